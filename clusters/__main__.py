@@ -1,0 +1,61 @@
+"""Command line: `python -m clusters validate` and `python -m clusters export ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .io import KINDS, export
+from .load import DATA_DIR, DataValidationError, load_dataset
+
+
+def _validate(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    print(
+        f"ok: {len(dataset.clusters)} clusters, {len(dataset.actors)} actors, "
+        f"{len(dataset.projects)} projects, {len(dataset.initiatives)} initiatives, "
+        f"{dataset.figure_count()} sourced figures from {len(dataset.sources)} sources "
+        f"(data as of {dataset.data_date.isoformat()})"
+    )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    content = export(dataset, args.kind, args.format, with_sources=args.with_sources)
+    if args.out:
+        mode = "wb" if isinstance(content, bytes) else "w"
+        with open(args.out, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as handle:
+            handle.write(content)
+    elif isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m clusters", description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data directory (default: the shipped data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every data file; exit 1 on a problem").set_defaults(run=_validate)
+    exporter = commands.add_parser("export", help="write clusters, actors or lighthouses")
+    exporter.add_argument("kind", choices=KINDS)
+    exporter.add_argument("--format", choices=("csv", "json", "geojson", "xlsx"), default="csv")
+    exporter.add_argument("--out", help="file to write (default: standard output)")
+    exporter.add_argument("--with-sources", action="store_true",
+                          help="clusters: add each figure's year and source after the contract columns")
+    exporter.set_defaults(run=_export)
+    args = parser.parse_args(argv)
+    if args.command == "export" and args.format == "xlsx" and not args.out:
+        parser.error("--format xlsx needs --out FILE")
+    try:
+        return args.run(args)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

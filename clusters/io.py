@@ -1,0 +1,192 @@
+"""Tables and files out of the dataset: CSV, JSON, GeoJSON, XLSX.
+
+The cluster CSV columns are a contract other tools rely on (see the README): the figure
+columns hold the number as the source prints it, empty where unknown, and each has a `_q`
+column with its qualifier (empty = exact, `>`, `<`, `~`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pandas as pd
+
+from .load import Dataset
+from .model import FIGURE_FIELDS, Actor, Cluster, Figure, LighthouseProject
+
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "id", "name", *FIGURE_FIELDS, "city", "state", "lat", "lon", "focus_areas",
+    *(f"{name}_q" for name in FIGURE_FIELDS),
+)
+CLUSTER_SOURCE_COLUMNS: tuple[str, ...] = tuple(
+    column for name in FIGURE_FIELDS for column in (f"{name}_year", f"{name}_source")
+)
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "source",
+)
+PROJECT_COLUMNS: tuple[str, ...] = (
+    "id", "name", "lead", "partners", "city", "state", "lat", "lon", "themes", "focus_areas",
+    "clusters", "initiative", "status", "start", "end", "description_en", "description_de", "source",
+)
+KINDS = ("clusters", "actors", "lighthouses")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Neutralise text that Excel or LibreOffice would run as a formula (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells (and header) are safe to open in a spreadsheet."""
+    safe = frame.copy()
+    safe.columns = [spreadsheet_safe(str(c)) for c in safe.columns]
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(spreadsheet_safe)
+    return safe
+
+
+def _source_label(figure: Figure) -> str:
+    return f"{figure.source.file}, {figure.source.section}"
+
+
+def cluster_row(cluster: Cluster, with_sources: bool = False) -> dict:
+    row: dict = {"id": cluster.id, "name": cluster.name}
+    for name in FIGURE_FIELDS:
+        figure = cluster.figure(name)
+        row[name] = None if figure is None else figure.value
+    row |= {
+        "city": cluster.seat.city,
+        "state": cluster.seat.state,
+        "lat": cluster.seat.lat,
+        "lon": cluster.seat.lon,
+        "focus_areas": ";".join(cluster.focus_areas),
+    }
+    for name in FIGURE_FIELDS:
+        figure = cluster.figure(name)
+        row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
+    if with_sources:
+        for name in FIGURE_FIELDS:
+            figure = cluster.figure(name)
+            row[f"{name}_year"] = None if figure is None else figure.year
+            row[f"{name}_source"] = "" if figure is None else _source_label(figure)
+    return row
+
+
+def actor_row(actor: Actor) -> dict:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type.value,
+        "city": actor.place.city,
+        "state": actor.place.state,
+        "lat": actor.place.lat,
+        "lon": actor.place.lon,
+        "precision": actor.place.precision,
+        "clusters": ";".join(actor.clusters),
+        "source": f"{actor.source.file}, {actor.source.section}",
+    }
+
+
+def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
+    return {
+        "id": project.id,
+        "name": project.name,
+        "lead": project.lead or "",
+        "partners": ";".join(project.partners),
+        "city": project.place.city,
+        "state": project.place.state,
+        "lat": project.place.lat,
+        "lon": project.place.lon,
+        "themes": ";".join(dataset.project_themes(project)),
+        "focus_areas": ";".join(project.focus_areas),
+        "clusters": ";".join(project.clusters),
+        "initiative": project.initiative or "",
+        "status": project.status or "",
+        "start": project.start or "",
+        "end": project.end or "",
+        "description_en": project.description.en,
+        "description_de": project.description.de,
+        "source": f"{project.source.file}, {project.source.section}",
+    }
+
+
+def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame:
+    columns = CLUSTER_COLUMNS + (CLUSTER_SOURCE_COLUMNS if with_sources else ())
+    rows = [cluster_row(c, with_sources) for c in dataset.clusters.values()]
+    frame = pd.DataFrame(rows, columns=list(columns))
+    # Nullable integers keep "unknown" empty instead of turning whole columns into floats.
+    for name in FIGURE_FIELDS:
+        values = [v for v in frame[name] if v is not None and not pd.isna(v)]
+        if all(float(v).is_integer() for v in values):
+            frame[name] = frame[name].astype("Int64")
+    return frame
+
+
+def actors_frame(dataset: Dataset) -> pd.DataFrame:
+    return pd.DataFrame([actor_row(a) for a in dataset.actors.values()], columns=list(ACTOR_COLUMNS))
+
+
+def projects_frame(dataset: Dataset) -> pd.DataFrame:
+    return pd.DataFrame([project_row(p, dataset) for p in dataset.projects.values()],
+                        columns=list(PROJECT_COLUMNS))
+
+
+def frame_for(dataset: Dataset, kind: str, with_sources: bool = False) -> pd.DataFrame:
+    if kind == "clusters":
+        return clusters_frame(dataset, with_sources)
+    if kind == "actors":
+        return actors_frame(dataset)
+    if kind == "lighthouses":
+        return projects_frame(dataset)
+    raise ValueError(f"unknown export '{kind}': choose one of {', '.join(KINDS)}")
+
+
+def _json_ready(frame: pd.DataFrame) -> list[dict]:
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    return safe_frame(frame).to_csv(index=False, lineterminator="\n")
+
+
+def to_json(frame: pd.DataFrame) -> str:
+    return json.dumps(_json_ready(frame), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_geojson(frame: pd.DataFrame) -> str:
+    features = []
+    for record in _json_ready(frame):
+        lat, lon = record.get("lat"), record.get("lon")
+        geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+        properties = {k: v for k, v in record.items() if k not in ("lat", "lon")}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            safe_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def export(dataset: Dataset, kind: str, fmt: str = "csv", with_sources: bool = False) -> str | bytes:
+    frame = frame_for(dataset, kind, with_sources)
+    writers = {"csv": to_csv, "json": to_json, "geojson": to_geojson}
+    if fmt == "xlsx":
+        return to_xlsx({kind: frame})
+    if fmt not in writers:
+        raise ValueError(f"unknown format '{fmt}': choose csv, json, geojson or xlsx")
+    return writers[fmt](frame)
+
+
+def read_clusters_csv(text: str) -> pd.DataFrame:
+    """Read an exported cluster CSV back (used to check the round trip)."""
+    frame = pd.read_csv(io.StringIO(text), dtype={f"{n}_q": str for n in FIGURE_FIELDS}, keep_default_na=False,
+                        na_values={n: [""] for n in FIGURE_FIELDS})
+    return frame

@@ -1,0 +1,328 @@
+"""Read the dataset files under `clusters/data/`, validate them, and hand out one `Dataset`.
+
+Every problem is reported with the file, the record id and the field it concerns, so that a
+person editing the YAML/CSV knows where to look. All problems are collected before failing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+import geodata
+
+from .model import (
+    FIGURE_FIELDS,
+    Actor,
+    Cluster,
+    FocusArea,
+    Initiative,
+    LighthouseProject,
+    Place,
+    Source,
+    Theme,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+FILES = {
+    "sources": "sources.yaml",
+    "focus_areas": "focus_areas.yaml",
+    "themes": "themes.yaml",
+    "clusters": "clusters.yaml",
+    "initiatives": "initiatives.yaml",
+    "actors": "actors.csv",
+    "projects": "lighthouses.yaml",
+}
+
+ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "clusters", "initiatives",
+                 "focus_areas", "source", "section", "note")
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: record '{self.record}', field '{self.field}': {self.message}"
+
+
+class DataValidationError(Exception):
+    def __init__(self, issues: Iterable[DataIssue]):
+        self.issues = list(issues)
+        super().__init__(
+            f"{len(self.issues)} problem(s) in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues)
+        )
+
+
+@dataclass(frozen=True)
+class Dataset:
+    sources: dict[str, Source]
+    focus_areas: dict[str, FocusArea]
+    themes: dict[str, Theme]
+    clusters: dict[str, Cluster]
+    initiatives: dict[str, Initiative]
+    actors: dict[str, Actor]
+    projects: dict[str, LighthouseProject]
+    data_dir: Path = field(default=DATA_DIR, compare=False)
+
+    @cached_property
+    def data_date(self) -> dt.date:
+        """The date of the newest source document: what the dataset is 'as of'."""
+        return max(source.date for source in self.sources.values())
+
+    def project_themes(self, project: LighthouseProject) -> list[str]:
+        """Themes follow from the project's focus areas via the documented taxonomy mapping."""
+        themes = {theme for area in project.focus_areas for theme in self.focus_areas[area].themes}
+        return [theme for theme in self.themes if theme in themes]
+
+    def actors_of(self, cluster_id: str) -> list[Actor]:
+        return [actor for actor in self.actors.values() if cluster_id in actor.clusters]
+
+    def projects_of(self, cluster_id: str) -> list[LighthouseProject]:
+        return [p for p in self.projects.values() if cluster_id in p.clusters]
+
+    def figure_count(self) -> int:
+        """How many sourced figures the dataset holds (key figures and further figures)."""
+        key = sum(1 for c in self.clusters.values() for name in FIGURE_FIELDS if c.figure(name) is not None)
+        more = sum(len(c.more_figures) for c in self.clusters.values())
+        more += sum(len(i.more_figures) for i in self.initiatives.values())
+        return key + more
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _record_id(raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and raw.get("id") not in (None, ""):
+        return str(raw["id"])
+    return f"#{index + 1}"
+
+
+def _read_yaml(path: Path, issues: list[DataIssue]) -> list[dict]:
+    try:
+        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        issues.append(DataIssue(path.name, "-", "-", "file is missing"))
+        return []
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        issues.append(DataIssue(path.name, "-", "-", f"cannot be read as YAML: {exc}"))
+        return []
+    if records is None:
+        return []
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        issues.append(DataIssue(path.name, "-", "-", "must be a YAML list of records (mappings)"))
+        return []
+    return records
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+
+
+def _read_actor_rows(path: Path, issues: list[DataIssue]) -> list[dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        issues.append(DataIssue(path.name, "-", "-", "file is missing"))
+        return []
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        issues.append(DataIssue(path.name, "-", ",".join(missing), "missing column(s) in the header"))
+        return []
+    records = []
+    for row in reader:
+        records.append({
+            "id": row["id"].strip(),
+            "name": row["name"].strip(),
+            "type": row["type"].strip(),
+            "place": {"city": row["city"].strip(), "state": row["state"].strip(),
+                      "ags": row["ags"].strip() or None},
+            "clusters": _split(row["clusters"]),
+            "initiatives": _split(row["initiatives"]),
+            "focus_areas": _split(row["focus_areas"]),
+            "source": {"file": row["source"].strip(), "section": row["section"].strip()},
+            "note": (row["note"] or "").strip(),
+        })
+    return records
+
+
+_FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
+
+
+def _issues_from(exc: ValidationError, file: str, record: str) -> list[DataIssue]:
+    issues = []
+    for error in exc.errors():
+        loc = ".".join(str(part) for part in error["loc"])
+        message = error["msg"]
+        prefixed = _FIELD_PREFIX.match(message)
+        if prefixed and not loc:
+            loc, message = prefixed.groups()
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        if error["type"] == "missing":
+            message = "is required" + (" (every figure needs a source)" if loc.endswith("source") else "")
+        issues.append(DataIssue(file, record, loc or "-", message))
+    return issues
+
+
+def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssue],
+           prepare: Callable[[dict], dict] = lambda r: r) -> dict[str, M]:
+    built: dict[str, M] = {}
+    seen = Counter(_record_id(raw, i) for i, raw in enumerate(records))
+    for index, raw in enumerate(records):
+        record = _record_id(raw, index)
+        if seen[record] > 1 and record in built:
+            continue
+        if seen[record] > 1:
+            issues.append(DataIssue(file, record, "id", f"duplicate id: used by {seen[record]} records"))
+        try:
+            item = model.model_validate(prepare(raw))
+        except ValidationError as exc:
+            issues.extend(_issues_from(exc, file, record))
+            continue
+        key = getattr(item, "id", None) or getattr(item, "file")
+        built[key] = item
+    return built
+
+
+def _with_default_years(record: dict, source_years: dict[str, int]) -> dict:
+    """A figure's year is its document's year unless the record names another (seeds README)."""
+
+    def fill(figure: Any) -> Any:
+        if isinstance(figure, dict) and "year" not in figure:
+            source = figure.get("source")
+            file = source.get("file") if isinstance(source, dict) else None
+            if file in source_years:
+                return {**figure, "year": source_years[file]}
+        return figure
+
+    prepared = dict(record)
+    for name in FIGURE_FIELDS:
+        if name in prepared:
+            prepared[name] = fill(prepared[name])
+    if isinstance(prepared.get("more_figures"), list):
+        prepared["more_figures"] = [fill(f) for f in prepared["more_figures"]]
+    return prepared
+
+
+# --- cross-record checks -----------------------------------------------------------------------
+
+def _locate(place: Place, file: str, record: str, issues: list[DataIssue]) -> Place:
+    """Give a place its coordinates from the BKG municipality table and check them."""
+    resolved = place
+    if place.lat is None or place.lon is None:
+        try:
+            town = geodata.find_municipality(place.city, state=place.state, ags=place.ags)
+        except LookupError as exc:
+            issues.append(DataIssue(file, record, "place.city", str(exc)))
+            return place
+        resolved = place.model_copy(update={"lat": town.lat, "lon": town.lon, "ags": town.ags})
+    if not geodata.in_germany(resolved.lat, resolved.lon):
+        issues.append(DataIssue(file, record, "place.lat",
+                                f"coordinates ({resolved.lat}, {resolved.lon}) lie outside Germany"))
+    else:
+        found = geodata.state_of_point(resolved.lat, resolved.lon)
+        if found != place.state:
+            issues.append(DataIssue(file, record, "place.state",
+                                    f"point ({resolved.lat}, {resolved.lon}) lies in {found}, "
+                                    f"not in the declared state {place.state}"))
+    return resolved
+
+
+def check_references(ds: Dataset) -> list[DataIssue]:
+    issues: list[DataIssue] = []
+    f = FILES
+
+    def need(known: Iterable[str], ids: Iterable[str], file: str, record: str, name: str, what: str):
+        known = set(known)
+        for value in ids:
+            if value not in known:
+                issues.append(DataIssue(file, record, name, f"unknown {what} '{value}'"))
+
+    for area in ds.focus_areas.values():
+        need(ds.themes, area.themes, f["focus_areas"], area.id, "themes", "theme")
+    for cluster in ds.clusters.values():
+        need(ds.focus_areas, cluster.focus_areas, f["clusters"], cluster.id, "focus", "focus area")
+        need(ds.sources, cluster.sources, f["clusters"], cluster.id, "sources", "source file")
+        for name in FIGURE_FIELDS:
+            figure = cluster.figure(name)
+            if figure is not None:
+                need(ds.sources, [figure.source.file], f["clusters"], cluster.id, f"{name}.source", "source file")
+        for i, figure in enumerate(cluster.more_figures):
+            need(ds.sources, [figure.source.file], f["clusters"], cluster.id, f"more_figures.{i}.source", "source file")
+        need(geodata.STATE_CODES, cluster.states, f["clusters"], cluster.id, "states", "state")
+    for initiative in ds.initiatives.values():
+        need(ds.themes, initiative.themes, f["initiatives"], initiative.id, "themes", "theme")
+        need(ds.sources, [initiative.source.file], f["initiatives"], initiative.id, "source", "source file")
+    for actor in ds.actors.values():
+        need(ds.clusters, actor.clusters, f["actors"], actor.id, "clusters", "cluster")
+        need(ds.initiatives, actor.initiatives, f["actors"], actor.id, "initiatives", "initiative")
+        need(ds.focus_areas, actor.focus_areas, f["actors"], actor.id, "focus_areas", "focus area")
+        need(ds.sources, [actor.source.file], f["actors"], actor.id, "source", "source file")
+    for project in ds.projects.values():
+        need(ds.focus_areas, project.focus_areas, f["projects"], project.id, "focus_areas", "focus area")
+        need(ds.clusters, project.clusters, f["projects"], project.id, "clusters", "cluster")
+        need(ds.initiatives, [project.initiative] if project.initiative else [], f["projects"], project.id,
+             "initiative", "initiative")
+        need(ds.actors, [project.lead] if project.lead else [], f["projects"], project.id, "lead", "actor")
+        need(ds.actors, project.partners, f["projects"], project.id, "partners", "actor")
+        need(ds.sources, [project.source.file], f["projects"], project.id, "source", "source file")
+    return issues
+
+
+def _locate_all(items: dict[str, M], attr: str, file: str, issues: list[DataIssue]) -> dict[str, M]:
+    return {
+        key: item.model_copy(update={attr: _locate(getattr(item, attr), file, key, issues)})
+        for key, item in items.items()
+    }
+
+
+def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
+    """Read and validate every data file; raise `DataValidationError` listing all problems."""
+    data_dir = Path(data_dir)
+    issues: list[DataIssue] = []
+
+    def path(kind: str) -> Path:
+        return data_dir / FILES[kind]
+
+    sources = _build(Source, _read_yaml(path("sources"), issues), FILES["sources"], issues)
+    source_years = {file: source.date.year for file, source in sources.items()}
+
+    def with_years(record: dict) -> dict:
+        return _with_default_years(record, source_years)
+
+    focus_areas = _build(FocusArea, _read_yaml(path("focus_areas"), issues), FILES["focus_areas"], issues)
+    themes = _build(Theme, _read_yaml(path("themes"), issues), FILES["themes"], issues)
+    clusters = _build(Cluster, _read_yaml(path("clusters"), issues), FILES["clusters"], issues, with_years)
+    initiatives = _build(Initiative, _read_yaml(path("initiatives"), issues), FILES["initiatives"], issues,
+                         with_years)
+    actors = _build(Actor, _read_actor_rows(path("actors"), issues), FILES["actors"], issues)
+    projects = _build(LighthouseProject, _read_yaml(path("projects"), issues), FILES["projects"], issues)
+
+    clusters = _locate_all(clusters, "seat", FILES["clusters"], issues)
+    initiatives = _locate_all(initiatives, "place", FILES["initiatives"], issues)
+    actors = _locate_all(actors, "place", FILES["actors"], issues)
+    projects = _locate_all(projects, "place", FILES["projects"], issues)
+
+    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir)
+    issues.extend(check_references(dataset))
+    if issues:
+        raise DataValidationError(issues)
+    return dataset

@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: data access, language, formatting, tables, maps."""

@@ -1,0 +1,54 @@
+"""Display tables: figures formatted for the UI language with their qualifiers and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+import geodata
+from clusters import FIGURE_FIELDS, Cluster, Dataset
+
+from .i18n import figure_text, t, text
+
+
+def state_name(code: str, lang: str) -> str:
+    state = geodata.state_by_code(code)
+    return state.name_de if lang == "de" else state.name_en
+
+
+def focus_labels(cluster: Cluster, data: Dataset, lang: str) -> str:
+    return ", ".join(text(data.focus_areas[area].label, lang) for area in cluster.focus_areas)
+
+
+def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.DataFrame:
+    """One row per cluster; figures as text (`>250`, `n/a`) so qualifiers are never dropped."""
+    rows = []
+    for cluster in clusters:
+        row = {
+            t("col.name", lang): cluster.name,
+            t("col.city", lang): cluster.seat.city,
+            t("col.state", lang): state_name(cluster.seat.state, lang),
+        }
+        for name in FIGURE_FIELDS:
+            row[t(f"col.{name}", lang)] = figure_text(cluster.figure(name), lang, is_year=name == "founded")
+        row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
+        row[t("col.sources", lang)] = ", ".join(cluster.sources)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def figure_sources_table(cluster: Cluster, lang: str) -> pd.DataFrame:
+    """Each key figure with its year, the source's wording and where it stands."""
+    rows = []
+    for name in FIGURE_FIELDS:
+        figure = cluster.figure(name)
+        rows.append({
+            t("col.figure", lang): t(f"col.{name}", lang),
+            t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
+            t("col.year", lang): "" if figure is None else str(figure.year),
+            t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
+            t("col.source", lang): "" if figure is None else f"{figure.source.file} — {figure.source.section}",
+            t("col.note", lang): "" if figure is None else figure.note,
+        })
+    return pd.DataFrame(rows)

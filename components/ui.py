@@ -1,0 +1,43 @@
+"""Streamlit glue shared by every page: the cached dataset, the language, the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from clusters import Dataset, DataValidationError, load_dataset
+
+from .i18n import LANGUAGES, normalise_language, t
+
+
+@st.cache_resource(show_spinner=False)
+def dataset() -> Dataset:
+    """Load and validate once per server process; the records are immutable."""
+    return load_dataset()
+
+
+def dataset_or_stop(lang: str) -> Dataset:
+    """The dataset, or a clear message (and a stopped page) when the data files are broken."""
+    try:
+        return dataset()
+    except DataValidationError as exc:
+        st.error(t("data.error", lang))
+        st.code("\n".join(str(issue) for issue in exc.issues), language=None)
+        st.stop()
+
+
+def current_language() -> str:
+    """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it."""
+    return normalise_language(st.query_params.get("lang"))
+
+
+def language_switch() -> str:
+    lang = current_language()
+    labels = {"en": "English", "de": "Deutsch"}
+    chosen = st.sidebar.radio(
+        t("sidebar.language", lang), LANGUAGES, index=LANGUAGES.index(lang),
+        format_func=labels.__getitem__, horizontal=True, key="language",
+    )
+    if chosen != lang:
+        st.query_params["lang"] = chosen
+        st.rerun()
+    return chosen

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up (once) and run every test: unit, AppTest and headless-Chromium browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests" >&2
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq chromium
+fi
+source scripts/venv.sh requirements-dev.txt
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,24 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from clusters.load import DATA_DIR, load_dataset  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped data files that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
