@@ -45,7 +45,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe.columns = [spreadsheet_safe(str(c)) for c in safe.columns]
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(spreadsheet_safe)
+            # Build the column by hand: Series.map would re-infer 250 beside None as 250.0.
+            safe[column] = pd.Series([spreadsheet_safe(v) for v in safe[column]], index=safe.index, dtype=object)
     return safe
 
 
@@ -118,11 +119,9 @@ def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame
     columns = CLUSTER_COLUMNS + (CLUSTER_SOURCE_COLUMNS if with_sources else ())
     rows = [cluster_row(c, with_sources) for c in dataset.clusters.values()]
     frame = pd.DataFrame(rows, columns=list(columns))
-    # Nullable integers keep "unknown" empty instead of turning whole columns into floats.
+    # Keep each number as the source prints it (16 beside 13.5, not 16.0) and unknown empty.
     for name in FIGURE_FIELDS:
-        values = [v for v in frame[name] if v is not None and not pd.isna(v)]
-        if all(float(v).is_integer() for v in values):
-            frame[name] = frame[name].astype("Int64")
+        frame[name] = pd.Series([row[name] for row in rows], dtype=object)
     return frame
 
 

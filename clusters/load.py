@@ -183,7 +183,7 @@ def _issues_from(exc: ValidationError, file: str, record: str) -> list[DataIssue
 
 
 def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssue],
-           prepare: Callable[[dict], dict] = lambda r: r) -> dict[str, M]:
+           prepare: Callable[[dict], dict] = lambda r: r, broken: set[str] | None = None) -> dict[str, M]:
     built: dict[str, M] = {}
     seen = Counter(_record_id(raw, i) for i, raw in enumerate(records))
     for index, raw in enumerate(records):
@@ -196,64 +196,72 @@ def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssu
             item = model.model_validate(prepare(raw))
         except ValidationError as exc:
             issues.extend(_issues_from(exc, file, record))
+            if broken is not None:
+                broken.add(record)
             continue
         key = getattr(item, "id", None) or getattr(item, "file")
         built[key] = item
     return built
 
 
-def _with_default_years(record: dict, source_years: dict[str, int]) -> dict:
+def _with_default_years(record: dict, source_years: dict[str, int], report: Callable[[str, str], None]) -> dict:
     """A figure's year is its document's year unless the record names another (seeds README)."""
 
-    def fill(figure: Any) -> Any:
-        if isinstance(figure, dict) and "year" not in figure:
-            source = figure.get("source")
-            file = source.get("file") if isinstance(source, dict) else None
-            if file in source_years:
-                return {**figure, "year": source_years[file]}
+    def fill(figure: Any, name: str) -> Any:
+        source = figure.get("source") if isinstance(figure, dict) else None
+        file = source.get("file") if isinstance(source, dict) else None
+        if file is not None and file not in source_years:
+            report(f"{name}.source", f"unknown source file '{file}' (not in {FILES['sources']})")
+        elif file is not None and "year" not in figure:
+            return {**figure, "year": source_years[file]}
         return figure
 
     prepared = dict(record)
     for name in FIGURE_FIELDS:
         if name in prepared:
-            prepared[name] = fill(prepared[name])
+            prepared[name] = fill(prepared[name], name)
     if isinstance(prepared.get("more_figures"), list):
-        prepared["more_figures"] = [fill(f) for f in prepared["more_figures"]]
+        prepared["more_figures"] = [fill(f, f"more_figures.{i}") for i, f in enumerate(prepared["more_figures"])]
     return prepared
 
 
 # --- cross-record checks -----------------------------------------------------------------------
 
-def _locate(place: Place, file: str, record: str, issues: list[DataIssue]) -> Place:
+def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr: str = "place") -> Place:
     """Give a place its coordinates from the BKG municipality table and check them."""
     resolved = place
     if place.lat is None or place.lon is None:
         try:
             town = geodata.find_municipality(place.city, state=place.state, ags=place.ags)
         except LookupError as exc:
-            issues.append(DataIssue(file, record, "place.city", str(exc)))
-            return place
+            try:  # a unique town in another state: report the state mismatch below, more helpfully
+                town = geodata.find_municipality(place.city, ags=place.ags)
+            except LookupError:
+                issues.append(DataIssue(file, record, f"{attr}.city", str(exc)))
+                return place
         resolved = place.model_copy(update={"lat": town.lat, "lon": town.lon, "ags": town.ags})
     if not geodata.in_germany(resolved.lat, resolved.lon):
-        issues.append(DataIssue(file, record, "place.lat",
+        issues.append(DataIssue(file, record, f"{attr}.lat",
                                 f"coordinates ({resolved.lat}, {resolved.lon}) lie outside Germany"))
     else:
         found = geodata.state_of_point(resolved.lat, resolved.lon)
         if found != place.state:
-            issues.append(DataIssue(file, record, "place.state",
+            issues.append(DataIssue(file, record, f"{attr}.state",
                                     f"point ({resolved.lat}, {resolved.lon}) lies in {found}, "
                                     f"not in the declared state {place.state}"))
     return resolved
 
 
-def check_references(ds: Dataset) -> list[DataIssue]:
+def check_references(ds: Dataset, broken: frozenset[str] = frozenset()) -> list[DataIssue]:
+    """Every id a record refers to must exist. References to records that already failed
+    validation (`broken`) are not reported again, so one mistake gives one message."""
     issues: list[DataIssue] = []
     f = FILES
 
     def need(known: Iterable[str], ids: Iterable[str], file: str, record: str, name: str, what: str):
         known = set(known)
         for value in ids:
-            if value not in known:
+            if value not in known and value not in broken:
                 issues.append(DataIssue(file, record, name, f"unknown {what} '{value}'"))
 
     for area in ds.focus_areas.values():
@@ -261,12 +269,6 @@ def check_references(ds: Dataset) -> list[DataIssue]:
     for cluster in ds.clusters.values():
         need(ds.focus_areas, cluster.focus_areas, f["clusters"], cluster.id, "focus", "focus area")
         need(ds.sources, cluster.sources, f["clusters"], cluster.id, "sources", "source file")
-        for name in FIGURE_FIELDS:
-            figure = cluster.figure(name)
-            if figure is not None:
-                need(ds.sources, [figure.source.file], f["clusters"], cluster.id, f"{name}.source", "source file")
-        for i, figure in enumerate(cluster.more_figures):
-            need(ds.sources, [figure.source.file], f["clusters"], cluster.id, f"more_figures.{i}.source", "source file")
         need(geodata.STATE_CODES, cluster.states, f["clusters"], cluster.id, "states", "state")
     for initiative in ds.initiatives.values():
         need(ds.themes, initiative.themes, f["initiatives"], initiative.id, "themes", "theme")
@@ -289,7 +291,7 @@ def check_references(ds: Dataset) -> list[DataIssue]:
 
 def _locate_all(items: dict[str, M], attr: str, file: str, issues: list[DataIssue]) -> dict[str, M]:
     return {
-        key: item.model_copy(update={attr: _locate(getattr(item, attr), file, key, issues)})
+        key: item.model_copy(update={attr: _locate(getattr(item, attr), file, key, issues, attr)})
         for key, item in items.items()
     }
 
@@ -298,6 +300,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     """Read and validate every data file; raise `DataValidationError` listing all problems."""
     data_dir = Path(data_dir)
     issues: list[DataIssue] = []
+    broken: set[str] = set()
 
     def path(kind: str) -> Path:
         return data_dir / FILES[kind]
@@ -305,16 +308,25 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     sources = _build(Source, _read_yaml(path("sources"), issues), FILES["sources"], issues)
     source_years = {file: source.date.year for file, source in sources.items()}
 
-    def with_years(record: dict) -> dict:
-        return _with_default_years(record, source_years)
+    def with_years(file: str) -> Callable[[dict], dict]:
+        def prepare(record: dict) -> dict:
+            def report(field_name: str, message: str) -> None:
+                issues.append(DataIssue(file, str(record.get("id", "-")), field_name, message))
 
-    focus_areas = _build(FocusArea, _read_yaml(path("focus_areas"), issues), FILES["focus_areas"], issues)
-    themes = _build(Theme, _read_yaml(path("themes"), issues), FILES["themes"], issues)
-    clusters = _build(Cluster, _read_yaml(path("clusters"), issues), FILES["clusters"], issues, with_years)
+            return _with_default_years(record, source_years, report)
+
+        return prepare
+
+    focus_areas = _build(FocusArea, _read_yaml(path("focus_areas"), issues), FILES["focus_areas"], issues,
+                         broken=broken)
+    themes = _build(Theme, _read_yaml(path("themes"), issues), FILES["themes"], issues, broken=broken)
+    clusters = _build(Cluster, _read_yaml(path("clusters"), issues), FILES["clusters"], issues,
+                      with_years(FILES["clusters"]), broken)
     initiatives = _build(Initiative, _read_yaml(path("initiatives"), issues), FILES["initiatives"], issues,
-                         with_years)
-    actors = _build(Actor, _read_actor_rows(path("actors"), issues), FILES["actors"], issues)
-    projects = _build(LighthouseProject, _read_yaml(path("projects"), issues), FILES["projects"], issues)
+                         with_years(FILES["initiatives"]), broken)
+    actors = _build(Actor, _read_actor_rows(path("actors"), issues), FILES["actors"], issues, broken=broken)
+    projects = _build(LighthouseProject, _read_yaml(path("projects"), issues), FILES["projects"], issues,
+                      broken=broken)
 
     clusters = _locate_all(clusters, "seat", FILES["clusters"], issues)
     initiatives = _locate_all(initiatives, "place", FILES["initiatives"], issues)
@@ -322,7 +334,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     projects = _locate_all(projects, "place", FILES["projects"], issues)
 
     dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir)
-    issues.extend(check_references(dataset))
+    issues.extend(check_references(dataset, frozenset(broken)))
     if issues:
         raise DataValidationError(issues)
     return dataset

@@ -68,6 +68,8 @@ def test_figure_with_unknown_source_file(data_copy):
     edit_yaml(data_copy, "clusters.yaml",
               lambda rs: by_id(rs, "biosaxony")["smes"]["source"].update(file="999_unknown.txt"))
     assert_reported(data_copy, "clusters.yaml", "biosaxony", "smes.source", "999_unknown.txt")
+    # One mistake, no cascade: actors of biosaxony are not reported as pointing at an unknown cluster.
+    assert not [p for p in problems(data_copy) if "unknown cluster 'biosaxony'" in p]
 
 
 def test_negative_count(data_copy):
@@ -95,12 +97,12 @@ def test_founding_year_in_the_future(data_copy):
 def test_coordinates_outside_germany(data_copy):
     edit_yaml(data_copy, "clusters.yaml",
               lambda rs: by_id(rs, "biolago")["seat"].update(lat=47.3769, lon=8.5417))  # Zürich
-    assert_reported(data_copy, "clusters.yaml", "biolago", "place.lat", "outside Germany")
+    assert_reported(data_copy, "clusters.yaml", "biolago", "seat.lat", "outside Germany")
 
 
 def test_point_not_in_declared_state(data_copy):
     edit_yaml(data_copy, "clusters.yaml", lambda rs: by_id(rs, "bio-m")["seat"].update(state="SN"))
-    assert_reported(data_copy, "clusters.yaml", "bio-m", "place", "SN")
+    assert_reported(data_copy, "clusters.yaml", "bio-m", "seat.state", "lies in BY", "declared state SN")
 
 
 def edit_actor(data_dir: Path, change) -> str:
@@ -125,7 +127,7 @@ def test_actor_point_not_in_declared_state(data_copy):
         return False
 
     actor_id = edit_actor(data_copy, move_to_bavaria)
-    assert_reported(data_copy, "actors.csv", actor_id, "place", "BY")
+    assert_reported(data_copy, "actors.csv", actor_id, "place.state", "lies in SN", "declared state BY")
 
 
 def test_unknown_cluster_in_actor(data_copy):

@@ -97,10 +97,8 @@ def network() -> NetworkLog:
     return NetworkLog()
 
 
-@pytest.fixture
-def offline_page(browser, network: NetworkLog):
-    """A page that may only talk to localhost; the test fails if it tried anything else."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+def guard_localhost(context, network: NetworkLog) -> None:
+    """Let requests to localhost through; abort and record every other one."""
 
     def guard(route):
         url = route.request.url
@@ -112,6 +110,13 @@ def offline_page(browser, network: NetworkLog):
             route.abort()
 
     context.route("**/*", guard)
+
+
+@pytest.fixture
+def offline_page(browser, network: NetworkLog):
+    """A page that may only talk to localhost; the test fails if it tried anything else."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+    guard_localhost(context, network)
     page = context.new_page()
     page.on("requestfailed", lambda request: network.failed.append(f"{request.url} {request.failure}"))
     page.on("console", lambda message: message.type == "error" and network.console_errors.append(message.text))

@@ -1,0 +1,203 @@
+"""German boundaries (BKG VG5000, 2021) and city-level places, loaded from the shipped files.
+
+Point lookups use the simplified geometry that the map shows, so a point near a border may
+fall a few hundred metres outside its state; `state_of_point` accepts the nearest state within
+`BORDER_TOLERANCE_M` for that reason, and nothing farther.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import shapely
+from shapely.geometry import Point, shape
+
+GEODATA_DIR = Path(__file__).resolve().parent
+ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+ATTRIBUTION_URL = "https://www.bkg.bund.de"
+LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"
+LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
+BORDER_TOLERANCE_M = 2500
+_METRES_PER_DEGREE = 111_320
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    iso: str
+    ags: str
+    name_de: str
+    name_en: str
+    nuts: str
+
+
+STATES: tuple[State, ...] = (
+    State("SH", "DE-SH", "01", "Schleswig-Holstein", "Schleswig-Holstein", "DEF"),
+    State("HH", "DE-HH", "02", "Hamburg", "Hamburg", "DE6"),
+    State("NI", "DE-NI", "03", "Niedersachsen", "Lower Saxony", "DE9"),
+    State("HB", "DE-HB", "04", "Bremen", "Bremen", "DE5"),
+    State("NW", "DE-NW", "05", "Nordrhein-Westfalen", "North Rhine-Westphalia", "DEA"),
+    State("HE", "DE-HE", "06", "Hessen", "Hesse", "DE7"),
+    State("RP", "DE-RP", "07", "Rheinland-Pfalz", "Rhineland-Palatinate", "DEB"),
+    State("BW", "DE-BW", "08", "Baden-Württemberg", "Baden-Württemberg", "DE1"),
+    State("BY", "DE-BY", "09", "Bayern", "Bavaria", "DE2"),
+    State("SL", "DE-SL", "10", "Saarland", "Saarland", "DEC"),
+    State("BE", "DE-BE", "11", "Berlin", "Berlin", "DE3"),
+    State("BB", "DE-BB", "12", "Brandenburg", "Brandenburg", "DE4"),
+    State("MV", "DE-MV", "13", "Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania", "DE8"),
+    State("SN", "DE-SN", "14", "Sachsen", "Saxony", "DED"),
+    State("ST", "DE-ST", "15", "Sachsen-Anhalt", "Saxony-Anhalt", "DEE"),
+    State("TH", "DE-TH", "16", "Thüringen", "Thuringia", "DEG"),
+)
+STATE_CODES: frozenset[str] = frozenset(state.code for state in STATES)
+_BY_CODE = {state.code: state for state in STATES}
+
+
+def state_by_code(code: str) -> State:
+    """"BY" or "DE-BY" -> the State; an unknown code raises KeyError naming the valid ones."""
+    key = code.upper().removeprefix("DE-")
+    if key not in _BY_CODE:
+        raise KeyError(f"unknown state code '{code}'; valid: {', '.join(sorted(_BY_CODE))}")
+    return _BY_CODE[key]
+
+
+@lru_cache(maxsize=None)
+def states_geojson() -> dict:
+    return json.loads((GEODATA_DIR / "states.geojson").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def districts_geojson() -> dict:
+    return json.loads((GEODATA_DIR / "districts.geojson").read_text(encoding="utf-8"))
+
+
+def load_states():
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame.from_features(states_geojson()["features"], crs="EPSG:4326")
+
+
+def load_districts():
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame.from_features(districts_geojson()["features"], crs="EPSG:4326")
+
+
+class _Index:
+    """Shapes with their properties and an STRtree for fast point lookups."""
+
+    def __init__(self, collection: dict):
+        self.properties = [feature["properties"] for feature in collection["features"]]
+        self.shapes = [shape(feature["geometry"]) for feature in collection["features"]]
+        for geometry in self.shapes:
+            shapely.prepare(geometry)
+        self.tree = shapely.STRtree(self.shapes)
+
+    def containing(self, lat: float, lon: float) -> dict | None:
+        point = Point(lon, lat)
+        for i in self.tree.query(point, predicate="intersects"):
+            return self.properties[int(i)]
+        return None
+
+    def nearest_within(self, lat: float, lon: float, metres: float) -> dict | None:
+        point = Point(lon, lat)
+        degrees = metres / _METRES_PER_DEGREE
+        hits = self.tree.query(point.buffer(degrees * 1.6))
+        best = min(hits, key=lambda i: self.shapes[int(i)].distance(point), default=None)
+        if best is None:
+            return None
+        # Longitude degrees shrink with latitude; measure in a local metric approximation.
+        nearest = shapely.ops.nearest_points(self.shapes[int(best)], point)[0]
+        dx = (nearest.x - lon) * _METRES_PER_DEGREE * 0.64
+        dy = (nearest.y - lat) * _METRES_PER_DEGREE
+        return self.properties[int(best)] if (dx * dx + dy * dy) ** 0.5 <= metres else None
+
+
+@lru_cache(maxsize=None)
+def _state_index() -> _Index:
+    return _Index(states_geojson())
+
+
+@lru_cache(maxsize=None)
+def _district_index() -> _Index:
+    return _Index(districts_geojson())
+
+
+@lru_cache(maxsize=None)
+def germany_bounds() -> tuple[tuple[float, float], tuple[float, float]]:
+    """((south, west), (north, east)) of the states, for fitting a map."""
+    west, south, east, north = shapely.union_all(_state_index().shapes).bounds
+    return (south, west), (north, east)
+
+
+def state_of_point(lat: float, lon: float) -> str | None:
+    """Two-letter code of the state containing the point; None outside Germany."""
+    found = _state_index().containing(lat, lon) or _state_index().nearest_within(lat, lon, BORDER_TOLERANCE_M)
+    return None if found is None else found["code"]
+
+
+def in_germany(lat: float, lon: float) -> bool:
+    return state_of_point(lat, lon) is not None
+
+
+def district_of_point(lat: float, lon: float) -> dict | None:
+    found = _district_index().containing(lat, lon) or _district_index().nearest_within(
+        lat, lon, BORDER_TOLERANCE_M)
+    return None if found is None else {"ags": found["ags"], "name": found["name"], "state": found["state"]}
+
+
+@dataclass(frozen=True)
+class Municipality:
+    ags: str
+    name: str
+    bez: str
+    state: str
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=None)
+def municipalities() -> pd.DataFrame:
+    table = pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str,
+                                                                    "state": str})
+    table["key"] = table["name"].str.casefold()
+    table["short_key"] = table["name"].str.split(",").str[0].str.strip().str.casefold()
+    return table
+
+
+def _as_municipality(row) -> Municipality:
+    return Municipality(row["ags"], row["name"], row["bez"], row["state"], float(row["lat"]), float(row["lon"]))
+
+
+def find_municipality(name: str, state: str | None = None, ags: str | None = None) -> Municipality:
+    """The municipality for a city name (optionally within a state) or an exact AGS.
+
+    "Lübeck" finds "Lübeck, Hansestadt". Raises LookupError naming the candidates when the
+    name is unknown or ambiguous (then give the AGS).
+    """
+    table = municipalities()
+    if ags:
+        rows = table[table["ags"] == ags]
+        if rows.empty:
+            raise LookupError(f"no municipality with AGS {ags}")
+        found = _as_municipality(rows.iloc[0])
+        if state and found.state != state_by_code(state).code:
+            raise LookupError(f"AGS {ags} ({found.name}) lies in {found.state}, not in {state}")
+        return found
+    key = name.strip().casefold()
+    if state:
+        table = table[table["state"] == state_by_code(state).code]
+    rows = table[table["key"] == key]
+    if rows.empty:
+        rows = table[table["short_key"] == key]
+    where = f" in {state}" if state else ""
+    if rows.empty:
+        raise LookupError(f"no municipality named '{name}'{where} in the BKG table")
+    if len(rows) > 1:
+        candidates = ", ".join(f"{r['name']} ({r['state']}, AGS {r['ags']})" for _, r in rows.iterrows())
+        raise LookupError(f"'{name}'{where} is ambiguous: {candidates}; give the AGS")
+    return _as_municipality(rows.iloc[0])

@@ -1,0 +1,114 @@
+"""Build the shipped geodata from the official BKG VG5000 shapefiles (as of 2021-01-01).
+
+    python -m geodata.build [--src DIR]
+
+Writes, deterministically (same bytes on every run):
+- states.geojson: the 16 states (GF == 9; the GF == 8 water areas are dropped), simplified
+- districts.geojson: the 401 districts, simplified
+- municipalities.csv: every municipality with its representative point (offline geocoding)
+
+Geometry is simplified in metres in the source CRS (EPSG:31467) and then reprojected to
+WGS84, so the tolerance means the same everywhere; coordinates are rounded to ~10 m.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from .boundaries import GEODATA_DIR, STATES
+
+DEFAULT_SRC = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
+SOURCE_CRS = "EPSG:31467"
+STATE_TOLERANCE_M = 1500
+DISTRICT_TOLERANCE_M = 600
+DECIMALS = 4
+
+
+def _read(src: Path, level: str) -> gpd.GeoDataFrame:
+    frame = gpd.read_file(src / f"VG5000_{level}.shp")
+    if frame.crs is None or frame.crs.to_string() != SOURCE_CRS:
+        raise ValueError(f"VG5000_{level}: expected {SOURCE_CRS}, found {frame.crs}")
+    return frame
+
+
+def _simplified_wgs84(frame: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    simplified = frame.copy()
+    simplified["geometry"] = frame.geometry.simplify(tolerance, preserve_topology=True)
+    simplified = simplified.to_crs("EPSG:4326")
+    simplified["geometry"] = shapely.set_precision(simplified.geometry.values, 10**-DECIMALS)
+    return simplified
+
+
+def _write_geojson(frame: gpd.GeoDataFrame, columns: list[str], path: Path) -> None:
+    features = [
+        {
+            "type": "Feature",
+            "properties": {column: row[column] for column in columns},
+            "geometry": json.loads(shapely.to_geojson(row.geometry, indent=None)),
+        }
+        for _, row in frame.iterrows()
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def build_states(src: Path, out: Path) -> None:
+    lands = _read(src, "LAN")
+    lands = lands[lands["GF"] == 9].sort_values("AGS")
+    if sorted(lands["AGS"]) != [state.ags for state in STATES]:
+        raise ValueError(f"expected the 16 states, found AGS {sorted(lands['AGS'])}")
+    by_ags = {state.ags: state for state in STATES}
+    lands = lands.dissolve(by="AGS", as_index=False, aggfunc="first").sort_values("AGS")
+    frame = _simplified_wgs84(lands, STATE_TOLERANCE_M)
+    frame["ags"] = frame["AGS"]
+    frame["name"] = frame["GEN"]
+    frame["name_en"] = [by_ags[a].name_en for a in frame["AGS"]]
+    frame["iso"] = [by_ags[a].iso for a in frame["AGS"]]
+    frame["code"] = [by_ags[a].code for a in frame["AGS"]]
+    frame["nuts"] = frame["NUTS"]
+    _write_geojson(frame, ["ags", "name", "name_en", "iso", "code", "nuts"], out / "states.geojson")
+
+
+def build_districts(src: Path, out: Path) -> None:
+    districts = _read(src, "KRS").sort_values("AGS")
+    by_ags = {state.ags: state for state in STATES}
+    frame = _simplified_wgs84(districts, DISTRICT_TOLERANCE_M)
+    frame["ags"] = frame["AGS"]
+    frame["name"] = frame["GEN"]
+    frame["bez"] = frame["BEZ"]
+    frame["nuts"] = frame["NUTS"]
+    frame["state"] = [by_ags[a[:2]].code for a in frame["AGS"]]
+    _write_geojson(frame, ["ags", "name", "bez", "nuts", "state"], out / "districts.geojson")
+
+
+def build_municipalities(src: Path, out: Path) -> None:
+    towns = _read(src, "GEM").sort_values("AGS")
+    by_ags = {state.ags: state for state in STATES}
+    points = towns.geometry.representative_point().to_crs("EPSG:4326")
+    table = towns[["AGS", "GEN", "BEZ"]].rename(columns={"AGS": "ags", "GEN": "name", "BEZ": "bez"})
+    table["state"] = [by_ags[a[:2]].code for a in table["ags"]]
+    table["lat"] = points.y.round(5).to_numpy()
+    table["lon"] = points.x.round(5).to_numpy()
+    table.to_csv(out / "municipalities.csv", index=False, lineterminator="\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--src", type=Path, default=DEFAULT_SRC, help="folder with the VG5000_*.shp files")
+    parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="where to write (default: geodata/)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    build_states(args.src, args.out)
+    build_districts(args.src, args.out)
+    build_municipalities(args.src, args.out)
+    for name in ("states.geojson", "districts.geojson", "municipalities.csv"):
+        print(f"{args.out / name}: {(args.out / name).stat().st_size / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
