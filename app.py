@@ -9,7 +9,8 @@ st.set_page_config(page_title="Cluster Atlas", page_icon="🧬", layout="wide")
 
 lang = current_language()
 pages = [
-    st.Page("pages/clusters.py", title=t("nav.clusters", lang), url_path="clusters", default=True),
+    st.Page("pages/atlas.py", title=t("nav.atlas", lang), icon=":material/map:", default=True),
+    st.Page("pages/clusters.py", title=t("nav.clusters", lang), icon=":material/table:", url_path="clusters"),
 ]
 navigation = st.navigation(pages)
 

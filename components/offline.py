@@ -25,9 +25,13 @@ class OfflineMap(folium.Map):
     default_js = [("leaflet", LEAFLET_JS)]
     default_css = [("leaflet_css", LEAFLET_CSS)]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, min_zoom: int = 5, max_zoom: int = 13, **kwargs):
         kwargs.setdefault("tiles", None)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, min_zoom=min_zoom, max_zoom=max_zoom, **kwargs)
+        # folium hands zoom limits only to a tile layer; without tiles the map itself needs them
+        # (Leaflet.markercluster refuses a map with no maxZoom).
+        self.options["min_zoom"] = min_zoom
+        self.options["max_zoom"] = max_zoom
 
 
 class OfflineMarkerCluster(MarkerCluster):

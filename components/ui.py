@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from clusters import Dataset, DataValidationError, load_dataset
+from clusters.filters import AtlasFilter, Selection, apply_filter
 
 from .i18n import LANGUAGES, normalise_language, t
+from .map_layers import build_map
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,3 +43,27 @@ def language_switch() -> str:
         st.query_params["lang"] = chosen
         st.rerun()
     return chosen
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def filtered(view_filter: AtlasFilter) -> Selection:
+    return apply_filter(dataset(), view_filter)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
+    """One folium map per filter state, built once and reused, so reruns redraw nothing."""
+    return build_map(dataset(), filtered(view_filter), size_by, lang, online_tiles)
+
+
+def sync_query_params(params: dict[str, str]) -> None:
+    """Make the URL show exactly this view (plus the language), touching only what changed."""
+    wanted = dict(params)
+    if current_language() != "en":
+        wanted["lang"] = current_language()
+    for key in list(st.query_params):
+        if key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value

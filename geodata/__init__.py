@@ -3,6 +3,7 @@
 from .boundaries import (
     ATTRIBUTION,
     ATTRIBUTION_URL,
+    DISTRICTS_URL,
     LICENCE,
     LICENCE_URL,
     STATE_CODES,
@@ -23,7 +24,7 @@ from .boundaries import (
 )
 
 __all__ = [
-    "ATTRIBUTION", "ATTRIBUTION_URL", "LICENCE", "LICENCE_URL", "STATES", "STATE_CODES", "Municipality", "State",
+    "ATTRIBUTION", "ATTRIBUTION_URL", "DISTRICTS_URL", "LICENCE", "LICENCE_URL", "STATES", "STATE_CODES", "Municipality", "State",
     "district_of_point", "districts_geojson", "find_municipality", "germany_bounds", "in_germany",
     "load_districts", "load_states", "municipalities", "state_by_code", "state_of_point", "states_geojson",
 ]

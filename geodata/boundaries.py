@@ -17,6 +17,10 @@ import shapely
 from shapely.geometry import Point, shape
 
 GEODATA_DIR = Path(__file__).resolve().parent
+# The districts are fetched by the browser only when the map is zoomed in, so they live where
+# Streamlit's static serving can hand them out (/app/static/geo/districts.geojson).
+DISTRICTS_FILE = GEODATA_DIR.parent / "static" / "geo" / "districts.geojson"
+DISTRICTS_URL = "/app/static/geo/districts.geojson"
 ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 ATTRIBUTION_URL = "https://www.bkg.bund.de"
 LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"
@@ -72,7 +76,7 @@ def states_geojson() -> dict:
 
 @lru_cache(maxsize=None)
 def districts_geojson() -> dict:
-    return json.loads((GEODATA_DIR / "districts.geojson").read_text(encoding="utf-8"))
+    return json.loads(DISTRICTS_FILE.read_text(encoding="utf-8"))
 
 
 def load_states():

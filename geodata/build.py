@@ -4,7 +4,7 @@
 
 Writes, deterministically (same bytes on every run):
 - states.geojson: the 16 states (GF == 9; the GF == 8 water areas are dropped), simplified
-- districts.geojson: the 401 districts, simplified
+- districts.geojson: the 401 districts, simplified (shipped in static/geo/, see boundaries.py)
 - municipalities.csv: every municipality with its representative point (offline geocoding)
 
 Geometry is simplified in metres in the source CRS (EPSG:31467) and then reprojected to
@@ -20,7 +20,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from .boundaries import GEODATA_DIR, STATES
+from .boundaries import DISTRICTS_FILE, GEODATA_DIR, STATES
 
 DEFAULT_SRC = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
 SOURCE_CRS = "EPSG:31467"
@@ -83,7 +83,7 @@ def build_districts(src: Path, out: Path) -> None:
     frame["bez"] = frame["BEZ"]
     frame["nuts"] = frame["NUTS"]
     frame["state"] = [by_ags[a[:2]].code for a in frame["AGS"]]
-    _write_geojson(frame, ["ags", "name", "bez", "nuts", "state"], out / "districts.geojson")
+    _write_geojson(frame, ["ags", "name", "bez", "nuts", "state"], out / DISTRICTS_FILE.name)
 
 
 def build_municipalities(src: Path, out: Path) -> None:
@@ -103,11 +103,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="where to write (default: geodata/)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    districts_out = DISTRICTS_FILE.parent if args.out == GEODATA_DIR else args.out
+    districts_out.mkdir(parents=True, exist_ok=True)
     build_states(args.src, args.out)
-    build_districts(args.src, args.out)
+    build_districts(args.src, districts_out)
     build_municipalities(args.src, args.out)
-    for name in ("states.geojson", "districts.geojson", "municipalities.csv"):
-        print(f"{args.out / name}: {(args.out / name).stat().st_size / 1024:.0f} KB")
+    for path in (args.out / "states.geojson", districts_out / DISTRICTS_FILE.name, args.out / "municipalities.csv"):
+        print(f"{path}: {path.stat().st_size / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

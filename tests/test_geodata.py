@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import geodata
-from geodata.boundaries import GEODATA_DIR
+from geodata.boundaries import DISTRICTS_FILE, GEODATA_DIR
 
 SHAPEFILES = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
 
@@ -83,7 +83,7 @@ def test_state_codes():
 
 def test_shipped_files_are_small():
     assert (GEODATA_DIR / "states.geojson").stat().st_size < 200_000
-    assert (GEODATA_DIR / "districts.geojson").stat().st_size < 1_000_000
+    assert DISTRICTS_FILE.stat().st_size < 1_000_000
 
 
 def test_bounds_cover_germany():
@@ -100,5 +100,5 @@ def test_build_reproduces_the_shipped_files(tmp_path: Path):
     from geodata.build import main
 
     main(["--src", str(SHAPEFILES), "--out", str(tmp_path)])
-    for name in ("states.geojson", "districts.geojson", "municipalities.csv"):
-        assert filecmp.cmp(tmp_path / name, GEODATA_DIR / name, shallow=False), name
+    for shipped in (GEODATA_DIR / "states.geojson", DISTRICTS_FILE, GEODATA_DIR / "municipalities.csv"):
+        assert filecmp.cmp(tmp_path / shipped.name, shipped, shallow=False), shipped.name

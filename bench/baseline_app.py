@@ -1,0 +1,17 @@
+"""Benchmark baseline: a bare Streamlit page with one st_folium map and one marker, its Leaflet
+served locally the same way as the atlas (components.offline)."""
+
+import sys
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from components.offline import OfflineMap  # noqa: E402
+
+fmap = OfflineMap(location=[51.16, 10.45], zoom_start=6)
+fmap._id = "baseline"
+folium.CircleMarker([51.16, 10.45], radius=8, tooltip="baseline").add_to(fmap)
+st_folium(fmap, key="baseline_map", height=600, use_container_width=True, returned_objects=[])

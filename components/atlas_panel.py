@@ -1,0 +1,94 @@
+"""The atlas's result lists, legend and selection panel (Streamlit elements, no raw data HTML)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from clusters import Actor, Cluster, Dataset, LighthouseProject
+
+from .i18n import figure_text, t, text
+from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
+from .tables import figure_sources_table, focus_labels, state_name
+
+
+def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str) -> str | None:
+    """The clusters in text beside the map; selecting a row returns that cluster's id."""
+    frame = pd.DataFrame({
+        t("col.name", lang): [c.name for c in clusters],
+        t("col.city", lang): [c.seat.city for c in clusters],
+        t(f"col.{size_by}", lang): [figure_text(c.figure(size_by), lang) for c in clusters],
+        t("col.focus_areas", lang): [focus_labels(c, data, lang) for c in clusters],
+    })
+    event = st.dataframe(frame, hide_index=True, width="stretch", height=520, on_select="rerun",
+                         selection_mode="single-row", key="atlas_cluster_rows")
+    rows = event.selection.rows if event and event.selection else []
+    return clusters[rows[0]].id if rows and rows[0] < len(clusters) else None
+
+
+def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col.name", lang): [a.name for a in actors],
+        t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
+        t("col.city", lang): [a.place.city for a in actors],
+        t("col.clusters", lang): [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors],
+    })
+
+
+def projects_table(projects: Sequence[LighthouseProject], data: Dataset, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col.name", lang): [p.name for p in projects],
+        t("col.themes", lang): [", ".join(text(data.themes[x].label, lang) for x in data.project_themes(p))
+                                for p in projects],
+        t("col.city", lang): [p.place.city for p in projects],
+        t("col.lead", lang): [data.actors[p.lead].name if p.lead else "" for p in projects],
+    })
+
+
+def _swatch(colour: str, label: str, ring: bool = False) -> str:
+    fill = "transparent" if ring else colour
+    return (f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
+            f'border:2px solid {colour};background:{fill};margin:0 .3em 0 .8em"></span>{html.escape(label)}')
+
+
+def legend(data: Dataset, size_by: str, lang: str) -> None:
+    """Size, colour and symbols explained; only catalogue texts and fixed colours reach HTML."""
+    with st.expander(t("atlas.legend", lang), expanded=True):
+        st.caption(t("atlas.legend_size", lang, figure=t(f"col.{size_by}", lang)))
+        themes = "".join(_swatch(THEME_COLOURS[x], text(data.themes[x].label, lang)) for x in data.themes)
+        st.markdown(f"{html.escape(t('atlas.legend_colour', lang))}{themes}", unsafe_allow_html=True)
+        types = "".join(_swatch(colour, t(f"actor_type.{value}", lang)) for value, colour in ACTOR_TYPE_COLOURS.items())
+        st.markdown(f"{html.escape(t('atlas.legend_actors', lang))}{types}", unsafe_allow_html=True)
+        st.caption(t("atlas.legend_projects", lang))
+
+
+def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
+    """Key figures with qualifiers and sources, focus areas, actors and projects of one cluster.
+    Returns True when the user clears the selection."""
+    with st.container(border=True, key="atlas_selection"):
+        head, close = st.columns([5, 1], vertical_alignment="center")
+        head.subheader(cluster.name)
+        cleared = close.button(t("atlas.close", lang), key="atlas_clear_selection")
+        states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+        st.caption(f"{cluster.seat.city} · {states}")
+        st.write(f"**{t('atlas.region', lang)}:** {text(cluster.region, lang)}")
+        st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+        st.write(f"**{t('atlas.focus_areas', lang)}:** " + "; ".join(
+            f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus))
+        if cluster.website:
+            st.write(f"**{t('atlas.website', lang)}:** `{cluster.website}`")
+        members = data.actors_of(cluster.id)
+        projects = data.projects_of(cluster.id)
+        left, right = st.columns(2)
+        with left:
+            st.write(f"**{t('atlas.cluster_actors', lang, n=len(members))}**")
+            if members:
+                st.dataframe(actors_table(members, data, lang), hide_index=True, width="stretch")
+        with right:
+            st.write(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
+            if projects:
+                st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
+    return cleared

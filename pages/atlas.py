@@ -1,0 +1,114 @@
+"""/ : the atlas — offline map, filters, result list and selection panel; the view lives in the URL."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import geodata
+from clusters.filters import ACTOR_TYPES, SIZE_FIGURES, AtlasFilter, AtlasView, parse_view, view_params
+from components.atlas_panel import (
+    actors_table,
+    cluster_list,
+    legend,
+    projects_table,
+    selected_cluster_panel,
+)
+from components.i18n import t, text
+from components.map_layers import cluster_from_click
+from components.ui import atlas_map, current_language, dataset, filtered, sync_query_params
+
+lang = current_language()
+data = dataset()
+
+# First run of this session: the widgets start from the URL, so a shared link reopens the view.
+if "atlas_initialised" not in st.session_state:
+    initial = parse_view({key: st.query_params.get_all(key) for key in st.query_params}, data)
+    st.session_state.update({
+        "atlas_initialised": True, "atlas_notices": initial.notices, "atlas_cluster": initial.cluster,
+        "atlas_q": initial.filter.query, "atlas_focus": list(initial.filter.focus),
+        "atlas_types": list(initial.filter.types), "atlas_states": list(initial.filter.states),
+        "atlas_themes": list(initial.filter.themes), "atlas_size": initial.size,
+    })
+
+
+def clear_filters() -> None:
+    st.session_state.update({"atlas_q": "", "atlas_focus": [], "atlas_types": [], "atlas_states": [],
+                             "atlas_themes": []})
+
+
+with st.sidebar:
+    st.subheader(t("atlas.filters", lang))
+    st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
+    st.multiselect(t("atlas.focus", lang), list(data.focus_areas), key="atlas_focus",
+                   format_func=lambda area: text(data.focus_areas[area].label, lang))
+    st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
+                   format_func=lambda value: t(f"actor_type.{value}", lang))
+    st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
+                   format_func=lambda code: geodata.state_by_code(code).name_de if lang == "de"
+                   else geodata.state_by_code(code).name_en)
+    st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
+                   format_func=lambda theme: text(data.themes[theme].label, lang))
+    st.selectbox(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
+                 format_func=lambda name: t(f"col.{name}", lang))
+    online = st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
+    st.button(t("atlas.reset", lang), on_click=clear_filters)
+
+view_filter = AtlasFilter(
+    focus=tuple(st.session_state.atlas_focus), types=tuple(st.session_state.atlas_types),
+    states=tuple(st.session_state.atlas_states), themes=tuple(st.session_state.atlas_themes),
+    query=st.session_state.atlas_q.strip(),
+)
+size_by = st.session_state.atlas_size
+shown = filtered(view_filter)
+
+st.title(t("atlas.title", lang))
+st.caption(t("atlas.intro", lang))
+if st.session_state.atlas_notices:
+    st.info(t("atlas.notice_unknown", lang, items="; ".join(st.session_state.atlas_notices)))
+
+map_column, list_column = st.columns([3, 2], gap="medium")
+with map_column:
+    selected = data.clusters.get(st.session_state.atlas_cluster)
+    focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
+    clicked = st_folium(
+        atlas_map(view_filter, size_by, lang, online), key="atlas_map", height=600, use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"], **focus_point,
+    )
+    st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
+
+with list_column:
+    st.caption(t("atlas.count", lang, clusters=len(shown.clusters), actors=len(shown.actors),
+                 projects=len(shown.projects)))
+    if not shown.total:
+        st.warning(t("atlas.nothing", lang))
+    tab_clusters, tab_actors, tab_projects = st.tabs([
+        t("atlas.tab_clusters", lang, n=len(shown.clusters)), t("atlas.tab_actors", lang, n=len(shown.actors)),
+        t("atlas.tab_projects", lang, n=len(shown.projects))])
+    with tab_clusters:
+        picked = cluster_list(shown.clusters, data, size_by, lang)
+    with tab_actors:
+        st.dataframe(actors_table(shown.actors, data, lang), hide_index=True, width="stretch", height=520)
+    with tab_projects:
+        st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch", height=520)
+
+# A click on the map or a list row selects a cluster; only a new event changes the selection.
+click_id = cluster_from_click((clicked or {}).get("last_object_clicked_tooltip"), shown, size_by, lang)
+for source, value in (("click", click_id), ("row", picked)):
+    if value != st.session_state.get(f"atlas_last_{source}"):
+        st.session_state[f"atlas_last_{source}"] = value
+        if value:
+            st.session_state.atlas_cluster = value
+            st.rerun()
+
+legend(data, size_by, lang)
+
+if st.session_state.atlas_cluster:
+    cluster = data.clusters[st.session_state.atlas_cluster]
+    if cluster not in shown.clusters:
+        st.caption(t("atlas.selected_hidden", lang))
+    if selected_cluster_panel(cluster, data, lang):
+        st.session_state.atlas_cluster = None
+        st.rerun()
+else:
+    st.caption(t("atlas.select_hint", lang))
+
+sync_query_params(view_params(AtlasView(view_filter, st.session_state.atlas_cluster, size_by)))
