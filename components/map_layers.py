@@ -8,9 +8,12 @@ layer builds its tooltips with `textContent`, never `innerHTML`. No folium Popup
 
 from __future__ import annotations
 
+import hashlib
 import html
+import itertools
 import json
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import folium
@@ -204,10 +207,8 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
     (south, west), (north, east) = geodata.germany_bounds()
     fmap = OfflineMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, min_zoom=5, max_zoom=13,
                       control_scale=True, prefer_canvas=False)
-    fmap._id = "atlas"  # stable ids: the same filter state gives the same HTML
     fmap.fit_bounds([[south, west], [north, east]])
     states = _states_layer(lang)
-    states._id = "states"
     states.add_to(fmap)
     BoundaryDetail().add_to(fmap)
 
@@ -216,24 +217,20 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
 
     rows, types = actor_rows(selection, lang)
     actors = ActorLayer(rows, types)
-    actors._id = "actors"
     actors.add_to(fmap)
 
     projects = folium.FeatureGroup(name=t("atlas.layer_projects", lang))
-    projects._id = "projects"
     for index, project in enumerate(selection.projects):
         marker = folium.Marker(
             [project.place.lat, project.place.lon],
             icon=folium.DivIcon(html='<div class="atlas-project">◆</div>', icon_size=(18, 18), icon_anchor=(9, 9)),
             tooltip=folium.Tooltip(markup_text(f"{t('atlas.project', lang)}: {project.name}")),
         )
-        marker._id = f"project{index}"
         marker.add_to(projects)
     projects.add_to(fmap)
 
     largest = largest_value(dataset, size_by)
     circles = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))
-    circles._id = "clusters"
     ordered = sorted(selection.clusters, key=lambda c: -(c.figure(size_by).value if c.figure(size_by) else 0))
     for cluster in ordered:  # large circles first, so small ones stay clickable on top
         style = circle_style(cluster.figure(size_by), largest)
@@ -243,7 +240,6 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
             fill=True, fill_color=colour, fill_opacity=style.fill_opacity, dash_array=style.dash_array,
             tooltip=folium.Tooltip(cluster_tooltip(cluster, size_by, lang)),
         )
-        marker._id = f"cluster_{cluster.id.replace('-', '_')}"
         marker.add_to(circles)
     circles.add_to(fmap)
 
@@ -252,7 +248,29 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
     fmap.get_root().header.add_child(style, name="atlas_style")
     if online_tiles:
         folium.LayerControl(collapsed=True).add_to(fmap)
+    stabilise_ids(fmap)
     return fmap
+
+
+def stabilise_ids(fmap: folium.Map) -> None:
+    """Replace folium's random element ids by ids derived from the position in the tree, so the
+    same filter state renders the same HTML (streamlit-folium #239). They keep folium's shape
+    (32 hex digits): streamlit-folium rewrites ids by pattern and short ones would collide."""
+    counter = itertools.count()
+
+    def stable_id() -> str:
+        return hashlib.md5(f"atlas-{next(counter)}".encode()).hexdigest()
+
+    def renumber(element) -> None:
+        children = list(element._children.values())
+        element._children = OrderedDict()
+        for child in children:
+            child._id = stable_id()
+            element._children[child.get_name()] = child
+            renumber(child)
+
+    fmap._id = stable_id()
+    renumber(fmap)
 
 
 def cluster_from_click(clicked_tooltip: str | None, selection: Selection, size_by: str, lang: str) -> str | None:

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import copy
+import os
+
 import streamlit as st
 
 from clusters import Dataset, DataValidationError, load_dataset
+from clusters.load import DATA_DIR
 from clusters.filters import AtlasFilter, Selection, apply_filter
 
 from .i18n import LANGUAGES, normalise_language, t
 from .map_layers import build_map
 
 
+DATA_DIR_VARIABLE = "CLUSTER_ATLAS_DATA"
+
+
 @st.cache_resource(show_spinner=False)
 def dataset() -> Dataset:
-    """Load and validate once per server process; the records are immutable."""
-    return load_dataset()
+    """Load and validate once per server process; the records are immutable.
+
+    `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names,
+    the benchmark for synthetic actors. Without it the app shows the shipped, sourced data."""
+    return load_dataset(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 def dataset_or_stop(lang: str) -> Dataset:
@@ -51,9 +61,14 @@ def filtered(view_filter: AtlasFilter) -> Selection:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
-    """One folium map per filter state, built once and reused, so reruns redraw nothing."""
+def _built_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
     return build_map(dataset(), filtered(view_filter), size_by, lang, online_tiles)
+
+
+def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
+    """The folium map for a filter state: built once, handed out as a copy because st_folium
+    renames the ids of the map it is given (a second call on the same object breaks it)."""
+    return copy.deepcopy(_built_map(view_filter, size_by, lang, online_tiles))
 
 
 def sync_query_params(params: dict[str, str]) -> None:

@@ -7,6 +7,7 @@ health endpoint, the app's script state), never on fixed sleeps.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -52,14 +53,15 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> N
     raise TimeoutError(f"streamlit did not become healthy at {url}")
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+@contextlib.contextmanager
+def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> Iterator[str]:
+    """Run `streamlit run script` on a free localhost port until the block ends."""
     port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=cwd, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -71,6 +73,12 @@ def app_url() -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -130,3 +138,36 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
                            timeout=timeout)
+
+
+def map_frame(page, minimum_paths: int = 28, timeout: float = 60_000):
+    """The st_folium iframe once Leaflet has drawn the states and the cluster circles."""
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=timeout)
+    frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
+    frame.wait_for_function(f"document.querySelectorAll('path.leaflet-interactive').length >= {minimum_paths}",
+                            timeout=timeout)
+    return frame
+
+
+def cluster_marker_point(page, frame, name_part: str) -> tuple[float, float]:
+    """Page coordinates inside the cluster circle whose tooltip contains `name_part`."""
+    point = frame.evaluate(
+        """(part) => {
+            for (const key of Object.keys(window)) {
+                const layer = window[key];
+                if (!key.startsWith('circle_marker_') || !layer || !layer.getTooltip) continue;
+                const tip = layer.getTooltip();
+                // DOMParser neither runs scripts nor loads images: safe even for hostile content.
+                const text = new DOMParser().parseFromString(tip ? tip.getContent() : '', 'text/html')
+                    .body.textContent;
+                if (text.includes(part)) {
+                    // Off-centre, inside the ring: the centre may be covered by actor markers.
+                    const p = window.map_div.latLngToContainerPoint(layer.getLatLng());
+                    return [p.x + layer.getRadius() * 0.85, p.y];
+                }
+            }
+            return null;
+        }""", name_part)
+    assert point, f"no cluster circle with '{name_part}'"
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    return box["x"] + point[0], box["y"] + point[1]

@@ -18,7 +18,7 @@ def table_rows(page) -> list[list[str]]:
 
 
 def test_table_page_renders_offline(offline_page, app_url, network):
-    offline_page.goto(f"{app_url}/")
+    offline_page.goto(f"{app_url}/clusters")
     wait_for_app(offline_page)
     offline_page.wait_for_selector('[data-testid="stDataFrame"]')
     assert offline_page.get_by_text("12 of 12 clusters").is_visible()
@@ -30,9 +30,28 @@ def test_table_page_renders_offline(offline_page, app_url, network):
 
 
 def test_search_from_deep_link_in_german(offline_page, app_url):
-    offline_page.goto(f"{app_url}/?lang=de&q=dresden")
+    offline_page.goto(f"{app_url}/clusters?lang=de&q=dresden")
     wait_for_app(offline_page)
     offline_page.wait_for_selector("text=Life-Science-Cluster in Deutschland")
     assert offline_page.get_by_text("1 von 12 Clustern").is_visible()
+    assert offline_page.get_by_text("Page not found").count() == 0
     rows = table_rows(offline_page)
     assert len(rows) == 1 and "biosaxony e. V." in rows[0]
+
+
+def test_deep_link_is_the_first_request_after_a_server_start(browser, network):
+    """A booth laptop or a shared link opens /clusters before anything else: it must show the
+    page itself, not Streamlit's "Page not found" (the file name matches the URL path)."""
+    from .conftest import guard_localhost, streamlit_server
+
+    with streamlit_server() as url:
+        context = browser.new_context()
+        guard_localhost(context, network)
+        page = context.new_page()
+        page.goto(f"{url}/clusters?q=hamburg")
+        wait_for_app(page)
+        page.wait_for_selector("text=Life-science clusters in Germany")
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_text("1 of 12 clusters").is_visible()
+        context.close()
+    assert not network.outside

@@ -1,0 +1,88 @@
+"""The atlas in headless Chromium: drawn offline, clickable, and hostile names stay text."""
+
+import shutil
+
+import pytest
+import yaml
+
+from clusters.load import DATA_DIR
+
+from .conftest import cluster_marker_point, map_frame, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+HOSTILE_CLUSTER = "<img src=x onerror=alert(1)>BioRegio STERN"
+HOSTILE_ACTOR = "<script>alert(2)</script>`${alert(3)}`"
+
+
+def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, network, dataset):
+    offline_page.goto(f"{app_url}/")
+    wait_for_app(offline_page)
+    frame = map_frame(offline_page)
+    paths = frame.locator("path.leaflet-interactive").count()
+    assert paths >= 16 + len(dataset.clusters)  # states + cluster circles
+    assert frame.locator(".marker-cluster").count() > 0  # actors, grouped client-side
+    assert frame.locator(".atlas-project").count() > 0  # lighthouse projects
+    attribution = frame.locator(".leaflet-control-attribution a")
+    assert attribution.inner_text() == "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+    assert attribution.get_attribute("href") == "https://www.bkg.bund.de"
+    page_text = offline_page.locator('[data-testid="stMain"]').inner_text()
+    assert "12 clusters" in page_text
+    names = offline_page.locator('[data-testid="stDataFrame"] table').first.evaluate(
+        "t => Array.from(t.querySelectorAll('td')).map(c => c.textContent)")
+    assert {c.name for c in dataset.clusters.values()} <= set(names)
+    assert not network.outside
+
+
+def test_clicking_a_cluster_marker_opens_its_panel(offline_page, app_url):
+    offline_page.goto(f"{app_url}/")
+    wait_for_app(offline_page)
+    frame = map_frame(offline_page)
+    x, y = cluster_marker_point(offline_page, frame, "Medical Valley")
+    offline_page.mouse.click(x, y)
+    panel = offline_page.locator(".st-key-atlas_selection")
+    panel.wait_for(timeout=30_000)
+    assert "Medical Valley Europäische Metropolregion Nürnberg" in panel.inner_text()
+    assert "cluster=medical-valley-emn" in offline_page.url
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(tmp_path_factory):
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(DATA_DIR, data)
+    clusters = yaml.safe_load((data / "clusters.yaml").read_text(encoding="utf-8"))
+    next(c for c in clusters if c["id"] == "bioregio-stern")["name"] = HOSTILE_CLUSTER
+    (data / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
+    actors = (data / "actors.csv").read_text(encoding="utf-8")
+    (data / "actors.csv").write_text(actors.replace("Packaging Valley,", '"' + HOSTILE_ACTOR + '",', 1), encoding="utf-8")
+    with streamlit_server(CLUSTER_ATLAS_DATA=str(data)) as url:
+        yield url
+
+
+def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app_url):
+    dialogs = []
+    offline_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    offline_page.goto(f"{hostile_app_url}/?state=BW")
+    wait_for_app(offline_page)
+    frame = map_frame(offline_page, minimum_paths=17)
+    x, y = cluster_marker_point(offline_page, frame, HOSTILE_CLUSTER)
+    offline_page.mouse.move(x, y)
+    tooltip = frame.locator(".leaflet-tooltip").first
+    tooltip.wait_for()
+    assert HOSTILE_CLUSTER in tooltip.inner_text()
+    assert frame.locator(".leaflet-tooltip img").count() == 0
+    offline_page.mouse.click(x, y)
+    panel = offline_page.locator(".st-key-atlas_selection")
+    panel.wait_for(timeout=30_000)
+    assert HOSTILE_CLUSTER in panel.inner_text()
+    assert offline_page.locator("img[src=x]").count() == 0
+    assert frame.locator("img[src=x]").count() == 0
+    offline_page.goto(f"{hostile_app_url}/?q=alert(2)")
+    wait_for_app(offline_page)
+    offline_page.get_by_role("tab", name="Actors (1)").click()
+    offline_page.wait_for_function(
+        "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
+        "          .some(c => c.textContent === name)", arg=HOSTILE_ACTOR, timeout=30_000)
+    map_frame(offline_page, minimum_paths=16)
+    assert offline_page.locator("script:text('alert(2)')").count() == 0
+    assert dialogs == []

@@ -1,0 +1,87 @@
+import re
+
+import pytest
+
+from clusters.filters import AtlasFilter, apply_filter
+from clusters.model import Figure, SourceRef
+from components.map_layers import (
+    MAX_RADIUS,
+    MIN_RADIUS,
+    THEME_COLOURS,
+    build_map,
+    circle_style,
+    cluster_colour,
+    cluster_from_click,
+    cluster_tooltip,
+    markup_text,
+)
+from components.offline import LEAFLET_JS, asset_links
+
+SOURCE = SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen")
+
+
+def fig(value, qualifier=""):
+    return Figure(value=value, qualifier=qualifier, year=2019, source=SOURCE)
+
+
+def test_circle_area_grows_with_the_figure():
+    small, large = circle_style(fig(100), 400), circle_style(fig(400), 400)
+    assert large.radius == MAX_RADIUS and MIN_RADIUS < small.radius < large.radius
+    assert small.radius - MIN_RADIUS == pytest.approx((MAX_RADIUS - MIN_RADIUS) / 2)  # sqrt: area ∝ value
+
+
+def test_bounds_are_not_drawn_as_exact():
+    exact, lower, upper, about = (circle_style(fig(200, q), 400) for q in ("", ">", "<", "~"))
+    assert exact.fill_opacity > about.fill_opacity > lower.fill_opacity
+    assert lower.dash_array is None and lower.weight > exact.weight  # open, heavier ring
+    assert upper.dash_array  # dashed ring
+    assert exact.radius == lower.radius == upper.radius == about.radius
+
+
+def test_unknown_is_the_small_dotted_ring():
+    style = circle_style(None, 400)
+    assert style.radius == MIN_RADIUS and style.fill_opacity == 0 and style.dash_array
+
+
+def test_cluster_colour_follows_main_theme(dataset):
+    assert cluster_colour(dataset.clusters["medical-valley-emn"], dataset) == THEME_COLOURS["medtech"]
+    assert cluster_colour(dataset.clusters["bio-m"], dataset) == THEME_COLOURS["life-science"]
+
+
+@pytest.mark.parametrize("hostile", ["<img src=x onerror=alert(1)>", "`);alert(1);(`", "${alert(1)}", "a\\`b"])
+def test_markup_text_cannot_leave_the_tooltip(hostile):
+    safe = markup_text(hostile)
+    assert not re.search(r"[<>`$\\]", safe)
+
+
+def test_map_uses_only_local_assets_and_is_deterministic(dataset):
+    shown = apply_filter(dataset, AtlasFilter())
+    first = build_map(dataset, shown, "actors", "en").get_root().render()
+    second = build_map(dataset, shown, "actors", "en").get_root().render()
+    assert first == second
+    links = asset_links(build_map(dataset, shown, "actors", "en"))
+    assert LEAFLET_JS in links and all(link.startswith("/app/static/") for link in links)
+    assert "cdn" not in first and "jquery" not in first.lower()
+
+
+def test_online_tiles_are_opt_in(dataset):
+    shown = apply_filter(dataset, AtlasFilter())
+    assert "tile.openstreetmap" not in build_map(dataset, shown, "actors", "en").get_root().render()
+    assert "tile.openstreetmap" in build_map(dataset, shown, "actors", "en", online_tiles=True).get_root().render()
+
+
+def test_every_cluster_and_actor_is_on_the_map(dataset):
+    shown = apply_filter(dataset, AtlasFilter())
+    html = build_map(dataset, shown, "actors", "en").get_root().render()
+    assert html.count("L.circleMarker(") >= len(dataset.clusters)
+    for actor in dataset.actors.values():
+        assert actor.name.replace('"', '\\"') in html
+
+
+def test_click_on_tooltip_selects_the_cluster(dataset):
+    shown = apply_filter(dataset, AtlasFilter())
+    tooltip = cluster_tooltip(dataset.clusters["bio-m"], "actors", "en")
+    assert cluster_from_click(tooltip, shown, "actors", "en") == "bio-m"
+    assert cluster_from_click("  " + tooltip.replace("&#94;", "^") + "\n", shown, "actors", "en") == "bio-m"
+    assert cluster_from_click("Something else", shown, "actors", "en") is None
+    assert cluster_from_click(None, shown, "actors", "en") is None

@@ -1,0 +1,110 @@
+"""AppTest: the atlas page — filters narrow the list, search ignores diacritics, deep links select
+and filter, unknown ids give a notice, and the map loads no asset from the internet."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def cluster_names(at: AppTest) -> list[str]:
+    return list(at.dataframe(key="atlas_cluster_rows").value["Cluster"]) if at.dataframe else []
+
+
+def counts(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "clusters ·" in c.value or "Cluster ·" in c.value)
+
+
+def test_atlas_is_the_default_page_and_lists_every_cluster(dataset):
+    at = run_app()
+    assert not at.exception
+    assert at.title[0].value == "Atlas of German life-science clusters"
+    assert sorted(cluster_names(at)) == sorted(c.name for c in dataset.clusters.values())
+    assert counts(at) == f"12 clusters · {len(dataset.actors)} actors · {len(dataset.projects)} projects"
+
+
+def test_map_assets_are_local():
+    at = run_app()
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    links = args["js_links"] + args["css_links"]
+    assert "/app/static/leaflet/leaflet.js" in links and "/app/static/leaflet.markercluster/leaflet.markercluster.js" in links
+    assert all(link.startswith("/app/static/") for link in links), links
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("atlas_focus", ["lab-automation"], {"BioRegio STERN", "BioLAGO – the health network"}),
+    ("atlas_states", ["SN"], {"biosaxony e. V."}),
+    ("atlas_themes", ["green-health"], {"BioCon Valley®"}),
+])
+def test_each_filter_narrows_the_list(key, value, expected):
+    at = run_app()
+    at.multiselect(key=key).set_value(value).run()
+    assert not at.exception and set(cluster_names(at)) == expected
+    assert at.query_params[{"atlas_focus": "focus", "atlas_states": "state", "atlas_themes": "theme"}[key]] \
+        == ",".join(value)
+
+
+def test_type_filter_narrows_actors_only(dataset):
+    at = run_app()
+    at.multiselect(key="atlas_types").set_value(["university"]).run()
+    universities = sum(a.type.value == "university" for a in dataset.actors.values())
+    assert counts(at).startswith(f"12 clusters · {universities} actors")
+
+
+def test_search_ignores_diacritics():
+    at = run_app()
+    at.text_input(key="atlas_q").input("munchen").run()
+    assert cluster_names(at) == ["Bio^M – Münchner Biotech Cluster"]
+    assert at.query_params["q"] == "munchen"
+
+
+def test_deep_link_filters_and_selects():
+    at = run_app(focus="imaging", cluster="medical-valley-emn", size="smes")
+    assert not at.exception
+    assert set(cluster_names(at)) == {"Medical Valley Europäische Metropolregion Nürnberg",
+                                      "Cluster Gesundheitswirtschaft Berlin-Brandenburg – HealthCapital"}
+    panel = [h.value for h in at.subheader]
+    assert "Medical Valley Europäische Metropolregion Nürnberg" in panel
+    assert at.selectbox(key="atlas_size").value == "smes"
+
+
+def test_selection_panel_shows_qualified_sourced_figures():
+    at = run_app(cluster="bio-m")
+    sources = next(df.value for df in at.dataframe if "Source wording" in df.value.columns)
+    actors = sources[sources["Figure"] == "Actors"].iloc[0]
+    assert actors["Value"] == ">250" and actors["Year"] == "2019"
+    assert actors["Source wording"] == "umfasst mehr als 250 Clusterakteure"
+    assert actors["Source"].startswith("001_90e1c9aa8b0c2cd0.txt")
+
+
+def test_unknown_ids_give_a_notice_and_the_unfiltered_view():
+    at = run_app(cluster="atlantis", focus="telepathy", state="XX")
+    assert not at.exception
+    assert len(cluster_names(at)) == 12
+    notice = at.info[0].value
+    assert "cluster:atlantis" in notice and "focus:telepathy" in notice and "state:XX" in notice
+
+
+def test_clear_selection_and_filters():
+    at = run_app(cluster="bio-m", state="BY")
+    at.button(key="atlas_clear_selection").click().run()
+    assert "cluster" not in at.query_params
+    at.multiselect(key="atlas_states").set_value([]).run()
+    assert len(cluster_names(at)) == 12 and "state" not in at.query_params
+
+
+def test_german_atlas():
+    at = run_app(lang="de")
+    assert at.title[0].value == "Karte der deutschen Life-Science-Cluster"
+    assert "Cluster" in at.dataframe(key="atlas_cluster_rows").value.columns
+    assert any("Akteure" in c.value for c in at.caption)
