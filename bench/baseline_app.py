@@ -1,6 +1,7 @@
 """Benchmark baseline: a bare Streamlit page with one st_folium map and one marker, its Leaflet
 served locally the same way as the atlas (components.offline)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The benchmark copies this file into a folder beside a link to static/; the project root is
+# passed in CLUSTER_ATLAS_ROOT so the same offline asset module is used.
+sys.path.insert(0, os.environ.get("CLUSTER_ATLAS_ROOT", str(Path(__file__).resolve().parent.parent)))
 from components.offline import OfflineMap  # noqa: E402
 
 fmap = OfflineMap(location=[51.16, 10.45], zoom_start=6)

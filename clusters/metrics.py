@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from .model import FIGURE_FIELDS, Cluster
+from .model import FIGURE_FIELDS, Cluster, Figure, Qualifier
 
 
 def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: bool = False) -> list[Cluster]:
@@ -23,3 +26,198 @@ def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: boo
     known.sort(key=lambda c: c.name.casefold())
     known.sort(key=lambda c: c.figure(by).value, reverse=descending)  # stable: ties stay by name
     return known + sorted(unknown, key=lambda c: c.name.casefold())
+
+
+# --- honest arithmetic on qualified figures ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Derived:
+    """A computed indicator: a value with the qualifier its inputs allow, or unknown with why."""
+
+    value: float | None
+    qualifier: Qualifier = Qualifier.EXACT
+    reason: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+def _as_derived(figure: Figure | Derived | None, name: str) -> Derived:
+    if figure is None:
+        return Derived(None, reason=f"{name} unknown")
+    if isinstance(figure, Derived):
+        return figure
+    return Derived(float(figure.value), figure.qualifier)
+
+
+def ratio(numerator: Figure | Derived | None, denominator: Figure | Derived | None,
+          numerator_name: str = "numerator", denominator_name: str = "denominator") -> Derived:
+    """numerator / denominator with bounds propagated.
+
+    `>250` actors over exactly 16 staff is `>15.6`; over `>16` it has no direction (n/a, with the
+    reason). An approximate input (`~`) makes an exact result approximate."""
+    top, bottom = _as_derived(numerator, numerator_name), _as_derived(denominator, denominator_name)
+    if not top.known or not bottom.known:
+        return Derived(None, reason=top.reason or bottom.reason)
+    if bottom.value == 0:
+        return Derived(None, reason=f"{denominator_name} is 0")
+    value = top.value / bottom.value
+    # A ratio grows with its numerator and shrinks with its denominator.
+    direction = {Qualifier.MORE_THAN: 1, Qualifier.LESS_THAN: -1}
+    up = direction.get(top.qualifier, 0) - direction.get(bottom.qualifier, 0)
+    top_bound = top.qualifier in direction
+    bottom_bound = bottom.qualifier in direction
+    if top_bound and bottom_bound and up == 0:
+        return Derived(None, reason=f"{numerator_name} and {denominator_name} are both "
+                                    f"{'lower' if top.qualifier is Qualifier.MORE_THAN else 'upper'} bounds")
+    if up > 0:
+        return Derived(value, Qualifier.MORE_THAN)
+    if up < 0:
+        return Derived(value, Qualifier.LESS_THAN)
+    if Qualifier.ABOUT in (top.qualifier, bottom.qualifier):
+        return Derived(value, Qualifier.ABOUT)
+    return Derived(value)
+
+
+def share(part: Figure | None, whole: Figure | None, part_name: str, whole_name: str = "actors") -> Derived:
+    """part / whole as a percentage, with bounds propagated like `ratio`."""
+    result = ratio(part, whole, part_name, whole_name)
+    return result if not result.known else Derived(result.value * 100, result.qualifier)
+
+
+def age_in_years(founded: Figure | None, today: dt.date | None = None) -> Derived:
+    if founded is None:
+        return Derived(None, reason="founding year unknown")
+    year = (today or dt.date.today()).year
+    return Derived(float(year - founded.value), founded.qualifier)
+
+
+INDICATORS: dict[str, Callable[[Cluster], Derived]] = {
+    "sme_share": lambda c: share(c.smes, c.actors, "SMEs"),
+    "large_company_share": lambda c: share(c.large_companies, c.actors, "large companies"),
+    "research_share": lambda c: share(c.research_institutions, c.actors, "research institutions"),
+    "actors_per_staff": lambda c: ratio(c.actors, c.management_staff, "actors", "management staff"),
+    "age_years": lambda c: age_in_years(c.founded),
+}
+"""Indicator id -> function of a cluster. Units: % for shares, actors per person, years."""
+
+
+def indicators(cluster: Cluster) -> dict[str, Derived]:
+    return {name: compute(cluster) for name, compute in INDICATORS.items()}
+
+
+# --- ranks that respect bounds and ties --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rank:
+    best: int
+    worst: int
+    of: int
+
+    def __str__(self) -> str:
+        return str(self.best) if self.best == self.worst else f"{self.best}–{self.worst}"
+
+    @property
+    def percentile_range(self) -> tuple[float, float]:
+        """Share of the ranked clusters this one is at least as large as, best and worst case."""
+        if self.of <= 1:
+            return 100.0, 100.0
+        return (100.0 * (self.of - self.best) / (self.of - 1), 100.0 * (self.of - self.worst) / (self.of - 1))
+
+
+def _interval(value: Derived | Figure | None) -> tuple[float, float] | None:
+    derived = _as_derived(value, "value")
+    if not derived.known:
+        return None
+    if derived.qualifier is Qualifier.MORE_THAN:
+        return derived.value, math.inf
+    if derived.qualifier is Qualifier.LESS_THAN:
+        return 0.0, derived.value
+    return derived.value, derived.value
+
+
+def ranks(values: dict[str, Derived | Figure | None]) -> dict[str, Rank | None]:
+    """Rank 1 = largest. A bounded value gets the range of ranks its true value allows; exact
+    ties share a range ("2–3"); unknown values are not ranked (None)."""
+    intervals = {key: _interval(value) for key, value in values.items()}
+    known = {key: interval for key, interval in intervals.items() if interval is not None}
+    result: dict[str, Rank | None] = {key: None for key in values}
+    for key, (low, high) in known.items():
+        others = [interval for other, interval in known.items() if other != key]
+        certainly_larger = sum(1 for other_low, _ in others if other_low > high)
+        possibly_larger_or_equal = sum(1 for _, other_high in others if other_high >= low)
+        result[key] = Rank(1 + certainly_larger, 1 + possibly_larger_or_equal, len(known))
+    return result
+
+
+# --- peers --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Peer:
+    cluster: str
+    score: float
+    shared_focus: tuple[str, ...]
+    focus_similarity: float
+    size_similarity: float | None
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def size_similarity(a: Cluster, b: Cluster) -> float | None:
+    """1 for equal size, falling towards 0 over a factor of 10 (log actors and log SMEs)."""
+    distances = []
+    for name in ("actors", "smes"):
+        x, y = a.figure(name), b.figure(name)
+        if x is not None and y is not None and x.value > 0 and y.value > 0:
+            distances.append(abs(math.log10(x.value) - math.log10(y.value)))
+    if not distances:
+        return None
+    return max(0.0, 1.0 - sum(distances) / len(distances))
+
+
+def peers(target: Cluster, clusters: Iterable[Cluster], k: int = 3) -> list[Peer]:
+    """The k clusters most similar by focus (Jaccard) and, where known, size."""
+    found = []
+    for other in clusters:
+        if other.id == target.id:
+            continue
+        focus = jaccard(set(target.focus_areas), set(other.focus_areas))
+        size = size_similarity(target, other)
+        score = focus if size is None else 0.7 * focus + 0.3 * size
+        shared = tuple(a for a in target.focus_areas if a in other.focus_areas)
+        found.append(Peer(other.id, round(score, 4), shared, round(focus, 4), size))
+    return sorted(found, key=lambda p: (-p.score, p.cluster))[:k]
+
+
+@dataclass(frozen=True)
+class Partner:
+    cluster: str
+    score: float
+    shared_focus: tuple[str, ...]
+    they_add: tuple[str, ...]
+    we_add: tuple[str, ...]
+
+
+def cooperation_candidates(target: Cluster, clusters: Iterable[Cluster], k: int = 3) -> list[Partner]:
+    """Clusters with a common base and complementary strengths: they share focus areas and each
+    brings areas the other lacks (as biosaxony and BioRegio STERN did in medical technology,
+    seed 003). A cluster that would add nothing, or gain nothing, is no candidate. Score: the
+    shared share of both clusters' focus areas, so a broad common base ranks first."""
+    mine = set(target.focus_areas)
+    found = []
+    for other in clusters:
+        if other.id == target.id:
+            continue
+        theirs = set(other.focus_areas)
+        shared, they_add, we_add = mine & theirs, theirs - mine, mine - theirs
+        if not shared or not they_add or not we_add:
+            continue
+        score = len(shared) / len(mine | theirs)
+        found.append(Partner(other.id, round(score, 4),
+                             tuple(a for a in target.focus_areas if a in shared),
+                             tuple(a for a in other.focus_areas if a in they_add),
+                             tuple(a for a in target.focus_areas if a in we_add)))
+    return sorted(found, key=lambda p: (-p.score, p.cluster))[:k]

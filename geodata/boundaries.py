@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
+from shapely.ops import nearest_points
 
 GEODATA_DIR = Path(__file__).resolve().parent
 # The districts are fetched by the browser only when the map is zoomed in, so they live where
@@ -115,7 +116,7 @@ class _Index:
         if best is None:
             return None
         # Longitude degrees shrink with latitude; measure in a local metric approximation.
-        nearest = shapely.ops.nearest_points(self.shapes[int(best)], point)[0]
+        nearest = nearest_points(self.shapes[int(best)], point)[0]
         dx = (nearest.x - lon) * _METRES_PER_DEGREE * 0.64
         dy = (nearest.y - lat) * _METRES_PER_DEGREE
         return self.properties[int(best)] if (dx * dx + dy * dy) ** 0.5 <= metres else None
@@ -166,15 +167,23 @@ class Municipality:
 
 @lru_cache(maxsize=None)
 def municipalities() -> pd.DataFrame:
-    table = pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str,
-                                                                    "state": str})
-    table["key"] = table["name"].str.casefold()
-    table["short_key"] = table["name"].str.split(",").str[0].str.strip().str.casefold()
-    return table
+    return pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str,
+                                                                   "state": str})
 
 
-def _as_municipality(row) -> Municipality:
-    return Municipality(row["ags"], row["name"], row["bez"], row["state"], float(row["lat"]), float(row["lon"]))
+@lru_cache(maxsize=None)
+def _municipality_index() -> tuple[dict[str, Municipality], dict[str, list[Municipality]],
+                                   dict[str, list[Municipality]]]:
+    """Lookups by AGS, by full name and by the name before the first comma ("Lübeck, Hansestadt")."""
+    by_ags: dict[str, Municipality] = {}
+    by_name: dict[str, list[Municipality]] = {}
+    by_short_name: dict[str, list[Municipality]] = {}
+    for row in municipalities().itertuples(index=False):
+        town = Municipality(row.ags, row.name, row.bez, row.state, float(row.lat), float(row.lon))
+        by_ags[town.ags] = town
+        by_name.setdefault(town.name.casefold(), []).append(town)
+        by_short_name.setdefault(town.name.split(",")[0].strip().casefold(), []).append(town)
+    return by_ags, by_name, by_short_name
 
 
 def find_municipality(name: str, state: str | None = None, ags: str | None = None) -> Municipality:
@@ -183,25 +192,24 @@ def find_municipality(name: str, state: str | None = None, ags: str | None = Non
     "Lübeck" finds "Lübeck, Hansestadt". Raises LookupError naming the candidates when the
     name is unknown or ambiguous (then give the AGS).
     """
-    table = municipalities()
+    by_ags, by_name, by_short_name = _municipality_index()
     if ags:
-        rows = table[table["ags"] == ags]
-        if rows.empty:
+        if ags not in by_ags:
             raise LookupError(f"no municipality with AGS {ags}")
-        found = _as_municipality(rows.iloc[0])
+        found = by_ags[ags]
         if state and found.state != state_by_code(state).code:
             raise LookupError(f"AGS {ags} ({found.name}) lies in {found.state}, not in {state}")
         return found
     key = name.strip().casefold()
-    if state:
-        table = table[table["state"] == state_by_code(state).code]
-    rows = table[table["key"] == key]
-    if rows.empty:
-        rows = table[table["short_key"] == key]
+    code = state_by_code(state).code if state else None
+    for index in (by_name, by_short_name):
+        candidates = [town for town in index.get(key, []) if code is None or town.state == code]
+        if candidates:
+            break
     where = f" in {state}" if state else ""
-    if rows.empty:
+    if not candidates:
         raise LookupError(f"no municipality named '{name}'{where} in the BKG table")
-    if len(rows) > 1:
-        candidates = ", ".join(f"{r['name']} ({r['state']}, AGS {r['ags']})" for _, r in rows.iterrows())
-        raise LookupError(f"'{name}'{where} is ambiguous: {candidates}; give the AGS")
-    return _as_municipality(rows.iloc[0])
+    if len(candidates) > 1:
+        listed = ", ".join(f"{town.name} ({town.state}, AGS {town.ags})" for town in candidates)
+        raise LookupError(f"'{name}'{where} is ambiguous: {listed}; give the AGS")
+    return candidates[0]

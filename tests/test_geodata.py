@@ -102,3 +102,12 @@ def test_build_reproduces_the_shipped_files(tmp_path: Path):
     main(["--src", str(SHAPEFILES), "--out", str(tmp_path)])
     for shipped in (GEODATA_DIR / "states.geojson", DISTRICTS_FILE, GEODATA_DIR / "municipalities.csv"):
         assert filecmp.cmp(tmp_path / shipped.name, shipped, shallow=False), shipped.name
+
+
+def test_every_municipality_lies_in_its_own_state():
+    """The simplified borders must not move any town into a neighbour or out of Germany
+    (points close to a simplified border are resolved within BORDER_TOLERANCE_M)."""
+    towns = geodata.municipalities()
+    wrong = [(row.name, row.state, geodata.state_of_point(row.lat, row.lon))
+             for row in towns.itertuples() if geodata.state_of_point(row.lat, row.lon) != row.state]
+    assert wrong == []

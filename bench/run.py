@@ -1,0 +1,187 @@
+"""Atlas performance, measured against a baseline in the same run (issue 4 targets).
+
+    .venv/bin/python -m bench.run [--repeat 5]
+
+Baseline: a bare Streamlit page with one st_folium map and one marker, Leaflet served locally
+the same way as the atlas. Measured in Debian's headless Chromium:
+- navigation -> first drawn markers on `/` (real data), target <= 1.3x the baseline;
+- the same with 20,000 synthetic actors (generated here, in a temporary folder, never shipped),
+  target <= 2.0x the baseline and <= 2 MB transferred for the page;
+- server time of a warm rerun after a filter change (Streamlit AppTest, in process), target <= 150 ms.
+Prints each figure with its ratio and whether it meets the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SYNTHETIC_ACTORS = 20_000
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(script: Path, cwd: Path, **env: str) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=cwd, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def baseline_folder(tmp: Path) -> Path:
+    """The baseline app beside a link to the project's static/ and config, as the atlas has them."""
+    folder = tmp / "baseline"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "baseline_app.py", folder / "baseline_app.py")
+    (folder / "static").symlink_to(ROOT / "static")
+    shutil.copytree(ROOT / ".streamlit", folder / ".streamlit")
+    return folder
+
+
+def synthetic_data(tmp: Path, count: int) -> Path:
+    """A copy of the dataset with `count` synthetic actors at random municipalities.
+
+    Named "Synthetic actor N (benchmark only)"; lives only in a temporary folder."""
+    import geodata
+
+    data = tmp / "synthetic-data"
+    shutil.copytree(ROOT / "clusters" / "data", data)
+    towns = geodata.municipalities().sample(n=count, replace=True, random_state=20261124)
+    types = ["company", "university", "university_hospital", "hospital", "research_institute", "network",
+             "public_body", "technology_park"]
+    random.seed(20261124)
+    with (data / "actors.csv").open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for i, town in enumerate(towns.itertuples(index=False), start=1):
+            writer.writerow([f"synthetic-{i:05d}", f"Synthetic actor {i} (benchmark only)", random.choice(types),
+                             town.name, town.state, town.ags, "", "", "", "000_500ba4fa8356c47b.txt",
+                             "synthetic", "benchmark only"])
+    return data
+
+
+def time_to_markers(url: str, minimum_paths: int, repeat: int) -> tuple[float, int]:
+    """Median seconds from navigation to drawn markers, and bytes the page received."""
+    from playwright.sync_api import sync_playwright
+
+    times, transferred = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for _ in range(repeat + 1):  # the first load warms the server's caches and is not counted
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            received = [0]
+            page.on("websocket", lambda ws: ws.on(
+                "framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))))
+            page.on("response", lambda response: received.__setitem__(
+                0, received[0] + int(response.headers.get("content-length", 0) or 0)))
+            start = time.perf_counter()
+            page.goto(url)
+            iframe = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', state="attached",
+                                            timeout=120_000)
+            frame = iframe.content_frame()
+            frame.wait_for_function(
+                f"document.querySelectorAll('path.leaflet-interactive').length >= {minimum_paths}",
+                timeout=120_000, polling=20)
+            times.append(time.perf_counter() - start)
+            transferred.append(received[0])
+            context.close()
+        browser.close()
+    return statistics.median(times[1:]), int(statistics.median(transferred[1:]))
+
+
+def rerun_server_time(data_dir: Path | None, repeat: int) -> float:
+    """Median server time of a rerun after a filter change, with the data already loaded."""
+    from streamlit.testing.v1 import AppTest
+
+    if data_dir:
+        os.environ["CLUSTER_ATLAS_DATA"] = str(data_dir)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    filters = [["BY"], ["BW"], ["NW"], ["BE"], ["SN"], ["HH", "SH"], []]
+    times = []
+    for _ in range(repeat):
+        for states in filters:
+            at.multiselect(key="atlas_states").set_value(states)
+            start = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - start)
+    os.environ.pop("CLUSTER_ATLAS_DATA", None)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        folder = baseline_folder(tmp)
+        with server(folder / "baseline_app.py", folder, CLUSTER_ATLAS_ROOT=str(ROOT)) as url:
+            base_time, base_bytes = time_to_markers(url + "/", 1, args.repeat)
+        with server(ROOT / "app.py", ROOT) as url:
+            atlas_time, atlas_bytes = time_to_markers(url + "/", 28, args.repeat)
+        synthetic = synthetic_data(tmp, SYNTHETIC_ACTORS)
+        with server(ROOT / "app.py", ROOT, CLUSTER_ATLAS_DATA=str(synthetic)) as url:
+            big_time, big_bytes = time_to_markers(url + "/", 28, args.repeat)
+        rerun_real = rerun_server_time(None, args.repeat)
+        rerun_big = rerun_server_time(synthetic, 1)
+
+    rows.append(("baseline: time to first marker", f"{base_time * 1000:.0f} ms", "1.00x", "", ""))
+    rows.append(("baseline: bytes received", f"{base_bytes / 1e6:.2f} MB", "", "", ""))
+    for label, value, limit in (("atlas, real data", atlas_time, 1.3), ("atlas, 20,000 synthetic actors", big_time, 2.0)):
+        ratio = value / base_time
+        rows.append((f"{label}: time to first markers", f"{value * 1000:.0f} ms", f"{ratio:.2f}x", f"<= {limit}x",
+                     "ok" if ratio <= limit else "MISSED"))
+    for label, value in (("atlas, real data", atlas_bytes), ("atlas, 20,000 synthetic actors", big_bytes)):
+        rows.append((f"{label}: bytes received", f"{value / 1e6:.2f} MB", f"{value / max(base_bytes, 1):.2f}x",
+                     "<= 2 MB" if "synthetic" in label else "", "ok" if value <= 2e6 else "MISSED"))
+    for label, value in (("warm rerun after a filter change, real data", rerun_real),
+                         ("warm rerun after a filter change, 20,000 synthetic actors", rerun_big)):
+        rows.append((label, f"{value * 1000:.0f} ms", "", "<= 150 ms", "ok" if value <= 0.15 else "MISSED"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'value':>10}  {'ratio':>7}  {'target':>10}  result")
+    for name, value, ratio, target, verdict in rows:
+        print(f"{name.ljust(width)}  {value:>10}  {ratio:>7}  {target:>10}  {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
