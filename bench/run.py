@@ -97,7 +97,9 @@ def synthetic_data(tmp: Path, count: int) -> Path:
 
 
 def time_to_markers(url: str, minimum_paths: int, repeat: int) -> tuple[float, int]:
-    """Median seconds from navigation to drawn markers, and bytes the page received."""
+    """Median seconds from navigation to drawn markers, and bytes received for the map: the
+    websocket messages (which carry st_folium's map script) plus the map's static assets.
+    Streamlit's own frontend bundle is the same for every page and is not counted."""
     from playwright.sync_api import sync_playwright
 
     times, transferred = [], []
@@ -109,7 +111,7 @@ def time_to_markers(url: str, minimum_paths: int, repeat: int) -> tuple[float, i
             received = [0]
             page.on("websocket", lambda ws: ws.on(
                 "framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))))
-            page.on("response", lambda response: received.__setitem__(
+            page.on("response", lambda response: "/app/static/" in response.url and received.__setitem__(
                 0, received[0] + int(response.headers.get("content-length", 0) or 0)))
             start = time.perf_counter()
             page.goto(url)
@@ -164,13 +166,13 @@ def main(argv: list[str] | None = None) -> int:
         rerun_big = rerun_server_time(synthetic, 1)
 
     rows.append(("baseline: time to first marker", f"{base_time * 1000:.0f} ms", "1.00x", "", ""))
-    rows.append(("baseline: bytes received", f"{base_bytes / 1e6:.2f} MB", "", "", ""))
+    rows.append(("baseline: bytes received for the map", f"{base_bytes / 1e6:.2f} MB", "", "", ""))
     for label, value, limit in (("atlas, real data", atlas_time, 1.3), ("atlas, 20,000 synthetic actors", big_time, 2.0)):
         ratio = value / base_time
         rows.append((f"{label}: time to first markers", f"{value * 1000:.0f} ms", f"{ratio:.2f}x", f"<= {limit}x",
                      "ok" if ratio <= limit else "MISSED"))
     for label, value in (("atlas, real data", atlas_bytes), ("atlas, 20,000 synthetic actors", big_bytes)):
-        rows.append((f"{label}: bytes received", f"{value / 1e6:.2f} MB", f"{value / max(base_bytes, 1):.2f}x",
+        rows.append((f"{label}: bytes received for the map", f"{value / 1e6:.2f} MB", f"{value / max(base_bytes, 1):.2f}x",
                      "<= 2 MB" if "synthetic" in label else "", "ok" if value <= 2e6 else "MISSED"))
     for label, value in (("warm rerun after a filter change, real data", rerun_real),
                          ("warm rerun after a filter change, 20,000 synthetic actors", rerun_big)):

@@ -1,5 +1,9 @@
 """/ : the atlas — offline map, filters, result list and selection panel; the view lives in the URL."""
 
+from components.shell import ensure_shell
+
+ensure_shell()
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -80,15 +84,21 @@ with list_column:
                  projects=len(shown.projects)))
     if not shown.total:
         st.warning(t("atlas.nothing", lang))
-    tab_clusters, tab_actors, tab_projects = st.tabs([
-        t("atlas.tab_clusters", lang, n=len(shown.clusters)), t("atlas.tab_actors", lang, n=len(shown.actors)),
-        t("atlas.tab_projects", lang, n=len(shown.projects))])
-    with tab_clusters:
-        picked = cluster_list(shown.clusters, data, size_by, lang)
-    with tab_actors:
+    # One list at a time: a hidden tab would still ship its whole table to the browser.
+    list_labels = {
+        "clusters": t("atlas.tab_clusters", lang, n=len(shown.clusters)),
+        "actors": t("atlas.tab_actors", lang, n=len(shown.actors)),
+        "projects": t("atlas.tab_projects", lang, n=len(shown.projects)),
+    }
+    showing = st.segmented_control(t("atlas.list", lang), list(list_labels), format_func=list_labels.get,
+                                   default="clusters", key="atlas_list", label_visibility="collapsed")
+    picked = None
+    if showing == "actors":
         st.dataframe(actors_table(shown.actors, data, lang), hide_index=True, width="stretch", height=520)
-    with tab_projects:
+    elif showing == "projects":
         st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch", height=520)
+    else:
+        picked = cluster_list(shown.clusters, data, size_by, lang)
 
 # A click on the map or a list row selects a cluster; only a new event changes the selection.
 click_id = cluster_from_click((clicked or {}).get("last_object_clicked_tooltip"), shown, size_by, lang)

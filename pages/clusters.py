@@ -1,5 +1,9 @@
 """/clusters: a searchable, sortable table of every cluster with qualified, sourced figures."""
 
+from components.shell import ensure_shell
+
+ensure_shell()
+
 import streamlit as st
 
 from clusters import FIGURE_FIELDS

@@ -11,7 +11,6 @@ def run_app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     return at.switch_page("pages/clusters.py").run()
 
 

@@ -1,0 +1,135 @@
+"""Frames behind the benchmark page: figures and indicators side by side with qualifiers,
+ranks with ranges, and the tidy data each chart draws. No Streamlit here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
+from clusters.metrics import INDICATORS, Derived, indicators, ranks
+from clusters.upload import YOURS_PREFIX
+
+from .i18n import figure_text, format_number, t, text
+
+MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
+UNITS = {"founded": "", "management_staff": "persons", "actors": "actors", "smes": "SMEs",
+         "large_companies": "companies", "research_institutions": "institutions", "sme_share": "%",
+         "large_company_share": "%", "research_share": "%", "actors_per_staff": "actors per person",
+         "age_years": "years"}
+
+
+def is_yours(cluster: Cluster) -> bool:
+    return cluster.id.startswith(YOURS_PREFIX)
+
+
+def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
+    return cluster.figure(name) if name in FIGURE_FIELDS else INDICATORS[name](cluster)
+
+
+def measure_text(value: Figure | Derived | None, name: str, lang: str) -> str:
+    if isinstance(value, Derived):
+        if not value.known:
+            return f"{t('figure.unknown', lang)} ({value.reason})"
+        digits = format_number(round(value.value, 1), lang)
+        return f"{value.qualifier.value}{digits}{' %' if UNITS[name] == '%' else ''}"
+    return figure_text(value, lang, is_year=name == "founded")
+
+
+def measure_value(value: Figure | Derived | None) -> float | None:
+    if value is None or (isinstance(value, Derived) and not value.known):
+        return None
+    return float(value.value)
+
+
+def measure_label(name: str, lang: str) -> str:
+    return t(f"col.{name}", lang)
+
+
+def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_by: str, data: Dataset,
+                     lang: str) -> pd.DataFrame:
+    """One row per cluster: chosen figures/indicators as text with qualifiers, the rank range by
+    `rank_by`, focus areas and sources."""
+    rank_of = ranks({c.id: measure(c, rank_by) for c in clusters})
+    rows = []
+    for cluster in clusters:
+        row = {t("col.name", lang): cluster.name}
+        for name in columns:
+            row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang)
+        rank = rank_of[cluster.id]
+        row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = \
+            str(rank) if rank else t("figure.unknown", lang)
+        row[t("col.focus_areas", lang)] = ", ".join(
+            text(data.focus_areas[a].label, lang) for a in cluster.focus_areas)
+        row[t("col.sources", lang)] = ", ".join(cluster.sources)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def export_table(clusters: Sequence[Cluster]) -> pd.DataFrame:
+    """For download: numbers and qualifiers in their own columns, with sources."""
+    rows = []
+    for cluster in clusters:
+        row = {"id": cluster.id, "name": cluster.name, "yours": is_yours(cluster)}
+        for name in FIGURE_FIELDS:
+            figure = cluster.figure(name)
+            row[name] = None if figure is None else figure.value
+            row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
+            row[f"{name}_source"] = "" if figure is None else f"{figure.source.file}, {figure.source.section}"
+        for name, value in indicators(cluster).items():
+            row[name] = None if not value.known else round(value.value, 2)
+            row[f"{name}_q"] = value.qualifier.value if value.known else ""
+            row[f"{name}_note"] = value.reason
+        row["focus_areas"] = ";".join(cluster.focus_areas)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def bar_frame(clusters: Sequence[Cluster], name: str, lang: str) -> pd.DataFrame:
+    rows = []
+    for cluster in clusters:
+        value = measure(cluster, name)
+        number = measure_value(value)
+        if number is None:
+            continue
+        rows.append({"name": cluster.name, "value": number, "qualifier": value.qualifier.value,
+                     "label": measure_text(value, name, lang), "yours": is_yours(cluster)})
+    return pd.DataFrame(rows, columns=["name", "value", "qualifier", "label", "yours"])
+
+
+def scatter_frame(clusters: Sequence[Cluster], x: str, y: str, lang: str) -> pd.DataFrame:
+    rows = []
+    for cluster in clusters:
+        x_value, y_value = measure(cluster, x), measure(cluster, y)
+        if measure_value(x_value) is None or measure_value(y_value) is None:
+            continue
+        rows.append({"name": cluster.short_name, "x": measure_value(x_value), "y": measure_value(y_value),
+                     "x_label": measure_text(x_value, x, lang), "y_label": measure_text(y_value, y, lang),
+                     "yours": is_yours(cluster)})
+    return pd.DataFrame(rows, columns=["name", "x", "y", "x_label", "y_label", "yours"])
+
+
+def focus_frame(clusters: Sequence[Cluster], data: Dataset, lang: str) -> pd.DataFrame:
+    counts: dict[str, int] = {}
+    for cluster in clusters:
+        for area in cluster.focus_areas:
+            counts[area] = counts.get(area, 0) + 1
+    rows = [{"cluster": c.short_name, "area": text(data.focus_areas[a].label, lang), "shared_by": counts[a]}
+            for c in clusters for a in c.focus_areas]
+    return pd.DataFrame(rows, columns=["cluster", "area", "shared_by"])
+
+
+def profile_frame(clusters: Sequence[Cluster], lang: str) -> pd.DataFrame:
+    """Each count figure as a share of the largest among the shown clusters."""
+    rows = []
+    for name in FIGURE_FIELDS[1:]:
+        values = [measure_value(c.figure(name)) for c in clusters]
+        largest = max((v for v in values if v is not None), default=None)
+        for cluster, value in zip(clusters, values, strict=True):
+            if value is None or not largest:
+                continue
+            rows.append({"cluster": cluster.short_name, "figure": measure_label(name, lang),
+                         "share": round(100 * value / largest, 1),
+                         "label": figure_text(cluster.figure(name), lang)})
+    return pd.DataFrame(rows, columns=["cluster", "figure", "share", "label"])

@@ -1,0 +1,69 @@
+"""Altair charts for the benchmark (Altair ships with Streamlit and needs no network).
+
+Each builder takes a tidy DataFrame and returns a chart; bounds are drawn as bounds: a lower
+bound (`>`) is a pale bar with an arrow at its end, an upper bound (`<`) a pale bar with an
+arrow pointing back, never a solid bar as if exact.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+BOUND_MARKS = {">": "▶", "<": "◀", "~": "≈", "": ""}
+
+
+def bar_chart(frame: pd.DataFrame, title: str, axis_title: str) -> alt.Chart:
+    """frame: name, value, qualifier, label, yours."""
+    frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS),
+                         exact=frame["qualifier"].isin(["", "~"]))
+    base = alt.Chart(frame, title=title).encode(
+        y=alt.Y("name:N", sort="-x", title=None),
+        x=alt.X("value:Q", title=axis_title),
+        tooltip=[alt.Tooltip("name:N", title="Cluster"), alt.Tooltip("label:N", title=axis_title)],
+    )
+    bars = base.mark_bar().encode(
+        opacity=alt.condition("datum.exact", alt.value(0.9), alt.value(0.35)),
+        color=alt.condition("datum.yours", alt.value("#D55E00"), alt.value("#0b6e4f")),
+    )
+    marks = base.mark_text(align="left", dx=4, fontSize=14).encode(text="mark:N")
+    labels = base.mark_text(align="left", dx=18, color="#333").encode(text="label:N")
+    return (bars + marks + labels).properties(height=alt.Step(28))
+
+
+def scatter_chart(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -> alt.Chart:
+    """frame: name, x, y, x_label, y_label, yours. Median lines split the plane into quadrants."""
+    points = alt.Chart(frame, title=title).mark_point(size=90, filled=True).encode(
+        x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
+        color=alt.condition("datum.yours", alt.value("#D55E00"), alt.value("#0b6e4f")),
+        tooltip=[alt.Tooltip("name:N", title="Cluster"), alt.Tooltip("x_label:N", title=x_title),
+                 alt.Tooltip("y_label:N", title=y_title)],
+    )
+    names = points.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(text="name:N")
+    layers = [points, names]
+    if len(frame):
+        medians = pd.DataFrame({"x": [frame["x"].median()], "y": [frame["y"].median()]})
+        layers.append(alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#888").encode(x="x:Q"))
+        layers.append(alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#888").encode(y="y:Q"))
+    return alt.layer(*layers).properties(height=380)
+
+
+def focus_matrix(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """frame: cluster, area, shared_by (how many selected clusters have the area)."""
+    return alt.Chart(frame, title=title).mark_rect(stroke="#fff").encode(
+        x=alt.X("cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=160, labelOverlap=False)),
+        y=alt.Y("area:N", title=None, sort=alt.EncodingSortField("shared_by", order="descending"),
+                axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("shared_by:Q", title="Clusters sharing it", scale=alt.Scale(scheme="greens")),
+        tooltip=["cluster:N", "area:N", "shared_by:Q"],
+    ).properties(height=alt.Step(22), width=alt.Step(70))
+
+
+def profile_chart(frame: pd.DataFrame, title: str, axis_title: str) -> alt.Chart:
+    """Parallel coordinates: frame: cluster, figure, share (of the largest value), label."""
+    return alt.Chart(frame, title=title).mark_line(point=True).encode(
+        x=alt.X("figure:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=140)),
+        y=alt.Y("share:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("cluster:N", title="Cluster"),
+        tooltip=["cluster:N", "figure:N", "label:N"],
+    ).properties(height=340)

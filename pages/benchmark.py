@@ -1,0 +1,152 @@
+"""/benchmark: figures and indicators side by side, ranks with ranges, charts, peers, and your
+own figures beside the published ones (kept in this session only)."""
+
+from components.shell import ensure_shell
+
+ensure_shell()
+
+import streamlit as st
+
+from clusters.io import to_csv, to_xlsx
+from clusters.metrics import cooperation_candidates, peers
+from clusters.upload import parse_upload, template_csv
+from components import charts
+from components.benchmark_view import (
+    MEASURES,
+    UNITS,
+    bar_frame,
+    comparison_table,
+    export_table,
+    focus_frame,
+    measure_label,
+    profile_frame,
+    scatter_frame,
+)
+from components.i18n import t, text
+from components.tables import figure_sources_table
+from components.ui import current_language, dataset, sync_query_params
+
+lang = current_language()
+data = dataset()
+published = list(data.clusters.values())
+
+
+def from_url(name: str, valid, default):
+    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
+    chosen = [v for v in values if v in valid]
+    return chosen if isinstance(default, list) else (chosen[0] if chosen else default)
+
+
+if "bench_initialised" not in st.session_state:
+    st.session_state.update({
+        "bench_initialised": True,
+        "bench_clusters": from_url("clusters", data.clusters, []),
+        "bench_figure": from_url("figure", MEASURES, "actors"),
+        "bench_x": from_url("x", MEASURES, "actors"),
+        "bench_y": from_url("y", MEASURES, "management_staff"),
+        "bench_peer": from_url("peer", data.clusters, published[0].id),
+        "bench_yours": [],
+    })
+
+st.title(t("bench.title", lang))
+st.caption(t("bench.intro", lang))
+
+# --- your own figures: parsed in memory, kept in this session only -----------------------------
+with st.expander(t("bench.upload_title", lang), expanded=bool(st.session_state.bench_yours)):
+    st.caption(t("bench.upload_help", lang))
+    st.download_button(t("bench.template", lang), template_csv(), "cluster-atlas-template.csv", "text/csv",
+                       key="bench_template")
+    upload = st.file_uploader(t("bench.upload", lang), type=["csv", "xlsx"], key="bench_upload")
+    if upload is not None:
+        result = parse_upload(upload.name, upload.getvalue(), data)
+        for message in result.errors:
+            st.error(str(message))
+        for message in result.warnings:
+            st.warning(str(message))
+        st.session_state.bench_yours = result.clusters
+        if result.ok:
+            st.success(t("bench.upload_ok", lang, n=len(result.clusters)))
+    else:
+        st.session_state.bench_yours = []
+yours = st.session_state.bench_yours
+
+everyone = {c.id: c for c in [*published, *yours]}
+st.multiselect(t("bench.choose_clusters", lang), list(data.clusters), key="bench_clusters",
+               format_func=lambda cid: data.clusters[cid].name, placeholder=t("bench.all_clusters", lang))
+columns = st.multiselect(t("bench.choose_columns", lang), MEASURES, default=list(MEASURES), key="bench_columns",
+                         format_func=lambda name: measure_label(name, lang))
+chosen = [data.clusters[cid] for cid in st.session_state.bench_clusters] or published
+shown = [*chosen, *yours]
+
+rank_by = st.session_state.bench_figure
+st.dataframe(comparison_table(shown, columns or ["actors"], rank_by, data, lang), hide_index=True, width="stretch",
+             key="bench_table")
+st.caption(t("bench.rank_note", lang))
+download_frame = export_table(shown)
+left, right = st.columns(2)
+left.download_button(t("bench.download_csv", lang), to_csv(download_frame), "cluster-benchmark.csv", "text/csv",
+                     key="bench_csv")
+right.download_button(t("bench.download_xlsx", lang), to_xlsx({"benchmark": download_frame}),
+                      "cluster-benchmark.xlsx", key="bench_xlsx")
+with st.expander(t("clusters.sources_title", lang)):
+    for cluster in shown:
+        st.write(f"**{cluster.name}**")
+        st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+
+# --- charts ----------------------------------------------------------------------------------
+st.header(t("bench.charts", lang))
+st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
+bars = bar_frame(shown, rank_by, lang)
+unit = UNITS[rank_by]
+st.altair_chart(charts.bar_chart(bars, t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
+                                 f"{measure_label(rank_by, lang)}{f' ({unit})' if unit else ''}"), width="stretch")
+st.caption(t("bench.bar_reading", lang))
+
+x_column, y_column = st.columns(2)
+x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lambda n: measure_label(n, lang))
+y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
+x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
+points = scatter_frame(shown, x_name, y_name, lang)
+st.altair_chart(charts.scatter_chart(points, t("bench.scatter_title", lang), measure_label(x_name, lang),
+                                     measure_label(y_name, lang)), width="stretch")
+st.caption(t("bench.scatter_reading", lang))
+
+st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang), t("bench.matrix_title", lang)), width="content")
+st.caption(t("bench.matrix_reading", lang))
+st.altair_chart(charts.profile_chart(profile_frame(shown, lang), t("bench.profile_title", lang),
+                                     t("bench.profile_axis", lang)), width="stretch")
+st.caption(t("bench.profile_reading", lang))
+with st.expander(t("bench.chart_data", lang)):
+    st.dataframe(bars, hide_index=True, width="stretch", key="bench_bar_data")
+    st.dataframe(points, hide_index=True, width="stretch", key="bench_scatter_data")
+
+# --- peers -----------------------------------------------------------------------------------
+st.header(t("bench.peers", lang))
+st.selectbox(t("bench.peer_of", lang), list(everyone), key="bench_peer", format_func=lambda cid: everyone[cid].name)
+target = everyone.get(st.session_state.bench_peer, published[0])
+others = [c for c in everyone.values() if c.id != target.id]
+
+
+def areas(ids) -> str:
+    return ", ".join(text(data.focus_areas[a].label, lang) for a in ids) or "—"
+
+
+similar = peers(target, others)
+st.dataframe([{t("col.name", lang): everyone[p.cluster].name,
+               t("bench.why", lang): t("bench.peer_reason", lang, areas=areas(p.shared_focus),
+                                       size=t("bench.size_similar", lang) if (p.size_similarity or 0) >= 0.7
+                                       else t("bench.size_different", lang) if p.size_similarity is not None
+                                       else t("bench.size_unknown", lang)),
+               t("bench.score", lang): round(p.score, 2)} for p in similar], hide_index=True, width="stretch",
+             key="bench_peer_table")
+st.subheader(t("bench.cooperation", lang))
+st.dataframe([{t("col.name", lang): everyone[p.cluster].name, t("bench.shared", lang): areas(p.shared_focus),
+               t("bench.they_add", lang): areas(p.they_add), t("bench.we_add", lang): areas(p.we_add)}
+              for p in cooperation_candidates(target, others)], hide_index=True, width="stretch",
+             key="bench_partner_table")
+st.caption(t("bench.cooperation_reading", lang))
+
+sync_query_params({key: value for key, value in {
+    "clusters": ",".join(st.session_state.bench_clusters), "figure": rank_by, "x": x_name, "y": y_name,
+    "peer": target.id if target.id in data.clusters else "",
+}.items() if value})

@@ -1,0 +1,56 @@
+"""Uploads through the real file input in Chromium: bad files give messages, never an exception
+box, and payloads in names and focus areas stay text."""
+
+import pytest
+
+from .conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def upload(page, name: str, content: bytes) -> None:
+    page.get_by_text("Compare your own figures").click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": content})
+    page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
+    wait_for_app(page)
+
+
+@pytest.fixture
+def benchmark_page(offline_page, app_url):
+    dialogs = []
+    offline_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    offline_page.goto(f"{app_url}/benchmark?clusters=biolago")
+    wait_for_app(offline_page)
+    yield offline_page
+    assert dialogs == [], f"a script ran: {dialogs}"
+    assert offline_page.locator('[data-testid="stException"]').count() == 0
+
+
+def alerts(page) -> str:
+    return " | ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+
+
+def test_garbage_file(benchmark_page):
+    upload(benchmark_page, "garbage.csv", bytes(range(256)) * 20)
+    assert "is not a CSV or Excel (.xlsx) file" in alerts(benchmark_page)
+
+
+def test_words_in_number_columns(benchmark_page):
+    upload(benchmark_page, "words.csv", b"id,name,actors,smes,city,state\nw,Words,many,few,Kiel,SH\n")
+    text = alerts(benchmark_page)
+    assert "row 2, column 'actors': 'many' is not a number" in text
+
+
+def test_payloads_in_names_and_focus_areas_stay_text(benchmark_page):
+    content = ('id,name,actors,city,state,focus_areas\n'
+               'x,"<script>alert(1)</script><img src=x onerror=alert(2)>",5,Kiel,SH,'
+               '"<img src=x onerror=alert(3)>"\n').encode()
+    upload(benchmark_page, "payload.csv", content)
+    assert "1 row(s) of yours added" in alerts(benchmark_page)
+    assert "onerror=alert(3)" in alerts(benchmark_page)  # the unknown focus area, named as text
+    benchmark_page.wait_for_function(
+        "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
+        "          .some(c => c.textContent === name)",
+        arg="<script>alert(1)</script><img src=x onerror=alert(2)> (yours)", timeout=30_000)
+    assert benchmark_page.locator("img[src=x]").count() == 0

@@ -1,0 +1,91 @@
+"""AppTest: the benchmark page — all clusters, choices change the charts' data, uploads add
+"yours" rows, bad uploads show an error and the page keeps working."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from clusters.upload import template_csv
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.switch_page("pages/benchmark.py").run()
+
+
+def frame_with(at, column: str):
+    """The first table that has this column (plain st.dataframe elements have no key in AppTest)."""
+    return next(df.value for df in at.dataframe if any(column in str(c) for c in df.value.columns))
+
+
+def table(at):
+    return frame_with(at, "Rank by") if at.query_params.get("lang") != "de" else frame_with(at, "Rang nach")
+
+
+def test_table_renders_all_clusters_with_qualifiers_and_ranks(dataset):
+    at = open_page()
+    assert not at.exception
+    frame = table(at)
+    assert set(frame["Cluster"]) == {c.name for c in dataset.clusters.values()}
+    stern = frame[frame["Cluster"] == "BioRegio STERN"].iloc[0]
+    assert stern["Actors"] == ">360" and stern["Rank by Actors"] == "1–7"
+    assert stern["SME share"] == "n/a (SMEs and actors are both lower bounds)"
+    bio_m = frame[frame["Cluster"].str.startswith("Bio^M")].iloc[0]
+    assert bio_m["Actors per staff member"] == ">15.6"
+    assert table(at)[table(at)["Cluster"].str.startswith("BIO.NRW")].iloc[0]["Rank by Actors"] == "n/a"
+
+
+def test_choosing_clusters_and_figures_changes_the_chart_data():
+    at = open_page()
+    at.multiselect(key="bench_clusters").set_value(["biolago", "biocon-valley"]).run()
+    bars = frame_with(at, "qualifier")
+    assert sorted(bars["name"]) == ["BioCon Valley®", "BioLAGO – the health network"]
+    at.selectbox(key="bench_figure").set_value("sme_share").run()
+    bars = frame_with(at, "qualifier")
+    assert sorted(round(v, 1) for v in bars["value"]) == [39.5, 78.1]
+    at.selectbox(key="bench_x").set_value("smes").run()
+    points = frame_with(at, "x_label")
+    assert sorted(points["x"]) == [49, 89]
+    assert at.query_params["clusters"] == "biolago,biocon-valley" and at.query_params["figure"] == "sme_share"
+
+
+def test_deep_link_restores_the_view():
+    at = open_page(clusters="biosaxony,bioregio-stern", figure="actors_per_staff", peer="biosaxony")
+    assert len(table(at)) == 2
+    partners = frame_with(at, "They add")
+    assert partners.iloc[0]["Cluster"] == "BioRegio STERN"
+
+
+def test_upload_adds_your_rows_everywhere():
+    at = open_page(clusters="biolago")
+    at.file_uploader(key="bench_upload").set_value(("mine.csv", template_csv().encode(), "text/csv")).run()
+    assert not at.exception and not at.error
+    names = list(table(at)["Cluster"])
+    assert names == ["BioLAGO – the health network", "My Cluster e. V. (yours)"]
+    bars = frame_with(at, "qualifier")
+    assert bars[bars["yours"]]["label"].tolist() == [">150"]
+
+
+def test_bad_upload_shows_an_error_and_the_page_works():
+    at = open_page()
+    at.file_uploader(key="bench_upload").set_value(("x.csv", b"\x00\x01\x02garbage\xff" * 50, "text/csv")).run()
+    assert not at.exception
+    assert "is not a CSV or Excel" in at.error[0].value
+    assert len(table(at)) == 12
+    at.file_uploader(key="bench_upload").set_value(("w.csv", b"id,name,actors,city,state\nw,W,lots,Kiel,SH\n",
+                                                     "text/csv")).run()
+    assert "row 2, column 'actors': 'lots' is not a number" in at.error[0].value
+    assert len(table(at)) == 12
+
+
+def test_german_benchmark():
+    at = open_page(lang="de")
+    assert at.title[0].value == "Cluster vergleichen"
+    frame = table(at)
+    assert "Akteure" in frame.columns and "KMU-Anteil" in frame.columns
+    lsn = frame[frame["Cluster"] == "Life Science Nord"].iloc[0]
+    assert lsn["Beschäftigte im Clustermanagement"] == "13,5"
