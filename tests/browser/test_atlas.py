@@ -79,7 +79,7 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
     assert frame.locator("img[src=x]").count() == 0
     offline_page.goto(f"{hostile_app_url}/?q=alert(2)")
     wait_for_app(offline_page)
-    offline_page.get_by_role("button", name="Actors (1)").click()
+    offline_page.get_by_text("Actors (1)", exact=True).click()
     offline_page.wait_for_function(
         "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
         "          .some(c => c.textContent === name)", arg=HOSTILE_ACTOR, timeout=30_000)
