@@ -22,3 +22,15 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+def open_app(page: str | None = None, **query: str):
+    """Run the app in AppTest with these URL parameters, on `page` (a file in pages/) or the default."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    return at.run()

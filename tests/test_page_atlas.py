@@ -2,26 +2,20 @@
 and filter, unknown ids give a notice, and the map loads no asset from the internet."""
 
 import json
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from conftest import open_app
 
 
-def run_app(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+def run_app(**query):
+    return open_app(None, **query)
 
 
-def cluster_names(at: AppTest) -> list[str]:
+def cluster_names(at) -> list[str]:
     return list(at.dataframe(key="atlas_cluster_rows").value["Cluster"]) if at.dataframe else []
 
 
-def counts(at: AppTest) -> str:
+def counts(at) -> str:
     return next(c.value for c in at.caption if "clusters ·" in c.value or "Cluster ·" in c.value)
 
 

@@ -1,20 +1,14 @@
 """AppTest: the benchmark page — all clusters, choices change the charts' data, uploads add
 "yours" rows, bad uploads show an error and the page keeps working."""
 
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from conftest import open_app
 
 from clusters.upload import template_csv
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
-
-def open_page(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.switch_page("pages/benchmark.py").run()
+def open_page(**query):
+    return open_app('benchmark', **query)
 
 
 def frame_with(at, column: str):

@@ -1,20 +1,14 @@
 """AppTest: the cluster table page renders every cluster, and search narrows it."""
 
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from conftest import open_app
 
 
-def run_app(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.switch_page("pages/clusters.py").run()
+def run_app(**query):
+    return open_app('clusters', **query)
 
 
-def table(at: AppTest):
+def table(at):
     return at.dataframe[0].value
 
 

@@ -1,0 +1,32 @@
+import re
+
+import pytest
+
+from clusters.model import Figure, SourceRef
+from components.i18n import CATALOGUE, LANGUAGES, figure_text, figure_words, format_number, t
+
+
+def test_every_key_has_english_and_german_with_the_same_placeholders():
+    for key, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(texts[lang].strip() for lang in LANGUAGES), key
+        placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGUAGES}
+        assert placeholders["en"] == placeholders["de"], key
+
+
+def test_unknown_key_raises():
+    with pytest.raises(KeyError):
+        t("no.such.key")
+
+
+def test_number_formats():
+    assert format_number(1234.5, "en") == "1,234.5" and format_number(1234.5, "de") == "1.234,5"
+    assert format_number(18500, "de") == "18.500"
+
+
+def test_figures_in_words_and_compact_form():
+    figure = Figure(value=250, qualifier=">", year=2019, source=SourceRef(file="f", section="s"))
+    assert figure_words(figure, "en") == "more than 250" and figure_words(figure, "de") == "mehr als 250"
+    assert figure_text(figure, "de") == ">250" and figure_text(None, "de") == "k. A."
+    assert figure_text(Figure(value=1997, year=2019, source=SourceRef(file="f", section="s")), "de",
+                       is_year=True) == "1997"
