@@ -150,6 +150,7 @@ def rerun_server_time(data_dir: Path | None, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="only the page-load ratio on the real data")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -159,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
             base_time, base_bytes = time_to_markers(url + "/", 1, args.repeat)
         with server(ROOT / "app.py", ROOT) as url:
             atlas_time, atlas_bytes = time_to_markers(url + "/", 28, args.repeat)
+        if args.quick:
+            print(f"baseline {base_time * 1000:.0f} ms, atlas {atlas_time * 1000:.0f} ms, "
+                  f"ratio {atlas_time / base_time:.2f}x (target <= 1.3x)")
+            return 0
         synthetic = synthetic_data(tmp, SYNTHETIC_ACTORS)
         with server(ROOT / "app.py", ROOT, CLUSTER_ATLAS_DATA=str(synthetic)) as url:
             big_time, big_bytes = time_to_markers(url + "/", 28, args.repeat)
