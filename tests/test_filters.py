@@ -50,7 +50,7 @@ def test_search_ignores_diacritics_across_layers(dataset):
 
 def test_filters_combine(dataset):
     shown = apply_filter(dataset, AtlasFilter(states=("BE",), types=("company",), focus=("cardiovascular",)))
-    assert ids(shown.actors) == {"biotronik", "berlin-heart", "b-braun-cardio-medical", "getemed", "autotissue"}
+    assert ids(shown.actors) == {"biotronik", "berlin-heart", "b-braun-cardio-medical", "autotissue"}  # getemed: Teltow, BB
 
 
 def test_main_theme(dataset):
