@@ -60,11 +60,24 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
         rank = rank_of[cluster.id]
         row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = \
             str(rank) if rank else t("figure.unknown", lang)
+        row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else t("figure.unknown", lang)
         row[t("col.focus_areas", lang)] = ", ".join(
             text(data.focus_areas[a].label, lang) for a in cluster.focus_areas)
         row[t("col.sources", lang)] = ", ".join(cluster.sources)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def percentile_text(rank, lang: str) -> str:
+    """"at least as large as 60–90 % of the others" as "60–90 %" (a single number when certain)."""
+    best, worst = (round(p) for p in rank.percentile_range)
+    low, high = min(best, worst), max(best, worst)
+    return f"{format_number(low, lang)} %" if low == high else f"{format_number(low, lang)}–{format_number(high, lang)} %"
+
+
+def axis_title(name: str, lang: str) -> str:
+    unit = UNITS[name]
+    return f"{measure_label(name, lang)} ({unit})" if unit else measure_label(name, lang)
 
 
 def export_table(clusters: Sequence[Cluster]) -> pd.DataFrame:

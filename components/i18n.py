@@ -39,9 +39,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bench.all_clusters": {"en": "All clusters", "de": "Alle Cluster"},
     "bench.choose_columns": {"en": "Figures and indicators", "de": "Kennzahlen und Indikatoren"},
     "bench.rank": {"en": "Rank by {figure}", "de": "Rang nach {figure}"},
+    "bench.percentile": {"en": "Percentile", "de": "Perzentil"},
     "bench.rank_note": {
         "en": "Ranks: 1 = largest. Where a figure is a bound (>250) or tied, the rank is the range its true value allows (“2–4”); unknown figures are not ranked.",
-        "de": "Ränge: 1 = größter Wert. Ist eine Zahl eine Grenze (>250) oder gleichauf, ist der Rang der Bereich, den der wahre Wert zulässt („2–4“); unbekannte Zahlen erhalten keinen Rang.",
+        "de": "Ränge: 1 = größter Wert. Ist eine Zahl eine Grenze (>250) oder gleichauf, ist der Rang der Bereich, den der wahre Wert zulässt („2–4“); das Perzentil sagt, wie viele der anderen er mindestens erreicht. Unbekannte Zahlen erhalten keinen Rang.",
     },
     "bench.download_csv": {"en": "Download table (CSV)", "de": "Tabelle herunterladen (CSV)"},
     "bench.download_xlsx": {"en": "Download table (Excel)", "de": "Tabelle herunterladen (Excel)"},

@@ -13,7 +13,7 @@ from clusters.upload import parse_upload, template_csv
 from components import charts
 from components.benchmark_view import (
     MEASURES,
-    UNITS,
+    axis_title,
     bar_frame,
     comparison_table,
     export_table,
@@ -97,9 +97,8 @@ with st.expander(t("clusters.sources_title", lang)):
 st.header(t("bench.charts", lang))
 st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
 bars = bar_frame(shown, rank_by, lang)
-unit = UNITS[rank_by]
 st.altair_chart(charts.bar_chart(bars, t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
-                                 f"{measure_label(rank_by, lang)}{f' ({unit})' if unit else ''}"), width="stretch")
+                                 axis_title(rank_by, lang)), width="stretch")
 st.caption(t("bench.bar_reading", lang))
 
 x_column, y_column = st.columns(2)
@@ -107,8 +106,8 @@ x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lamb
 y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
 x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
 points = scatter_frame(shown, x_name, y_name, lang)
-st.altair_chart(charts.scatter_chart(points, t("bench.scatter_title", lang), measure_label(x_name, lang),
-                                     measure_label(y_name, lang)), width="stretch")
+st.altair_chart(charts.scatter_chart(points, t("bench.scatter_title", lang), axis_title(x_name, lang),
+                                     axis_title(y_name, lang)), width="stretch")
 st.caption(t("bench.scatter_reading", lang))
 
 st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang), t("bench.matrix_title", lang)), width="content")
