@@ -35,6 +35,18 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profile_pdf(args: argparse.Namespace) -> int:
+    # The PDF layout and its texts belong to the UI layer (components/, no Streamlit in it).
+    from components.profile_pdf import profile_pdf
+
+    dataset = load_dataset(args.data)
+    if args.cluster not in dataset.clusters:
+        print(f"unknown cluster '{args.cluster}'; known: {', '.join(dataset.clusters)}", file=sys.stderr)
+        return 2
+    Path(args.out).write_bytes(profile_pdf(dataset, dataset.clusters[args.cluster], args.lang))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clusters", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="data directory (default: the shipped data)")
@@ -47,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     exporter.add_argument("--with-sources", action="store_true",
                           help="clusters: add each figure's year and source after the contract columns")
     exporter.set_defaults(run=_export)
+    pdf = commands.add_parser("profile-pdf", help="one-page A4 PDF profile of a cluster")
+    pdf.add_argument("cluster")
+    pdf.add_argument("--lang", choices=("en", "de"), default="en")
+    pdf.add_argument("--out", required=True, help="PDF file to write")
+    pdf.set_defaults(run=_profile_pdf)
     args = parser.parse_args(argv)
     if args.command == "export" and args.format == "xlsx" and not args.out:
         parser.error("--format xlsx needs --out FILE")

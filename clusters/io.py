@@ -189,3 +189,20 @@ def read_clusters_csv(text: str) -> pd.DataFrame:
     frame = pd.read_csv(io.StringIO(text), dtype={f"{n}_q": str for n in FIGURE_FIELDS}, keep_default_na=False,
                         na_values={n: [""] for n in FIGURE_FIELDS})
     return frame
+
+
+COVERAGE_MARKS = {"": "exact", ">": "lower bound", "<": "upper bound", "~": "approximate", None: "unknown"}
+
+
+def coverage_frame(dataset: Dataset, marks: dict[str | None, str] = COVERAGE_MARKS) -> pd.DataFrame:
+    """Clusters × key figures: which are known exactly, bounded, approximate or unknown, and from
+    which source document (by its number, e.g. 001). `marks` words the states (by qualifier)."""
+    rows = []
+    for cluster in dataset.clusters.values():
+        row = {"cluster": cluster.name}
+        for name in FIGURE_FIELDS:
+            figure = cluster.figure(name)
+            row[name] = (marks[None] if figure is None
+                         else f"{marks[figure.qualifier.value]} · {figure.source.file[:3]}")
+        rows.append(row)
+    return pd.DataFrame(rows)

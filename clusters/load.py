@@ -95,6 +95,18 @@ class Dataset:
     def projects_of(self, cluster_id: str) -> list[LighthouseProject]:
         return [p for p in self.projects.values() if cluster_id in p.clusters]
 
+    def figures_by_source(self) -> dict[str, int]:
+        """How many sourced figures each document gives the dataset."""
+        counts = dict.fromkeys(self.sources, 0)
+        for cluster in self.clusters.values():
+            for figure in [*(cluster.figure(n) for n in FIGURE_FIELDS), *cluster.more_figures]:
+                if figure is not None:
+                    counts[figure.source.file] += 1
+        for initiative in self.initiatives.values():
+            for figure in initiative.more_figures:
+                counts[figure.source.file] += 1
+        return counts
+
     def figure_count(self) -> int:
         """How many sourced figures the dataset holds (key figures and further figures)."""
         key = sum(1 for c in self.clusters.values() for name in FIGURE_FIELDS if c.figure(name) is not None)

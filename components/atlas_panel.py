@@ -31,7 +31,7 @@ def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang:
 
 def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        t("col.name", lang): [a.name for a in actors],
+        t("col.entry", lang): [a.name for a in actors],
         t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
         t("col.city", lang): [a.place.city for a in actors],
         t("col.clusters", lang): [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors],
@@ -40,7 +40,7 @@ def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFr
 
 def projects_table(projects: Sequence[LighthouseProject], data: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        t("col.name", lang): [p.name for p in projects],
+        t("col.entry", lang): [p.name for p in projects],
         t("col.themes", lang): [", ".join(text(data.themes[x].label, lang) for x in data.project_themes(p))
                                 for p in projects],
         t("col.city", lang): [p.place.city for p in projects],
@@ -80,6 +80,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
             f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus))
         if cluster.website:
             st.write(f"**{t('atlas.website', lang)}:** `{cluster.website}`")
+        st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")
         members = data.actors_of(cluster.id)
         projects = data.projects_of(cluster.id)
         left, right = st.columns(2)

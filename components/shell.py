@@ -26,7 +26,11 @@ def run_shell() -> None:
         st.Page("pages/atlas.py", title=t("nav.atlas", lang), icon=":material/map:", default=True),
         st.Page("pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/leaderboard:",
                 url_path="benchmark"),
+        st.Page("pages/lighthouses.py", title=t("nav.lighthouses", lang), icon=":material/lightbulb:",
+                url_path="lighthouses"),
+        st.Page("pages/profile.py", title=t("nav.profile", lang), icon=":material/badge:", url_path="profile"),
         st.Page("pages/clusters.py", title=t("nav.clusters", lang), icon=":material/table:", url_path="clusters"),
+        st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/description:", url_path="data"),
     ]
     navigation = st.navigation(pages)
     lang = language_switch()

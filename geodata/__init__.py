@@ -3,7 +3,9 @@
 from .boundaries import (
     ATTRIBUTION,
     ATTRIBUTION_URL,
+    BORDER_TOLERANCE_M,
     DISTRICTS_URL,
+    GERMANY_BOUNDS,
     LICENCE,
     LICENCE_URL,
     STATE_CODES,
@@ -24,7 +26,8 @@ from .boundaries import (
 )
 
 __all__ = [
-    "ATTRIBUTION", "ATTRIBUTION_URL", "DISTRICTS_URL", "LICENCE", "LICENCE_URL", "STATES", "STATE_CODES", "Municipality", "State",
+    "ATTRIBUTION", "ATTRIBUTION_URL", "BORDER_TOLERANCE_M", "DISTRICTS_URL", "GERMANY_BOUNDS", "LICENCE",
+    "LICENCE_URL", "STATES", "STATE_CODES", "Municipality", "State",
     "district_of_point", "districts_geojson", "find_municipality", "germany_bounds", "in_germany",
     "load_districts", "load_states", "municipalities", "state_by_code", "state_of_point", "states_geojson",
 ]

@@ -1,21 +1,27 @@
 """German boundaries (BKG VG5000, 2021) and city-level places, loaded from the shipped files.
 
 Point lookups use the simplified geometry that the map shows, so a point near a border may
-fall a few hundred metres outside its state; `state_of_point` accepts the nearest state within
-`BORDER_TOLERANCE_M` for that reason, and nothing farther.
+fall a few hundred metres outside its state (the simplification moves borders by up to ~700 m,
+and VG5000 itself is generalised for 1:5,000,000, so real sites on the coast such as the FLI on
+Riems, GEOMAR at the Kiel fjord or Mainau in Lake Constance lie outside its outline);
+`state_of_point` accepts the nearest state within `BORDER_TOLERANCE_M` for that reason, and
+nothing farther. The price: towns directly across a land border (Słubice, Zgorzelec,
+Świnoujście, Kreuzlingen, Kerkrade, Schaffhausen, parts of Basel) count as German too; Vienna,
+Paris, Strasbourg, Salzburg, Szczecin or the open North Sea do not.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
-from shapely.ops import nearest_points
 
 GEODATA_DIR = Path(__file__).resolve().parent
 # The districts are fetched by the browser only when the map is zoomed in, so they live where
@@ -28,6 +34,7 @@ LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2
 LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
 BORDER_TOLERANCE_M = 2500
 _METRES_PER_DEGREE = 111_320
+_ORIGIN = Point(0, 0)
 
 
 @dataclass(frozen=True)
@@ -103,23 +110,28 @@ class _Index:
         self.tree = shapely.STRtree(self.shapes)
 
     def containing(self, lat: float, lon: float) -> dict | None:
-        point = Point(lon, lat)
-        for i in self.tree.query(point, predicate="intersects"):
-            return self.properties[int(i)]
-        return None
+        """The shape containing the point (on a shared border: the first in file order)."""
+        hits = self.tree.query(Point(lon, lat), predicate="intersects")
+        return self.properties[int(min(hits))] if len(hits) else None
 
     def nearest_within(self, lat: float, lon: float, metres: float) -> dict | None:
-        point = Point(lon, lat)
-        degrees = metres / _METRES_PER_DEGREE
-        hits = self.tree.query(point.buffer(degrees * 1.6))
-        best = min(hits, key=lambda i: self.shapes[int(i)].distance(point), default=None)
-        if best is None:
-            return None
-        # Longitude degrees shrink with latitude; measure in a local metric approximation.
-        nearest = nearest_points(self.shapes[int(best)], point)[0]
-        dx = (nearest.x - lon) * _METRES_PER_DEGREE * 0.64
-        dy = (nearest.y - lat) * _METRES_PER_DEGREE
-        return self.properties[int(best)] if (dx * dx + dy * dy) ** 0.5 <= metres else None
+        """The nearest shape at most `metres` away, measured in a local equirectangular
+        projection around the point (longitude degrees shrink with the cosine of the latitude)."""
+        scale = np.array([_METRES_PER_DEGREE * math.cos(math.radians(lat)), _METRES_PER_DEGREE])
+        origin = np.array([lon, lat])
+        west, south = origin - metres / scale
+        east, north = origin + metres / scale
+        best: tuple[float, int] | None = None
+        for i in sorted(int(i) for i in self.tree.query(shapely.box(west, south, east, north))):
+            # Only the part within the box can be closer than `metres`; measure it in metres.
+            part = shapely.clip_by_rect(self.shapes[i], west, south, east, north)
+            if part.is_empty:
+                continue
+            local = shapely.transform(part, lambda coords: (coords - origin) * scale)
+            distance = shapely.distance(local, _ORIGIN)
+            if distance <= metres and (best is None or distance < best[0]):
+                best = (distance, i)
+        return None if best is None else self.properties[best[1]]
 
 
 @lru_cache(maxsize=None)
@@ -130,6 +142,11 @@ def _state_index() -> _Index:
 @lru_cache(maxsize=None)
 def _district_index() -> _Index:
     return _Index(districts_geojson())
+
+
+# ((south, west), (north, east)) of the shipped states.geojson, for fitting a map without
+# loading the geometry; tests/test_geodata.py checks it against germany_bounds().
+GERMANY_BOUNDS: tuple[tuple[float, float], tuple[float, float]] = ((47.2704, 5.866), (55.0554, 15.0415))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,55 @@
+"""Small static locator maps of Germany drawn offline from the BKG state boundaries (PNG bytes).
+
+Used for project cards and the one-page PDF profile, where an interactive map would be heavy
+or impossible. Matplotlib's Agg backend needs no display and no network."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from shapely.geometry import shape  # noqa: E402
+
+from .boundaries import ATTRIBUTION, states_geojson  # noqa: E402
+
+
+@lru_cache(maxsize=None)
+def _state_rings() -> list[list[tuple[float, float]]]:
+    rings = []
+    for feature in states_geojson()["features"]:
+        geometry = shape(feature["geometry"])
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            rings.append(list(polygon.exterior.coords))
+    return rings
+
+
+@lru_cache(maxsize=512)
+def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, highlight: str = "#D55E00",
+                attribution: bool = True) -> bytes:
+    """Germany with the states and the given (lat, lon) points marked; deterministic PNG bytes."""
+    figure, axes = plt.subplots(figsize=(width_px / 100, width_px * 1.25 / 100), dpi=100)
+    for ring in _state_rings():
+        xs, ys = zip(*ring, strict=True)
+        axes.fill(xs, ys, facecolor="#eef2ee", edgecolor="#8a8a8a", linewidth=0.4)
+    for lat, lon in points:
+        axes.plot(lon, lat, marker="o", markersize=7, color=highlight, markeredgecolor="white", markeredgewidth=1)
+    axes.set_aspect(1.6)  # roughly the km-per-degree ratio at 51° N
+    axes.set_xlim(5.7, 15.2)
+    axes.set_ylim(47.2, 55.1)
+    axes.axis("off")
+    if attribution:
+        figure.text(0.5, 0.01, ATTRIBUTION, ha="center", va="bottom", fontsize=4.5, color="#555555")
+    figure.subplots_adjust(0, 0.03, 1, 1)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def locator_for(places: Sequence[tuple[float | None, float | None]], **kwargs) -> bytes:
+    return locator_png(tuple((lat, lon) for lat, lon in places if lat is not None and lon is not None), **kwargs)

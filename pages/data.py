@@ -1,0 +1,56 @@
+"""/data: every source document, what the app takes from it, the coverage of the key figures,
+the data date, the BKG licence, and downloads of the whole dataset (Excel-safe)."""
+
+from components.shell import ensure_shell
+
+ensure_shell()
+
+import pandas as pd
+import streamlit as st
+
+import geodata
+from clusters import FIGURE_FIELDS
+from clusters.io import KINDS, coverage_frame, export, frame_for, to_xlsx
+from components.i18n import format_number, t, text
+from components.ui import current_language, dataset
+
+lang = current_language()
+data = dataset()
+
+st.title(t("data.title", lang))
+st.caption(t("data.intro", lang, date=data.data_date.isoformat(), figures=format_number(data.figure_count(), lang)))
+
+st.header(t("data.sources", lang))
+counts = data.figures_by_source()
+st.dataframe(pd.DataFrame([{
+    t("data.file", lang): source.file, t("data.document", lang): source.title,
+    t("data.publisher", lang): source.publisher, t("col.year", lang): source.date.isoformat(),
+    t("data.kind", lang): text(source.kind, lang), t("data.takes", lang): text(source.takes, lang),
+    t("data.figures", lang): counts[source.file],
+} for source in data.sources.values()]), hide_index=True, width="stretch", key="data_sources")
+
+st.header(t("data.coverage", lang))
+st.caption(t("data.coverage_reading", lang))
+marks = {code: t(f"data.mark_{name}", lang) for code, name in
+         (("", "exact"), (">", "lower"), ("<", "upper"), ("~", "about"), (None, "unknown"))}
+coverage = coverage_frame(data, marks).rename(columns={"cluster": t("col.name", lang),
+                                                **{n: t(f"col.{n}", lang) for n in FIGURE_FIELDS}})
+st.dataframe(coverage, hide_index=True, width="stretch", key="data_coverage")
+
+st.header(t("data.downloads", lang))
+st.caption(t("data.downloads_note", lang))
+for kind in KINDS:
+    columns = st.columns(3)
+    columns[0].download_button(f"{t(f'data.kind_{kind}', lang)} · CSV", export(data, kind, "csv"),
+                               f"cluster-atlas-{kind}.csv", "text/csv", key=f"data_{kind}_csv")
+    columns[1].download_button(f"{t(f'data.kind_{kind}', lang)} · GeoJSON", export(data, kind, "geojson"),
+                               f"cluster-atlas-{kind}.geojson", "application/geo+json", key=f"data_{kind}_geojson")
+    columns[2].download_button(f"{t(f'data.kind_{kind}', lang)} · JSON", export(data, kind, "json"),
+                               f"cluster-atlas-{kind}.json", "application/json", key=f"data_{kind}_json")
+st.download_button(t("data.xlsx_all", lang), to_xlsx({kind: frame_for(data, kind, with_sources=True)
+                                                      for kind in KINDS}),
+                   "cluster-atlas.xlsx", key="data_xlsx")
+
+st.header(t("data.licence", lang))
+st.markdown(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) — {geodata.LICENCE} "
+            f"([{geodata.LICENCE_URL}]({geodata.LICENCE_URL})). {t('data.licence_note', lang)}")

@@ -1,0 +1,102 @@
+"""/lighthouses: lighthouse and flagship projects as profiles ("Steckbriefe"), grouped by the
+five International Health Ruhr themes; filters and ?theme= / ?project= deep links."""
+
+from components.shell import ensure_shell
+
+ensure_shell()
+
+import pandas as pd
+import streamlit as st
+
+import geodata
+from components.i18n import t, text
+from components.tables import state_name
+from components.ui import current_language, dataset, sync_query_params
+from geodata.locator import locator_png
+
+lang = current_language()
+data = dataset()
+
+
+def from_url(name: str, valid) -> list[str]:
+    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
+    return [v for v in values if v in valid], [v for v in values if v not in valid]
+
+
+if "lh_initialised" not in st.session_state:
+    themes, bad_themes = from_url("theme", data.themes)
+    project, bad_projects = from_url("project", data.projects)
+    st.session_state.update({"lh_initialised": True, "lh_themes": themes, "lh_clusters": [], "lh_states": [],
+                             "lh_project": project[0] if project else None,
+                             "lh_notices": [f"theme:{v}" for v in bad_themes] + [f"project:{v}" for v in bad_projects]})
+
+st.title(t("lh.title", lang))
+st.caption(t("lh.intro", lang))
+if st.session_state.lh_notices:
+    st.info(t("atlas.notice_unknown", lang, items="; ".join(st.session_state.lh_notices)))
+
+filters = st.columns(3)
+filters[0].multiselect(t("atlas.themes", lang), list(data.themes), key="lh_themes",
+                       format_func=lambda x: text(data.themes[x].label, lang), placeholder=t("lh.all", lang))
+filters[1].multiselect(t("col.clusters", lang), list(data.clusters), key="lh_clusters",
+                       format_func=lambda x: data.clusters[x].short_name, placeholder=t("lh.all", lang))
+filters[2].multiselect(t("atlas.states", lang), sorted({p.place.state for p in data.projects.values()}),
+                       key="lh_states", format_func=lambda code: state_name(code, lang), placeholder=t("lh.all", lang))
+
+projects = [p for p in data.projects.values()
+            if (not st.session_state.lh_clusters or set(p.clusters) & set(st.session_state.lh_clusters))
+            and (not st.session_state.lh_states or p.place.state in st.session_state.lh_states)]
+if st.session_state.lh_project:
+    projects = [data.projects[st.session_state.lh_project]]
+    if st.button(t("lh.show_all", lang), key="lh_show_all"):
+        st.session_state.lh_project = None
+        st.rerun()
+chosen_themes = st.session_state.lh_themes or list(data.themes)
+
+with st.expander(t("lh.mapping", lang)):
+    st.caption(t("lh.mapping_note", lang))
+    st.dataframe(pd.DataFrame([{t("atlas.focus", lang): text(area.label, lang),
+                                t("col.themes", lang): ", ".join(text(data.themes[x].label, lang) for x in area.themes)}
+                               for area in data.focus_areas.values()]), hide_index=True, width="stretch")
+
+
+def card(project, theme_id: str) -> None:
+    with st.container(border=True, key=f"lh_card_{theme_id}_{project.id}"):
+        body, picture = st.columns([4, 1])
+        with body:
+            st.markdown(f"**{project.name}**")
+            initiative = data.initiatives[project.initiative].name if project.initiative else None
+            owners = [data.clusters[c].short_name for c in project.clusters] + ([initiative] if initiative else [])
+            st.caption(f"{project.place.city} · {state_name(project.place.state, lang)} · {', '.join(owners)}")
+            st.write(text(project.description, lang))
+            facts = []
+            if project.lead:
+                facts.append(f"**{t('col.lead', lang)}:** {data.actors[project.lead].name}")
+            if project.partners:
+                facts.append(f"**{t('lh.partners', lang)}:** " + ", ".join(data.actors[a].name for a in project.partners))
+            dates = " – ".join(d for d in (project.start, project.end) if d)
+            if dates or project.status:
+                facts.append(f"**{t('lh.status', lang)}:** " + "; ".join(x for x in (dates, project.status) if x))
+            facts.append(f"**{t('col.themes', lang)}:** " + ", ".join(
+                text(data.themes[x].label, lang) for x in data.project_themes(project)))
+            facts.append(f"**{t('col.source', lang)}:** {project.source.file} — {project.source.section}")
+            st.markdown("  \n".join(facts))
+        with picture:
+            st.image(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False))
+
+
+shown = 0
+for theme_id in chosen_themes:
+    theme = data.themes[theme_id]
+    in_theme = [p for p in projects if theme_id in data.project_themes(p)]
+    st.header(f"{text(theme.label, lang)} ({len(in_theme)})")
+    st.caption(f"{text(theme.description, lang)} — {theme.source.file}")
+    if not in_theme:
+        st.info(t("lh.none", lang))
+    for project in in_theme:
+        card(project, theme_id)
+        shown += 1
+st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL})")
+
+sync_query_params({key: value for key, value in {
+    "theme": ",".join(st.session_state.lh_themes), "project": st.session_state.lh_project or ""}.items() if value})

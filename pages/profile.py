@@ -1,0 +1,90 @@
+"""/profile?cluster=<id>: one cluster's Steckbrief — figures with sources, focus, map, actors,
+projects, peers, figures over time, region context, and a one-page PDF."""
+
+from components.shell import ensure_shell
+
+ensure_shell()
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from clusters.metrics import peers
+from components.atlas_panel import actors_table, projects_table
+from components.i18n import figure_text, t, text
+from components.profile_pdf import profile_pdf
+from components.tables import figure_sources_table, state_name
+from components.ui import current_language, dataset
+from geodata import ATTRIBUTION, ATTRIBUTION_URL
+from geodata.locator import locator_png
+
+lang = current_language()
+data = dataset()
+cluster = data.clusters.get(st.query_params.get("cluster", ""))
+
+if cluster is None:
+    asked = st.query_params.get("cluster")
+    st.title(t("nav.profile", lang))
+    st.warning(t("profile.unknown", lang, id=asked) if asked else t("profile.choose", lang))
+    for known in data.clusters.values():
+        st.markdown(f"- [{known.name}](/profile?cluster={known.id}&lang={lang})")
+    st.stop()
+
+st.title(cluster.name)
+states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+st.caption(f"{cluster.seat.city} · {states} · {t('col.founded', lang)} "
+           f"{figure_text(cluster.founded, lang, is_year=True)}")
+
+main, side = st.columns([3, 1])
+with side:
+    st.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240))
+    st.caption(f"[{ATTRIBUTION}]({ATTRIBUTION_URL})")
+    st.download_button(t("profile.pdf", lang), profile_pdf(data, cluster, lang), f"{cluster.id}-{lang}.pdf",
+                       "application/pdf", key="profile_pdf")
+with main:
+    st.write(text(cluster.region, lang))
+    st.subheader(t("profile.figures", lang))
+    st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+    st.write(f"**{t('col.focus_areas', lang)}:** " + "; ".join(
+        f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus))
+
+series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
+if series:
+    st.subheader(t("profile.over_time", lang))
+    frame = pd.DataFrame([{"year": f.year, "value": f.value, "figure": text(f.label, lang),
+                           "label": figure_text(f, lang), "source": f"{f.source.file}, {f.source.section}"}
+                          for f in series])
+    st.altair_chart(alt.Chart(frame, title=text(series[0].label, lang)).mark_line(point=True).encode(
+        x=alt.X("year:O", title=t("col.year", lang)), y=alt.Y("value:Q", title=series[0].unit),
+        color=alt.Color("figure:N", title=None), tooltip=["year:O", "label:N", "source:N"]), width="stretch")
+    st.caption(t("profile.over_time_reading", lang))
+
+others = [f for f in cluster.more_figures if f not in series]
+if others or cluster.context:
+    st.subheader(t("profile.context", lang))
+    if others:
+        st.dataframe(pd.DataFrame([{t("col.figure", lang): text(f.label, lang), t("col.value", lang):
+                                    f"{figure_text(f, lang)} {f.unit}".strip(), t("col.year", lang): str(f.year),
+                                    t("col.source", lang): f"{f.source.file} — {f.source.section}"}
+                                   for f in others]), hide_index=True, width="stretch")
+    for paragraph in cluster.context:
+        st.write(text(paragraph, lang))
+
+left, right = st.columns(2)
+members = data.actors_of(cluster.id)
+with left:
+    st.subheader(t("atlas.cluster_actors", lang, n=len(members)))
+    if members:
+        st.dataframe(actors_table(sorted(members, key=lambda a: (a.type.value, a.name)), data, lang),
+                     hide_index=True, width="stretch")
+projects = data.projects_of(cluster.id)
+with right:
+    st.subheader(t("atlas.cluster_projects", lang, n=len(projects)))
+    if projects:
+        st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
+
+st.subheader(t("pdf.peers", lang))
+for peer in peers(cluster, data.clusters.values()):
+    shared = ", ".join(text(data.focus_areas[a].label, lang) for a in peer.shared_focus) or "—"
+    st.markdown(f"- [{data.clusters[peer.cluster].name}](/profile?cluster={peer.cluster}&lang={lang}) — "
+                f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}")
