@@ -1,0 +1,33 @@
+"""/lighthouses, /profile and /data render in Chromium with no request leaving localhost."""
+
+import pytest
+
+from .conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme"),
+    ("/profile?cluster=biosaxony&lang=de", "biosaxony e. V."),
+    ("/profile?cluster=atlantis", "There is no cluster with the id “atlantis”"),
+    ("/data", "Source documents"),
+])
+def test_page_renders_offline(offline_page, app_url, network, path, text):
+    offline_page.goto(f"{app_url}{path}")
+    wait_for_app(offline_page)
+    offline_page.wait_for_selector(f"text={text}", timeout=30_000)
+    assert offline_page.locator('[data-testid="stException"]').count() == 0
+    images = offline_page.locator('[data-testid="stImage"] img')
+    for index in range(images.count()):  # locator maps are drawn by the server, not fetched
+        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+    assert not network.outside
+
+
+def test_profile_pdf_downloads(offline_page, app_url):
+    offline_page.goto(f"{app_url}/profile?cluster=bio-m")
+    wait_for_app(offline_page)
+    with offline_page.expect_download() as download:
+        offline_page.get_by_text("Download PDF profile (A4)").click()
+    content = open(download.value.path(), "rb").read()
+    assert content.startswith(b"%PDF") and download.value.suggested_filename == "bio-m-en.pdf"
