@@ -21,6 +21,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "nav.clusters": {"en": "Clusters", "de": "Cluster"},
     "nav.atlas": {"en": "Atlas", "de": "Karte"},
+    "nav.booth": {"en": "Booth tour", "de": "Messe-Rundgang"},
+    "booth.overview_title": {"en": "Life science in Germany", "de": "Life Science in Deutschland"},
+    "booth.overview_text": {
+        "en": "{n} life-science clusters and {actors} of their actors — every figure from a public source.",
+        "de": "{n} Life-Science-Cluster und {actors} ihrer Akteure — jede Zahl aus einer öffentlichen Quelle.",
+    },
+    "booth.explore": {"en": "Touch here to explore", "de": "Hier tippen und entdecken"},
+    "booth.back": {"en": "◀ Back to the tour", "de": "◀ Zurück zum Rundgang"},
+    "booth.choose": {"en": "Cluster", "de": "Cluster"},
+    "booth.progress": {"en": "Slide {i} of {n}", "de": "Folie {i} von {n}"},
+    "booth.qr": {"en": "Scan for the full profile: {url}", "de": "Scannen für das vollständige Profil: {url}"},
     "lh.title": {"en": "Lighthouse projects by theme", "de": "Leuchtturmprojekte nach Themen"},
     "lh.intro": {
         "en": "Profiles of lighthouse and flagship projects in the five International Health Ruhr themes — from the Ruhr, Life Science Nord, Berlin, Saxony and Stuttgart. A project appears under every theme its focus areas map to.",

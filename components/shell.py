@@ -30,6 +30,7 @@ def run_shell() -> None:
                 url_path="lighthouses"),
         st.Page("pages/profile.py", title=t("nav.profile", lang), icon=":material/badge:", url_path="profile"),
         st.Page("pages/clusters.py", title=t("nav.clusters", lang), icon=":material/table:", url_path="clusters"),
+        st.Page("pages/booth.py", title=t("nav.booth", lang), icon=":material/slideshow:", url_path="booth"),
         st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/description:", url_path="data"),
     ]
     navigation = st.navigation(pages)

@@ -11,7 +11,7 @@ from clusters import Dataset, DataValidationError, load_dataset
 from clusters.load import DATA_DIR
 from clusters.filters import AtlasFilter, Selection, apply_filter
 
-from .i18n import LANGUAGES, normalise_language, t
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
 from .map_layers import build_map
 
 
@@ -38,8 +38,17 @@ def dataset_or_stop(lang: str) -> Dataset:
 
 
 def current_language() -> str:
-    """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it."""
-    return normalise_language(st.query_params.get("lang"))
+    """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it. Streamlit
+    drops query parameters when the navigation switches pages, so the session remembers the
+    choice and puts it back into the URL."""
+    asked = st.query_params.get("lang")
+    if asked in LANGUAGES:
+        st.session_state["ui_language"] = asked
+        return asked
+    remembered = normalise_language(st.session_state.get("ui_language"))
+    if remembered != DEFAULT_LANGUAGE:
+        st.query_params["lang"] = remembered
+    return remembered
 
 
 def language_switch() -> str:

@@ -28,19 +28,27 @@ def _state_rings() -> list[list[tuple[float, float]]]:
     return rings
 
 
+GERMANY_VIEW = (5.7, 47.2, 15.2, 55.1)  # west, south, east, north
+
+
 @lru_cache(maxsize=512)
 def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, highlight: str = "#D55E00",
-                attribution: bool = True) -> bytes:
-    """Germany with the states and the given (lat, lon) points marked; deterministic PNG bytes."""
-    figure, axes = plt.subplots(figsize=(width_px / 100, width_px * 1.25 / 100), dpi=100)
+                attribution: bool = True, view: tuple[float, float, float, float] = GERMANY_VIEW,
+                marker_size: float = 7) -> bytes:
+    """Germany (or the `view` west/south/east/north) with the states and the given (lat, lon)
+    points marked; deterministic PNG bytes."""
+    west, south, east, north = view
+    aspect = (north - south) * 1.6 / (east - west)
+    figure, axes = plt.subplots(figsize=(width_px / 100, width_px * aspect / 100), dpi=100)
     for ring in _state_rings():
         xs, ys = zip(*ring, strict=True)
         axes.fill(xs, ys, facecolor="#eef2ee", edgecolor="#8a8a8a", linewidth=0.4)
     for lat, lon in points:
-        axes.plot(lon, lat, marker="o", markersize=7, color=highlight, markeredgecolor="white", markeredgewidth=1)
+        axes.plot(lon, lat, marker="o", markersize=marker_size, color=highlight, markeredgecolor="white",
+                  markeredgewidth=1)
     axes.set_aspect(1.6)  # roughly the km-per-degree ratio at 51° N
-    axes.set_xlim(5.7, 15.2)
-    axes.set_ylim(47.2, 55.1)
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
     axes.axis("off")
     if attribution:
         figure.text(0.5, 0.01, ATTRIBUTION, ha="center", va="bottom", fontsize=4.5, color="#555555")
@@ -53,3 +61,13 @@ def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, hi
 
 def locator_for(places: Sequence[tuple[float | None, float | None]], **kwargs) -> bytes:
     return locator_png(tuple((lat, lon) for lat, lon in places if lat is not None and lon is not None), **kwargs)
+
+
+def view_around(states: Sequence[str], margin: float = 0.4) -> tuple[float, float, float, float]:
+    """A west/south/east/north view that frames the given states (two-letter codes)."""
+    boxes = [shape(f["geometry"]).bounds for f in states_geojson()["features"] if f["properties"]["code"] in states]
+    if not boxes:
+        return GERMANY_VIEW
+    west, south = min(b[0] for b in boxes) - margin, min(b[1] for b in boxes) - margin
+    east, north = max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin
+    return round(west, 3), round(south, 3), round(east, 3), round(north, 3)

@@ -1,0 +1,143 @@
+"""/booth: a kiosk tour for trade-fair screens. Overview -> each cluster -> lighthouse projects by
+theme, advancing by itself (?dwell=, default 12 s); a touch pauses it for the visitor, and after
+?idle= seconds (default 60) without input it starts again from the overview."""
+
+from components.shell import ensure_shell
+
+ensure_shell()
+
+import os
+import time
+
+import streamlit as st
+
+from clusters.filters import main_theme
+from components.booth_tour import (
+    TourState,
+    advance,
+    build_slides,
+    parse_booth,
+    pause,
+    profile_url,
+    qr_png,
+    resume,
+    resume_if_idle,
+    touch,
+)
+from components.i18n import figure_words, t, text
+from components.map_layers import THEME_COLOURS
+from components.tables import figure_sources_table, state_name
+from components.ui import current_language, dataset
+from geodata import ATTRIBUTION
+from geodata.locator import locator_png, view_around
+
+lang = current_language()
+data = dataset()
+config = parse_booth(st.query_params, data, qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"))
+slides = build_slides(data, config)
+
+# Kiosk: no sidebar, menu, toolbar or footer; type legible from two metres. Static CSS, no data.
+st.html("""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], footer {display: none !important;}
+[data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 1.5rem 3rem !important;}
+.stApp {font-size: 1.6rem;}
+.stApp h1 {font-size: 3.6rem !important;} .stApp h2 {font-size: 2.6rem !important;}
+.stApp p, .stApp li {font-size: 1.6rem !important; line-height: 1.45;}
+[data-testid="stMetricValue"] {font-size: 3.2rem !important;}
+[data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
+.stApp button p {font-size: 1.8rem !important;} .stApp button {min-height: 4.5rem; padding: 0 2rem;}
+</style>""")
+
+if "booth" not in st.session_state:
+    st.session_state.booth = TourState(last_input=time.monotonic())
+if config.notices:
+    st.caption(t("atlas.notice_unknown", lang, items="; ".join(config.notices)))
+
+
+def on_explore() -> None:
+    st.session_state.booth = pause(st.session_state.booth, time.monotonic())
+
+
+def on_back() -> None:
+    st.session_state.booth = resume(time.monotonic())
+
+
+def on_touch() -> None:
+    st.session_state.booth = touch(st.session_state.booth, time.monotonic())
+
+
+def overview_slide() -> None:
+    st.title(t("booth.overview_title", lang))
+    picture, names = st.columns([2, 3])
+    picture.image(locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
+                              marker_size=12, highlight="#0b6e4f"))
+    with names:
+        st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
+        st.markdown("\n".join(f"- **{c.short_name}** — {c.seat.city}" for c in data.clusters.values()))
+
+
+def cluster_slide(cluster_id: str) -> None:
+    cluster = data.clusters[cluster_id]
+    st.title(cluster.name)
+    states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+    st.write(f"{cluster.seat.city} · {states}")
+    left, right = st.columns([3, 2])
+    with left:
+        figures = st.columns(4)
+        for column, name in zip(figures, ("actors", "smes", "research_institutions", "founded"), strict=True):
+            figure = cluster.figure(name)
+            value = str(figure.value) if name == "founded" and figure else figure_words(figure, lang)
+            column.metric(t(f"col.{name}", lang), value)
+        st.subheader(t("col.focus_areas", lang))
+        st.write(" · ".join(text(data.focus_areas[a].label, lang) for a in cluster.focus_areas))
+        url = profile_url(config, cluster.id, lang)
+        if url:
+            code, note = st.columns([1, 3])
+            code.image(qr_png(url), width=180)
+            note.caption(t("booth.qr", lang, url=url))
+    with right:
+        theme = main_theme(cluster, data)
+        st.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
+                             highlight=THEME_COLOURS.get(theme, "#D55E00"),
+                             view=view_around([cluster.seat.state, *cluster.states])))
+
+
+def theme_slide(theme_id: str) -> None:
+    theme = data.themes[theme_id]
+    st.title(f"{t('nav.lighthouses', lang)}: {text(theme.label, lang)}")
+    st.write(text(theme.description, lang))
+    projects = [p for p in data.projects.values() if theme_id in data.project_themes(p)]
+    st.markdown("\n".join(f"- **{p.name}** — {p.place.city}" for p in projects[:8]))
+
+
+def explore_view(slide) -> None:
+    st.button(t("booth.back", lang), on_click=on_back, type="primary", key="booth_back", width="stretch")
+    cluster_id = slide.ref if slide.kind == "cluster" else None
+    cluster_id = st.selectbox(t("booth.choose", lang), list(data.clusters), key="booth_cluster",
+                              index=list(data.clusters).index(cluster_id) if cluster_id else 0,
+                              format_func=lambda c: data.clusters[c].name, on_change=on_touch)
+    cluster = data.clusters[cluster_id]
+    st.title(cluster.name)
+    st.write(text(cluster.region, lang))
+    st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+    st.markdown("\n".join(f"- {a.name} ({t(f'actor_type.{a.type.value}', lang)}, {a.place.city})"
+                          for a in data.actors_of(cluster.id)))
+
+
+@st.fragment(run_every=config.dwell)
+def tour() -> None:
+    now = time.monotonic()
+    state = resume_if_idle(st.session_state.booth, now, config.idle)
+    slide = slides[state.index % len(slides)]
+    if state.paused:
+        explore_view(slide)
+    else:
+        {"overview": lambda _: overview_slide(), "cluster": cluster_slide, "theme": theme_slide}[slide.kind](slide.ref)
+        st.button(t("booth.explore", lang), on_click=on_explore, key="booth_explore", width="stretch")
+        st.caption(f"{t('booth.progress', lang, i=state.index % len(slides) + 1, n=len(slides))} · {ATTRIBUTION}")
+        state = advance(state, len(slides))
+    st.session_state.booth = state
+
+
+tour()

@@ -1,0 +1,113 @@
+"""The booth tour: slides, pause, idle resume, parameters, QR codes — and a soak test."""
+
+import io
+import os
+
+import pytest
+from conftest import open_app
+
+from components.booth_tour import (
+    DEFAULT_DWELL,
+    Slide,
+    TourState,
+    advance,
+    build_slides,
+    parse_booth,
+    pause,
+    profile_url,
+    qr_png,
+    resume_if_idle,
+    touch,
+)
+
+
+def test_default_tour_is_overview_clusters_then_themes(dataset):
+    slides = build_slides(dataset, parse_booth({}, dataset))
+    assert slides[0] == Slide("overview")
+    assert [s.ref for s in slides if s.kind == "cluster"] == list(dataset.clusters)
+    themes = [s.ref for s in slides if s.kind == "theme"]
+    assert "green-health" not in themes or any("green-health" in dataset.project_themes(p)
+                                               for p in dataset.projects.values())
+    assert themes and set(themes) <= set(dataset.themes)
+
+
+def test_parameters_choose_subset_order_theme_and_qr(dataset):
+    config = parse_booth({"clusters": "biosaxony,bio-m,atlantis", "theme": "medtech", "dwell": "5", "idle": "20",
+                          "qr_base": "https://atlas.example.org/"}, dataset)
+    slides = build_slides(dataset, config)
+    assert [s.ref for s in slides] == [None, "biosaxony", "bio-m", "medtech"]
+    assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
+    assert profile_url(config, "bio-m", "de") == "https://atlas.example.org/profile?cluster=bio-m&lang=de"
+
+
+def test_bad_parameters_fall_back_with_notices(dataset):
+    config = parse_booth({"dwell": "fast", "theme": "space", "qr_base": "javascript:alert(1)"}, dataset)
+    assert config.dwell == DEFAULT_DWELL and config.theme is None and config.qr_base is None
+    assert set(config.notices) == {"dwell:fast", "theme:space", "qr_base:javascript:alert(1)"}
+    assert profile_url(config, "bio-m", "en") is None  # no QR code without a public base URL
+    assert parse_booth({"dwell": "0.01"}, dataset).dwell == 1.0
+
+
+def test_pause_touch_and_idle_resume():
+    state = advance(advance(TourState(), 5), 5)
+    assert state.index == 2
+    paused = pause(state, now=100.0)
+    assert advance(paused, 5) == paused  # no advancing while a visitor explores
+    kept = touch(paused, now=150.0)
+    assert resume_if_idle(kept, now=200.0, idle=60) == kept
+    resumed = resume_if_idle(kept, now=210.0, idle=60)
+    assert resumed.index == 0 and not resumed.paused  # back to the overview
+
+
+def test_index_wraps_around():
+    state = TourState()
+    for _ in range(7):
+        state = advance(state, 3)
+    assert state.index == 1
+
+
+def test_qr_code_is_a_png():
+    assert qr_png("https://atlas.example.org/profile?cluster=bio-m").startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(("lang", "title", "button"), [("en", "Life science in Germany", "Touch here to explore"),
+                                                      ("de", "Life Science in Deutschland", "Hier tippen und entdecken")])
+def test_booth_page_in_both_languages(lang, title, button):
+    at = open_app("booth", lang=lang)
+    assert not at.exception
+    assert at.title[0].value == title and at.button(key="booth_explore").label == button
+    at.run()
+    assert at.title[0].value == "Life Science Nord"  # the next slide
+
+
+def test_explore_pauses_and_back_resumes():
+    at = open_app("booth", clusters="biosaxony")
+    at.run()
+    assert at.title[0].value == "biosaxony e. V."
+    at.button(key="booth_explore").click().run()
+    assert at.button(key="booth_back") and at.session_state.booth.paused
+    at.run()
+    assert at.session_state.booth.paused  # stays paused while the visitor is there
+    at.button(key="booth_back").click().run()
+    assert not at.session_state.booth.paused and at.title[0].value == "Life science in Germany"
+
+
+def rss_bytes() -> int:
+    with open(f"/proc/{os.getpid()}/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_soak_thousands_of_advances_keep_memory_flat():
+    """Several thousand slide advances in one server process (AppTest runs the app in this
+    process): memory must not grow with the number of slides shown."""
+    at = open_app("booth", dwell="1")
+    for _ in range(300):  # warm-up: every slide's images and caches exist once
+        at.run()
+    before = rss_bytes()
+    seen = set()
+    for _ in range(2500):
+        at.run()
+        seen.add(at.title[0].value)
+    growth = rss_bytes() - before
+    assert not at.exception and len(seen) >= 12
+    assert growth < 40 * 1024 * 1024, f"memory grew by {growth / 1e6:.1f} MB over 2,500 slides"
