@@ -5,6 +5,9 @@ Pure functions: no Streamlit here, so the catalogue and the formats are tested d
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
 from clusters.model import Figure, Qualifier, Text, format_figure
@@ -57,6 +60,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "data.sources": {"en": "Source documents", "de": "Quelldokumente"},
     "data.file": {"en": "File", "de": "Datei"},
+    "data.date": {"en": "Date", "de": "Datum"},
     "data.document": {"en": "Document", "de": "Dokument"},
     "data.publisher": {"en": "Publisher", "de": "Herausgeber"},
     "data.kind": {"en": "Kind", "de": "Art"},
@@ -316,6 +320,12 @@ def text(value: Text, lang: str) -> str:
 def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE) -> str:
     """1,234.5 in English, 1.234,5 in German; years and ids are not numbers for this."""
     return format_decimal(value, format="#,##0.##", locale=_LOCALES[normalise_language(lang)])
+
+
+def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """9 Jan 2025 in English, 09.01.2025 in German."""
+    return babel_format_date(value, format="d MMM y" if normalise_language(lang) == "en" else "dd.MM.y",
+                             locale=_LOCALES[normalise_language(lang)])
 
 
 def format_year(value: float | int) -> str:

@@ -15,7 +15,7 @@ from clusters import FIGURE_FIELDS, Cluster, Dataset
 from clusters.metrics import peers
 from geodata.locator import locator_png
 
-from .i18n import figure_text, t, text
+from .i18n import figure_text, format_date, t, text
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MAX_ACTORS = 10
@@ -102,12 +102,12 @@ def profile_pdf(dataset: Dataset, cluster: Cluster, lang: str = "en") -> bytes:
     pdf.set_font("DejaVu", "", 6.5)
     for file in cluster.sources:
         source = dataset.sources[file]
-        pdf.multi_cell(page_width, 3.3, f"{file}: {source.publisher}, „{source.title}“ ({source.date.isoformat()})",
+        pdf.multi_cell(page_width, 3.3, f"{file}: {source.publisher}, „{source.title}“ ({format_date(source.date, lang)})",
                        new_x="LMARGIN", new_y="NEXT")
 
     pdf.set_y(pdf.h - 14)
     pdf.set_font("DejaVu", "", 6.5)
     pdf.set_text_color(90, 90, 90)
     pdf.multi_cell(page_width, 3.2, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION,
-                                      date=dataset.data_date.isoformat()), new_x="LMARGIN", new_y="NEXT")
+                                      date=format_date(dataset.data_date, lang)), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

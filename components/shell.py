@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from .i18n import t
+from .i18n import format_date, t
 from .ui import current_language, dataset_or_stop, language_switch
 
 _IN_SHELL = "_cluster_atlas_in_shell"
@@ -36,7 +36,7 @@ def run_shell() -> None:
     navigation = st.navigation(pages)
     lang = language_switch()
     data = dataset_or_stop(lang)
-    st.sidebar.caption(t("sidebar.about", lang, date=data.data_date.isoformat(), clusters=len(data.clusters),
+    st.sidebar.caption(t("sidebar.about", lang, date=format_date(data.data_date, lang), clusters=len(data.clusters),
                          actors=len(data.actors), figures=data.figure_count(), sources=len(data.sources)))
     st.session_state[_IN_SHELL] = True
     try:

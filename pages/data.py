@@ -11,20 +11,20 @@ import streamlit as st
 import geodata
 from clusters import FIGURE_FIELDS
 from clusters.io import KINDS, coverage_frame, export, frame_for, to_xlsx
-from components.i18n import format_number, t, text
+from components.i18n import format_date, format_number, t, text
 from components.ui import current_language, dataset
 
 lang = current_language()
 data = dataset()
 
 st.title(t("data.title", lang))
-st.caption(t("data.intro", lang, date=data.data_date.isoformat(), figures=format_number(data.figure_count(), lang)))
+st.caption(t("data.intro", lang, date=format_date(data.data_date, lang), figures=format_number(data.figure_count(), lang)))
 
 st.header(t("data.sources", lang))
 counts = data.figures_by_source()
 st.dataframe(pd.DataFrame([{
     t("data.file", lang): source.file, t("data.document", lang): source.title,
-    t("data.publisher", lang): source.publisher, t("col.year", lang): source.date.isoformat(),
+    t("data.publisher", lang): source.publisher, t("data.date", lang): format_date(source.date, lang),
     t("data.kind", lang): text(source.kind, lang), t("data.takes", lang): text(source.takes, lang),
     t("data.figures", lang): counts[source.file],
 } for source in data.sources.values()]), hide_index=True, width="stretch", key="data_sources")

@@ -24,6 +24,15 @@ def test_number_formats():
     assert format_number(18500, "de") == "18.500"
 
 
+def test_date_formats():
+    import datetime as dt
+
+    from components.i18n import format_date
+
+    assert format_date(dt.date(2026, 11, 23), "en") == "23 Nov 2026"
+    assert format_date(dt.date(2026, 11, 23), "de") == "23.11.2026"
+
+
 def test_figures_in_words_and_compact_form():
     figure = Figure(value=250, qualifier=">", year=2019, source=SourceRef(file="f", section="s"))
     assert figure_words(figure, "en") == "more than 250" and figure_words(figure, "de") == "mehr als 250"
