@@ -41,12 +41,11 @@ st.html("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], footer {display: none !important;}
 [data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 1.5rem 3rem !important;}
-.stApp {font-size: 1.6rem;}
-.stApp h1 {font-size: 3.6rem !important;} .stApp h2 {font-size: 2.6rem !important;}
-.stApp p, .stApp li {font-size: 1.6rem !important; line-height: 1.45;}
-[data-testid="stMetricValue"] {font-size: 3.2rem !important;}
-[data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
-.stApp button p {font-size: 1.8rem !important;} .stApp button {min-height: 4.5rem; padding: 0 2rem;}
+.stApp {font-size: max(1.15vw, 16px);}
+.stApp h1 {font-size: max(2.6vw, 32px) !important;} .stApp h2, .stApp h3 {font-size: max(1.7vw, 22px) !important;}
+.stApp p, .stApp li {font-size: max(1.15vw, 16px) !important; line-height: 1.45;}
+.stApp [data-testid="stCaptionContainer"] p {font-size: max(1vw, 15px) !important;}
+.stApp button p {font-size: max(1.3vw, 18px) !important;} .stApp button {min-height: 4vw; padding: 0 2rem;}
 </style>""")
 
 if "booth" not in st.session_state:
@@ -71,7 +70,7 @@ def overview_slide() -> None:
     st.title(t("booth.overview_title", lang))
     picture, names = st.columns([2, 3])
     picture.image(locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
-                              marker_size=12, highlight="#0b6e4f"))
+                              marker_size=12, highlight="#0b6e4f"), width="stretch")
     with names:
         st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
         st.markdown("\n".join(f"- **{c.short_name}** — {c.seat.city}" for c in data.clusters.values()))
@@ -82,25 +81,26 @@ def cluster_slide(cluster_id: str) -> None:
     st.title(cluster.name)
     states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
     st.write(f"{cluster.seat.city} · {states}")
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 2])
     with left:
         figures = st.columns(4)
         for column, name in zip(figures, ("actors", "smes", "research_institutions", "founded"), strict=True):
             figure = cluster.figure(name)
             value = str(figure.value) if name == "founded" and figure else figure_words(figure, lang)
-            column.metric(t(f"col.{name}", lang), value)
+            column.caption(t(f"col.{name}", lang))
+            column.subheader(value)
         st.subheader(t("col.focus_areas", lang))
         st.write(" · ".join(text(data.focus_areas[a].label, lang) for a in cluster.focus_areas))
         url = profile_url(config, cluster.id, lang)
         if url:
             code, note = st.columns([1, 3])
-            code.image(qr_png(url), width=180)
+            code.image(qr_png(url), width="stretch")
             note.caption(t("booth.qr", lang, url=url))
     with right:
         theme = main_theme(cluster, data)
         st.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
                              highlight=THEME_COLOURS.get(theme, "#D55E00"),
-                             view=view_around([cluster.seat.state, *cluster.states])))
+                             view=view_around([cluster.seat.state, *cluster.states])), width="stretch")
 
 
 def theme_slide(theme_id: str) -> None:
