@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import folium
-import streamlit as st
 from streamlit_folium import st_folium
 
 # The benchmark copies this file into a folder beside a link to static/; the project root is

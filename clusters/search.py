@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+import geodata
+
 # Letters that Unicode does not decompose into base letter + accent.
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d"})
 
@@ -34,8 +36,6 @@ def _umlaut_spelled_out(word: str) -> str:
 
 def cluster_search_texts(cluster, dataset) -> list[str]:
     """What a cluster can be found by: names, seat, states (both languages), focus areas."""
-    import geodata
-
     texts = [cluster.id, cluster.name, cluster.short_name, cluster.seat.city]
     for code in dict.fromkeys([cluster.seat.state, *cluster.states]):
         state = geodata.state_by_code(code)

@@ -12,7 +12,7 @@ from clusters import Actor, Cluster, Dataset, LighthouseProject
 
 from .i18n import figure_text, t, text
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
-from .tables import figure_sources_table, focus_labels, state_name
+from .tables import figure_sources_table, focus_labels, focus_with_wording, state_name
 
 
 def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str) -> str | None:
@@ -76,8 +76,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         st.caption(f"{cluster.seat.city} · {states}")
         st.write(f"**{t('atlas.region', lang)}:** {text(cluster.region, lang)}")
         st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
-        st.write(f"**{t('atlas.focus_areas', lang)}:** " + "; ".join(
-            f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus))
+        st.write(f"**{t('atlas.focus_areas', lang)}:** {focus_with_wording(cluster, data, lang)}")
         if cluster.website:
             st.write(f"**{t('atlas.website', lang)}:** `{cluster.website}`")
         st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")

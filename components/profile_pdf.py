@@ -16,6 +16,7 @@ from clusters.metrics import peers
 from geodata.locator import locator_png
 
 from .i18n import figure_text, format_date, t, text
+from .tables import focus_with_wording
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MAX_ACTORS = 10
@@ -78,8 +79,7 @@ def profile_pdf(dataset: Dataset, cluster: Cluster, lang: str = "en") -> bytes:
 
     pdf.set_y(max(pdf.get_y(), 12 + map_width * 1.25 + 2))
     _heading(pdf, t("col.focus_areas", lang))
-    pdf.multi_cell(page_width, 4, "; ".join(f"{text(dataset.focus_areas[ref.area].label, lang)} („{ref.wording}“)"
-                                            for ref in cluster.focus), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(page_width, 4, focus_with_wording(cluster, dataset, lang), new_x="LMARGIN", new_y="NEXT")
     _heading(pdf, t("atlas.region", lang))
     pdf.multi_cell(page_width, 4, _clip(text(cluster.region, lang), 600), new_x="LMARGIN", new_y="NEXT")
 

@@ -21,6 +21,11 @@ def focus_labels(cluster: Cluster, data: Dataset, lang: str) -> str:
     return ", ".join(text(data.focus_areas[area].label, lang) for area in cluster.focus_areas)
 
 
+def focus_with_wording(cluster: Cluster, data: Dataset, lang: str) -> str:
+    """Each focus area in the UI language with the source's own wording: "Diagnostics (“Diagnostik”)"."""
+    return "; ".join(f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus)
+
+
 def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.DataFrame:
     """One row per cluster; figures as text (`>250`, `n/a`) so qualifiers are never dropped."""
     rows = []

@@ -59,10 +59,6 @@ def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, hi
     return buffer.getvalue()
 
 
-def locator_for(places: Sequence[tuple[float | None, float | None]], **kwargs) -> bytes:
-    return locator_png(tuple((lat, lon) for lat, lon in places if lat is not None and lon is not None), **kwargs)
-
-
 def view_around(states: Sequence[str], margin: float = 0.4) -> tuple[float, float, float, float]:
     """A west/south/east/north view that frames the given states (two-letter codes)."""
     boxes = [shape(f["geometry"]).bounds for f in states_geojson()["features"] if f["properties"]["code"] in states]

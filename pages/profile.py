@@ -13,7 +13,7 @@ from clusters.metrics import peers
 from components.atlas_panel import actors_table, projects_table
 from components.i18n import figure_text, t, text
 from components.profile_pdf import profile_pdf
-from components.tables import figure_sources_table, state_name
+from components.tables import figure_sources_table, focus_with_wording, state_name
 from components.ui import current_language, dataset
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
@@ -45,8 +45,7 @@ with main:
     st.write(text(cluster.region, lang))
     st.subheader(t("profile.figures", lang))
     st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
-    st.write(f"**{t('col.focus_areas', lang)}:** " + "; ".join(
-        f"{text(data.focus_areas[ref.area].label, lang)} (“{ref.wording}”)" for ref in cluster.focus))
+    st.write(f"**{t('col.focus_areas', lang)}:** {focus_with_wording(cluster, data, lang)}")
 
 series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
 if series:

@@ -1,6 +1,5 @@
 """The booth tour: slides, pause, idle resume, parameters, QR codes — and a soak test."""
 
-import io
 import os
 
 import pytest
