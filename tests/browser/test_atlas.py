@@ -43,7 +43,8 @@ def test_clicking_a_cluster_marker_opens_its_panel(offline_page, app_url):
     panel = offline_page.locator(".st-key-atlas_selection")
     panel.wait_for(timeout=30_000)
     assert "Medical Valley Europäische Metropolregion Nürnberg" in panel.inner_text()
-    assert "cluster=medical-valley-emn" in offline_page.url
+    # The URL is written at the end of the script run, after the panel: wait for it, don't race it.
+    offline_page.wait_for_url("**cluster=medical-valley-emn**", timeout=30_000)
 
 
 @pytest.fixture(scope="module")
