@@ -28,12 +28,13 @@ def test_tour_advances_pauses_and_resumes(offline_page, app_url, network):
     back.wait_for(timeout=15_000)
     paused_at = heading(offline_page)
     time.sleep(2.5)  # longer than a slide: a paused tour stays put
-    assert back.is_visible() and heading(offline_page) == paused_at
+    back.wait_for(timeout=5_000)
+    assert heading(offline_page) == paused_at
 
     # Idle for 4 s: the tour starts again from the overview.
     offline_page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Life science in Germany'",
                                    timeout=20_000)
-    assert offline_page.get_by_text("Touch here to explore").is_visible()
+    offline_page.get_by_text("Touch here to explore").wait_for(timeout=10_000)
     assert offline_page.locator('[data-testid="stException"]').count() == 0
     assert not network.outside
 
@@ -42,4 +43,4 @@ def test_german_booth(offline_page, app_url):
     offline_page.goto(f"{app_url}/booth?lang=de&dwell=30")
     wait_for_app(offline_page)
     offline_page.wait_for_selector("text=Life Science in Deutschland")
-    assert offline_page.get_by_text("Hier tippen und entdecken").is_visible()
+    offline_page.get_by_text("Hier tippen und entdecken").wait_for(timeout=10_000)

@@ -21,7 +21,7 @@ def test_table_page_renders_offline(offline_page, app_url, network):
     offline_page.goto(f"{app_url}/clusters")
     wait_for_app(offline_page)
     offline_page.wait_for_selector('[data-testid="stDataFrame"]')
-    assert offline_page.get_by_text("12 of 12 clusters").is_visible()
+    offline_page.get_by_text("12 of 12 clusters").wait_for(timeout=10_000)
     rows = table_rows(offline_page)
     grid = offline_page.locator('[data-testid="stDataFrame"] table').first
     assert grid.get_attribute("aria-rowcount") == "13"  # header + 12 clusters
@@ -33,7 +33,7 @@ def test_search_from_deep_link_in_german(offline_page, app_url):
     offline_page.goto(f"{app_url}/clusters?lang=de&q=dresden")
     wait_for_app(offline_page)
     offline_page.wait_for_selector("text=Life-Science-Cluster in Deutschland")
-    assert offline_page.get_by_text("1 von 12 Clustern").is_visible()
+    offline_page.get_by_text("1 von 12 Clustern").wait_for(timeout=10_000)
     assert offline_page.get_by_text("Page not found").count() == 0
     rows = table_rows(offline_page)
     assert len(rows) == 1 and "biosaxony e. V." in rows[0]
@@ -52,6 +52,6 @@ def test_deep_link_is_the_first_request_after_a_server_start(browser, network):
         wait_for_app(page)
         page.wait_for_selector("text=Life-science clusters in Germany")
         assert page.get_by_text("Page not found").count() == 0
-        assert page.get_by_text("1 of 12 clusters").is_visible()
+        page.get_by_text("1 of 12 clusters").wait_for(timeout=10_000)
         context.close()
     assert not network.outside
