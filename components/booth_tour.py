@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import segno
 
@@ -108,6 +109,7 @@ def profile_url(config: BoothConfig, cluster_id: str, lang: str) -> str | None:
     return f"{config.qr_base}/profile?cluster={cluster_id}&lang={lang}"
 
 
+@lru_cache(maxsize=256)
 def qr_png(url: str, scale: int = 6) -> bytes:
     """A QR code made offline (segno), as PNG bytes."""
     buffer = io.BytesIO()

@@ -80,6 +80,15 @@ def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: b
     return copy.deepcopy(_built_map(view_filter, size_by, lang, online_tiles))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
+    """The one-page PDF, made once per cluster and language rather than on every rerun."""
+    from .profile_pdf import profile_pdf
+
+    data = dataset()
+    return profile_pdf(data, data.clusters[cluster_id], lang)
+
+
 def sync_query_params(params: dict[str, str]) -> None:
     """Make the URL show exactly this view (plus the language), touching only what changed."""
     wanted = dict(params)
