@@ -18,13 +18,18 @@ from .map_layers import build_map
 DATA_DIR_VARIABLE = "CLUSTER_ATLAS_DATA"
 
 
-@st.cache_resource(show_spinner=False)
 def dataset() -> Dataset:
-    """Load and validate once per server process; the records are immutable.
+    """The validated dataset, loaded once per server process and data folder.
 
-    `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names,
-    the benchmark for synthetic actors. Without it the app shows the shipped, sourced data."""
-    return load_dataset(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
+    `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names
+    and broken files, the benchmark for synthetic actors. Without it the app shows the shipped,
+    sourced data."""
+    return _dataset_at(os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False)
+def _dataset_at(folder: str) -> Dataset:
+    return load_dataset(folder)  # immutable records: safe to share between sessions
 
 
 def dataset_or_stop(lang: str) -> Dataset:

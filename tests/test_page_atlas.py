@@ -102,3 +102,12 @@ def test_german_atlas():
     assert at.title[0].value == "Karte der deutschen Life-Science-Cluster"
     assert "Cluster" in at.dataframe(key="atlas_cluster_rows").value.columns
     assert any("Akteure" in c.value for c in at.caption)
+
+
+def test_broken_data_files_give_a_clear_message_not_an_exception(data_copy, monkeypatch):
+    (data_copy / "clusters.yaml").write_text("- id: bio-m\n  name: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(data_copy))
+    at = run_app()
+    assert not at.exception
+    assert at.error[0].value.startswith("The dataset could not be loaded. Nothing was changed.")
+    assert "clusters.yaml" in at.code[0].value
