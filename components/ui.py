@@ -24,7 +24,11 @@ def dataset() -> Dataset:
     `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names
     and broken files, the benchmark for synthetic actors. Without it the app shows the shipped,
     sourced data."""
-    return _dataset_at(os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR))
+    return _dataset_at(data_folder())
+
+
+def data_folder() -> str:
+    return os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR)
 
 
 @st.cache_resource(show_spinner=False)
@@ -92,6 +96,24 @@ def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
 
     data = dataset()
     return profile_pdf(data, data.clusters[cluster_id], lang)
+
+
+def url_choices(name: str, valid) -> tuple[list[str], list[str]]:
+    """Values of a comma-separated URL parameter (`?theme=a,b`): the known ones and the unknown."""
+    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
+    return [v for v in values if v in valid], [v for v in values if v not in valid]
+
+
+@st.cache_resource(show_spinner=False)
+def dataset_exports(folder: str) -> dict[str, bytes | str]:
+    """Every download of the /data page, made once per data folder instead of on every rerun."""
+    from clusters.io import KINDS, export, frame_for, to_xlsx
+
+    data = dataset()
+    files: dict[str, bytes | str] = {f"{kind}.{fmt}": export(data, kind, fmt)
+                                     for kind in KINDS for fmt in ("csv", "geojson", "json")}
+    files["all.xlsx"] = to_xlsx({kind: frame_for(data, kind, with_sources=True) for kind in KINDS})
+    return files
 
 
 def sync_query_params(params: dict[str, str]) -> None:

@@ -24,7 +24,7 @@ from components.benchmark_view import (
 )
 from components.i18n import t, text
 from components.tables import figure_sources_table
-from components.ui import current_language, dataset, sync_query_params
+from components.ui import current_language, dataset, sync_query_params, url_choices
 
 lang = current_language()
 data = dataset()
@@ -32,8 +32,7 @@ published = list(data.clusters.values())
 
 
 def from_url(name: str, valid, default):
-    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
-    chosen = [v for v in values if v in valid]
+    chosen, _ = url_choices(name, valid)
     return chosen if isinstance(default, list) else (chosen[0] if chosen else default)
 
 

@@ -10,9 +10,9 @@ import streamlit as st
 
 import geodata
 from clusters import FIGURE_FIELDS
-from clusters.io import KINDS, coverage_frame, export, frame_for, to_xlsx
+from clusters.io import KINDS, coverage_frame
 from components.i18n import format_date, format_number, t, text
-from components.ui import current_language, dataset
+from components.ui import current_language, data_folder, dataset, dataset_exports
 
 lang = current_language()
 data = dataset()
@@ -39,17 +39,14 @@ st.dataframe(coverage, hide_index=True, width="stretch", key="data_coverage")
 
 st.header(t("data.downloads", lang))
 st.caption(t("data.downloads_note", lang))
+files = dataset_exports(data_folder())
+mime = {"csv": "text/csv", "geojson": "application/geo+json", "json": "application/json"}
 for kind in KINDS:
-    columns = st.columns(3)
-    columns[0].download_button(f"{t(f'data.kind_{kind}', lang)} · CSV", export(data, kind, "csv"),
-                               f"cluster-atlas-{kind}.csv", "text/csv", key=f"data_{kind}_csv")
-    columns[1].download_button(f"{t(f'data.kind_{kind}', lang)} · GeoJSON", export(data, kind, "geojson"),
-                               f"cluster-atlas-{kind}.geojson", "application/geo+json", key=f"data_{kind}_geojson")
-    columns[2].download_button(f"{t(f'data.kind_{kind}', lang)} · JSON", export(data, kind, "json"),
-                               f"cluster-atlas-{kind}.json", "application/json", key=f"data_{kind}_json")
-st.download_button(t("data.xlsx_all", lang), to_xlsx({kind: frame_for(data, kind, with_sources=True)
-                                                      for kind in KINDS}),
-                   "cluster-atlas.xlsx", key="data_xlsx")
+    for column, fmt in zip(st.columns(3), ("csv", "geojson", "json"), strict=True):
+        column.download_button(f"{t(f'data.kind_{kind}', lang)} · {fmt.upper().replace('GEOJSON', 'GeoJSON')}",
+                               files[f"{kind}.{fmt}"], f"cluster-atlas-{kind}.{fmt}", mime[fmt],
+                               key=f"data_{kind}_{fmt}")
+st.download_button(t("data.xlsx_all", lang), files["all.xlsx"], "cluster-atlas.xlsx", key="data_xlsx")
 
 st.header(t("data.licence", lang))
 st.markdown(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) — {geodata.LICENCE} "

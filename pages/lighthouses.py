@@ -11,21 +11,16 @@ import streamlit as st
 import geodata
 from components.i18n import t, text
 from components.tables import state_name
-from components.ui import current_language, dataset, sync_query_params
+from components.ui import current_language, dataset, sync_query_params, url_choices
 from geodata.locator import locator_png
 
 lang = current_language()
 data = dataset()
 
 
-def from_url(name: str, valid) -> list[str]:
-    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
-    return [v for v in values if v in valid], [v for v in values if v not in valid]
-
-
 if "lh_initialised" not in st.session_state:
-    themes, bad_themes = from_url("theme", data.themes)
-    project, bad_projects = from_url("project", data.projects)
+    themes, bad_themes = url_choices("theme", data.themes)
+    project, bad_projects = url_choices("project", data.projects)
     st.session_state.update({"lh_initialised": True, "lh_themes": themes, "lh_clusters": [], "lh_states": [],
                              "lh_project": project[0] if project else None,
                              "lh_notices": [f"theme:{v}" for v in bad_themes] + [f"project:{v}" for v in bad_projects]})

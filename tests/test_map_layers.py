@@ -1,9 +1,9 @@
 import re
 
 import pytest
+from conftest import make_figure
 
 from clusters.filters import AtlasFilter, apply_filter
-from clusters.model import Figure, SourceRef
 from components.map_layers import (
     MAX_RADIUS,
     MIN_RADIUS,
@@ -17,11 +17,7 @@ from components.map_layers import (
 )
 from components.offline import LEAFLET_JS, asset_links
 
-SOURCE = SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen")
-
-
-def fig(value, qualifier=""):
-    return Figure(value=value, qualifier=qualifier, year=2019, source=SOURCE)
+fig = make_figure
 
 
 def test_circle_area_grows_with_the_figure():

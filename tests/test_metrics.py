@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from conftest import make_figure
 
 from clusters.metrics import (
     Derived,
@@ -15,13 +16,9 @@ from clusters.metrics import (
     size_similarity,
     sort_clusters,
 )
-from clusters.model import Figure, Qualifier, SourceRef
+from clusters.model import Qualifier
 
-SOURCE = SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen")
-
-
-def fig(value, qualifier=""):
-    return Figure(value=value, qualifier=qualifier, year=2019, source=SOURCE)
+fig = make_figure
 
 
 def test_lower_bound_over_exact_is_a_lower_bound():

@@ -1,13 +1,10 @@
 import pytest
+from conftest import make_figure
 from pydantic import ValidationError
 
-from clusters.model import Figure, Qualifier, SourceRef, format_figure, parse_qualifier, parse_quantity
+from clusters.model import Figure, Qualifier, format_figure, parse_qualifier, parse_quantity
 
-SOURCE = SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen")
-
-
-def figure(value, qualifier="", **extra):
-    return Figure(value=value, qualifier=qualifier, year=2019, source=SOURCE, **extra)
+figure = make_figure
 
 
 @pytest.mark.parametrize(
