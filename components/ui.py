@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import os
 
@@ -127,3 +128,10 @@ def sync_query_params(params: dict[str, str]) -> None:
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
+
+
+def inline_png(png: bytes) -> str:
+    """PNG bytes as a data URL for `st.image`. Bytes given to `st.image` become media files that
+    the browser fetches after the run; a rerun in between (a filter click, a booth slide change)
+    can drop them and the picture 404s. An inline picture has nothing to fetch."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

@@ -27,7 +27,7 @@ from components.booth_tour import (
 from components.i18n import figure_words, t, text
 from components.map_layers import THEME_COLOURS
 from components.tables import figure_sources_table, state_name
-from components.ui import current_language, dataset
+from components.ui import current_language, dataset, inline_png
 from geodata import ATTRIBUTION
 from geodata.locator import locator_png, view_around
 
@@ -69,8 +69,9 @@ def on_touch() -> None:
 def overview_slide() -> None:
     st.title(t("booth.overview_title", lang))
     picture, names = st.columns([2, 3])
-    picture.image(locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
-                              marker_size=12, highlight="#0b6e4f"), width="stretch")
+    overview = locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
+                           marker_size=12, highlight="#0b6e4f")
+    picture.image(inline_png(overview), width="stretch")
     with names:
         st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
         st.markdown("\n".join(f"- **{c.short_name}** — {c.seat.city}" for c in data.clusters.values()))
@@ -94,13 +95,14 @@ def cluster_slide(cluster_id: str) -> None:
         url = profile_url(config, cluster.id, lang)
         if url:
             code, note = st.columns([1, 3])
-            code.image(qr_png(url), width="stretch")
+            code.image(inline_png(qr_png(url)), width="stretch")
             note.caption(t("booth.qr", lang, url=url))
     with right:
         theme = main_theme(cluster, data)
-        st.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
+        region = locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
                              highlight=THEME_COLOURS.get(theme, "#D55E00"),
-                             view=view_around([cluster.seat.state, *cluster.states])), width="stretch")
+                             view=view_around([cluster.seat.state, *cluster.states]))
+        st.image(inline_png(region), width="stretch")
 
 
 def theme_slide(theme_id: str) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 import geodata
 from components.i18n import t, text
 from components.tables import state_name
-from components.ui import current_language, dataset, sync_query_params, url_choices
+from components.ui import current_language, dataset, inline_png, sync_query_params, url_choices
 from geodata.locator import locator_png
 
 lang = current_language()
@@ -77,7 +77,7 @@ def card(project, theme_id: str) -> None:
             facts.append(f"**{t('col.source', lang)}:** {project.source.file} — {project.source.section}")
             st.markdown("  \n".join(facts))
         with picture:
-            st.image(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False))
+            st.image(inline_png(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False)))
 
 
 shown = 0

@@ -13,7 +13,7 @@ from clusters.metrics import peers
 from components.atlas_panel import actors_table, projects_table
 from components.i18n import figure_text, t, text
 from components.tables import figure_sources_table, focus_with_wording, state_name
-from components.ui import current_language, dataset, profile_pdf_bytes
+from components.ui import current_language, dataset, inline_png, profile_pdf_bytes
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 
@@ -36,7 +36,7 @@ st.caption(f"{cluster.seat.city} · {states} · {t('col.founded', lang)} "
 
 main, side = st.columns([3, 1])
 with side:
-    st.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240))
+    st.image(inline_png(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240)))
     st.caption(f"[{ATTRIBUTION}]({ATTRIBUTION_URL})")
     st.download_button(t("profile.pdf", lang), profile_pdf_bytes(cluster.id, lang), f"{cluster.id}-{lang}.pdf",
                        "application/pdf", key="profile_pdf")

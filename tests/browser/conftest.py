@@ -97,6 +97,7 @@ def browser():
 class NetworkLog:
     outside: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
 
@@ -127,6 +128,9 @@ def offline_page(browser, network: NetworkLog):
     guard_localhost(context, network)
     page = context.new_page()
     page.on("requestfailed", lambda request: network.failed.append(f"{request.url} {request.failure}"))
+    # Streamlit's frontend probes /<page>/_stcore/health before /_stcore/health: those 404s are its own.
+    page.on("response", lambda response: response.status >= 400 and "/_stcore/" not in response.url
+            and network.bad_responses.append(f"{response.status} {response.url}"))
     page.on("console", lambda message: message.type == "error" and network.console_errors.append(message.text))
     yield page
     context.close()

@@ -18,10 +18,15 @@ def test_page_renders_offline(offline_page, app_url, network, path, text):
     wait_for_app(offline_page)
     offline_page.wait_for_selector(f"text={text}", timeout=30_000)
     assert offline_page.locator('[data-testid="stException"]').count() == 0
-    images = offline_page.locator('[data-testid="stImage"] img')
-    for index in range(images.count()):  # locator maps are drawn by the server, not fetched
-        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+    # Locator maps are drawn by the server and sent inline: every picture decodes, none is fetched.
+    offline_page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+        ".every(img => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/png'))",
+        timeout=30_000)
     assert not network.outside
+    # Regression (CI, lighthouses): pictures handed to st.image as bytes were media files that a
+    # quick rerun dropped before the browser fetched them (404).
+    assert not network.bad_responses
 
 
 def test_profile_pdf_downloads(offline_page, app_url):
