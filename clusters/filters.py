@@ -73,16 +73,17 @@ def _cluster_passes(cluster: Cluster, f: AtlasFilter, dataset: Dataset) -> bool:
 
 
 def _actor_passes(actor: Actor, f: AtlasFilter, dataset: Dataset) -> bool:
-    # An actor without own focus areas inherits its clusters' ones, so focus filters keep it.
-    areas = set(actor.focus_areas) or {a for c in actor.clusters for a in dataset.clusters[c].focus_areas}
     if f.types and actor.type.value not in f.types:
-        return False
-    if f.focus and not set(f.focus) & areas:
         return False
     if f.states and actor.place.state not in f.states:
         return False
-    if f.themes and not set(f.themes) & themes_of_areas(dataset, areas):
-        return False
+    if f.focus or f.themes:
+        # An actor without own focus areas inherits its clusters' ones, so focus filters keep it.
+        areas = set(actor.focus_areas) or {a for c in actor.clusters for a in dataset.clusters[c].focus_areas}
+        if f.focus and not set(f.focus) & areas:
+            return False
+        if f.themes and not set(f.themes) & themes_of_areas(dataset, areas):
+            return False
     return matches(f.query, [actor.name, actor.place.city, *actor.clusters])
 
 

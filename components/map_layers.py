@@ -22,7 +22,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 import geodata
-from clusters import Cluster, Dataset, Figure, Qualifier
+from clusters import Actor, Cluster, Dataset, Figure, Qualifier
 from clusters.filters import Selection, main_theme
 
 from .i18n import figure_words, t
@@ -96,40 +96,60 @@ def largest_value(dataset: Dataset, figure_name: str) -> float:
 class ActorLayer(JSCSSMixin, MacroElement):
     """All actors as one compact array, drawn by Leaflet.markercluster in the browser.
 
-    One layer instead of one folium Marker per actor keeps the page small and fast with
-    tens of thousands of actors (the benchmark uses 20,000 synthetic ones)."""
+    One layer instead of one folium Marker per actor keeps the page small and fast with tens of
+    thousands of actors (the benchmark uses 20,000 synthetic ones). With `url`, the rows come
+    from a static file of all actors (see `actor_table`) and the map script carries only the
+    indices of the shown ones (`null`: all), so the map's first paint does not wait for them.
+    Without it, the rows are inline. Either way the markers are made after the first paint and
+    tooltips on hover, with `textContent`."""
 
     default_js = [("markerclusterjs", MARKERCLUSTER_JS)]
     default_css = [("markerclustercss", MARKERCLUSTER_CSS), ("markerclusterdefaultcss", MARKERCLUSTER_DEFAULT_CSS)]
     _template = Template("""
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function () {
-    var rows = {{ this.rows_json }};
+var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45,
+                                                 showCoverageOnHover: false});
+{{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
+(function (group) {
     var types = {{ this.types_json }};
-    var group = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45,
-                                      showCoverageOnHover: false});
-    var markers = new Array(rows.length);
-    for (var i = 0; i < rows.length; i++) {
-        var row = rows[i], type = types[row[2]];
-        var marker = L.circleMarker([row[0], row[1]], {radius: 6, color: "#ffffff", weight: 1.5,
-                                                        fillColor: type.colour, fillOpacity: 0.95});
-        var tip = document.createElement("span");
-        tip.textContent = row[3] + " · " + type.label + " · " + row[4];
-        marker.bindTooltip(tip);
-        markers[i] = marker;
+    function tooltip(marker) {
+        var row = marker.options.row, tip = document.createElement("span");
+        tip.textContent = row[3] + " · " + types[row[2]].label + " · " + row[4];
+        return tip;
     }
-    group.addLayers(markers);
-    {{ this._parent.get_name() }}.addLayer(group);
-    return group;
-})();
+    function fill(rows) {
+        // After the browser has painted the boundaries and circles, not before.
+        requestAnimationFrame(function () { setTimeout(function () { addMarkers(rows); }, 0); });
+    }
+    function addMarkers(rows) {
+        var markers = new Array(rows.length);
+        for (var i = 0; i < rows.length; i++) {
+            var row = rows[i];
+            markers[i] = L.circleMarker([row[0], row[1]], {radius: 6, color: "#ffffff", weight: 1.5,
+                fillColor: types[row[2]].colour, fillOpacity: 0.95, row: row}).bindTooltip(tooltip);
+        }
+        group.addLayers(markers);
+    }
+{%- if this.url %}
+    var shown = {{ this.shown_json }};
+    fetch({{ this.url|tojson }}).then(function (response) { return response.json(); }).then(function (all) {
+        fill(shown === null ? all : shown.map(function (i) { return all[i]; }));
+    });
+{%- else %}
+    fill({{ this.rows_json }});
+{%- endif %}
+})({{ this.get_name() }});
 {% endmacro %}
 """)
 
-    def __init__(self, rows: list[list], types: dict[int, dict]):
+    def __init__(self, types: dict[int, dict], rows: list[list] | None = None, url: str | None = None,
+                 shown: list[int] | None = None):
         super().__init__()
         self._name = "ActorLayer"
-        self.rows_json = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         self.types_json = json.dumps(types, ensure_ascii=False, separators=(",", ":"))
+        self.url = url
+        self.shown_json = json.dumps(shown, separators=(",", ":"))
+        self.rows_json = json.dumps(rows or [], ensure_ascii=False, separators=(",", ":"))
 
 
 class BoundaryDetail(MacroElement):
@@ -193,17 +213,37 @@ def cluster_tooltip(cluster: Cluster, figure_name: str, lang: str) -> str:
     return markup_text(f"{cluster.name} — {t(f'col.{figure_name}', lang)}: {figure_words(figure, lang)}")
 
 
-def actor_rows(selection: Selection, lang: str) -> tuple[list[list], dict[int, dict]]:
-    type_index = {value: i for i, value in enumerate(ACTOR_TYPE_COLOURS)}
-    rows = [[a.place.lat, a.place.lon, type_index[a.type.value], a.name, a.place.city] for a in selection.actors]
-    types = {i: {"colour": ACTOR_TYPE_COLOURS[value], "label": t(f"actor_type.{value}", lang)}
-             for value, i in type_index.items()}
-    return rows, types
+ACTOR_TYPE_INDEX = {value: i for i, value in enumerate(ACTOR_TYPE_COLOURS)}
+
+
+def actor_row(actor: Actor) -> list:
+    return [actor.place.lat, actor.place.lon, ACTOR_TYPE_INDEX[actor.type.value], actor.name, actor.place.city]
+
+
+def actor_types(lang: str) -> dict[int, dict]:
+    return {i: {"colour": ACTOR_TYPE_COLOURS[value], "label": t(f"actor_type.{value}", lang)}
+            for value, i in ACTOR_TYPE_INDEX.items()}
+
+
+def actor_table(dataset: Dataset) -> bytes:
+    """Every actor of the dataset as the rows the actor layer draws (JSON, any language)."""
+    rows = [actor_row(actor) for actor in dataset.actors.values()]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def shown_actor_indices(dataset: Dataset, selection: Selection) -> list[int] | None:
+    """Positions in `actor_table` of the selected actors; None when all are shown."""
+    if len(selection.actors) == len(dataset.actors):
+        return None
+    position = {actor_id: i for i, actor_id in enumerate(dataset.actors)}
+    return [position[actor.id] for actor in selection.actors]
 
 
 def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
-              online_tiles: bool = False) -> folium.Map:
-    """The whole atlas map for one filter state; deterministic for the same inputs."""
+              online_tiles: bool = False, actors_url: str | None = None) -> folium.Map:
+    """The whole atlas map for one filter state; deterministic for the same inputs.
+
+    `actors_url`: where `actor_table(dataset)` is served; without it the actors are inline."""
     (south, west), (north, east) = geodata.germany_bounds()
     fmap = OfflineMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, min_zoom=5, max_zoom=13,
                       control_scale=True, prefer_canvas=False)
@@ -215,8 +255,10 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=t("atlas.layer_online", lang), overlay=False, show=False).add_to(fmap)
 
-    rows, types = actor_rows(selection, lang)
-    actors = ActorLayer(rows, types)
+    if actors_url:
+        actors = ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection))
+    else:
+        actors = ActorLayer(actor_types(lang), rows=[actor_row(actor) for actor in selection.actors])
     actors.add_to(fmap)
 
     projects = folium.FeatureGroup(name=t("atlas.layer_projects", lang))
@@ -249,6 +291,7 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
     if online_tiles:
         folium.LayerControl(collapsed=True).add_to(fmap)
     stabilise_ids(fmap)
+    fmap.get_bounds()  # remembered from here on: every copy of the cached map shares the answer
     return fmap
 
 

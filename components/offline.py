@@ -8,10 +8,17 @@ Assets are set per class with new lists, never by mutating folium's shared modul
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
 import folium
 from folium.plugins import MarkerCluster
 
 STATIC_URL = "/app/static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+GENERATED = "generated"  # derived files written at run time; not in git
 LEAFLET_JS = f"{STATIC_URL}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{STATIC_URL}/leaflet/leaflet.css"
 MARKERCLUSTER_JS = f"{STATIC_URL}/leaflet.markercluster/leaflet.markercluster.js"
@@ -32,6 +39,15 @@ class OfflineMap(folium.Map):
         # (Leaflet.markercluster refuses a map with no maxZoom).
         self.options["min_zoom"] = min_zoom
         self.options["max_zoom"] = max_zoom
+        self._bounds = None
+
+    def get_bounds(self):
+        """Remembered after the first call: st_folium asks on every run, and with the state
+        boundaries on the map each answer walks some 28,000 coordinates. Ask once the map is
+        complete (the atlas does, before it caches the map)."""
+        if self._bounds is None:
+            self._bounds = super().get_bounds()
+        return self._bounds
 
 
 class OfflineMarkerCluster(MarkerCluster):
@@ -52,3 +68,24 @@ def asset_links(fig: folium.Element) -> list[str]:
 
     walk(fig)
     return list(dict.fromkeys(links))
+
+
+def publish_static(stem: str, content: bytes, suffix: str = ".json", static_dir: Path = STATIC_DIR) -> str | None:
+    """Serve `content` as a static file named by its hash and return its URL, or None when the
+    folder cannot be written (then the caller sends the data inline).
+
+    For data the map can fetch after its first paint, instead of carrying it in the map script
+    that every rerun sends through the websocket. The name changes with the content, so a
+    browser never keeps an outdated copy; the file is written once, atomically."""
+    name = f"{stem}-{hashlib.sha256(content).hexdigest()[:16]}{suffix}"
+    folder = static_dir / GENERATED
+    target = folder / name
+    try:
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as handle:
+                handle.write(content)
+            os.replace(handle.name, target)
+    except OSError:
+        return None
+    return f"{STATIC_URL}/{GENERATED}/{name}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gc
 import os
 
 import streamlit as st
@@ -13,7 +14,8 @@ from clusters.load import DATA_DIR
 from clusters.filters import AtlasFilter, Selection, apply_filter
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
-from .map_layers import build_map
+from .map_layers import actor_table, build_map
+from .offline import publish_static
 
 
 DATA_DIR_VARIABLE = "CLUSTER_ATLAS_DATA"
@@ -34,7 +36,12 @@ def data_folder() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _dataset_at(folder: str) -> Dataset:
-    return load_dataset(folder)  # immutable records: safe to share between sessions
+    data = load_dataset(folder)  # immutable records: safe to share between sessions
+    # The records live as long as the server. Frozen, the garbage collector stops walking them
+    # in every full collection: with many actors those walks were pauses of 100 ms and more.
+    gc.collect()
+    gc.freeze()
+    return data
 
 
 def dataset_or_stop(lang: str) -> Dataset:
@@ -74,20 +81,30 @@ def language_switch() -> str:
     return chosen
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
 def filtered(view_filter: AtlasFilter) -> Selection:
+    return _filtered_at(data_folder(), view_filter)
+
+
+# The data folder is part of every cache key: tests and the benchmark switch it within a process.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _filtered_at(folder: str, view_filter: AtlasFilter) -> Selection:
     return apply_filter(dataset(), view_filter)
 
 
+@st.cache_resource(show_spinner=False)
+def _actors_url(folder: str) -> str | None:
+    return publish_static("actors", actor_table(dataset()))
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _built_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
-    return build_map(dataset(), filtered(view_filter), size_by, lang, online_tiles)
+def _built_map(folder: str, view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
+    return build_map(dataset(), filtered(view_filter), size_by, lang, online_tiles, actors_url=_actors_url(folder))
 
 
 def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
     """The folium map for a filter state: built once, handed out as a copy because st_folium
     renames the ids of the map it is given (a second call on the same object breaks it)."""
-    return copy.deepcopy(_built_map(view_filter, size_by, lang, online_tiles))
+    return copy.deepcopy(_built_map(data_folder(), view_filter, size_by, lang, online_tiles))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -39,23 +39,6 @@ def clear_filters() -> None:
                              "atlas_themes": []})
 
 
-with st.sidebar:
-    st.subheader(t("atlas.filters", lang))
-    st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
-    st.multiselect(t("atlas.focus", lang), list(data.focus_areas), key="atlas_focus",
-                   format_func=lambda area: text(data.focus_areas[area].label, lang))
-    st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
-                   format_func=lambda value: t(f"actor_type.{value}", lang))
-    st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
-                   format_func=lambda code: geodata.state_by_code(code).name_de if lang == "de"
-                   else geodata.state_by_code(code).name_en)
-    st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
-                   format_func=lambda theme: text(data.themes[theme].label, lang))
-    st.selectbox(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
-                 format_func=lambda name: t(f"col.{name}", lang))
-    online = st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
-    st.button(t("atlas.reset", lang), on_click=clear_filters)
-
 view_filter = AtlasFilter(
     focus=tuple(st.session_state.atlas_focus), types=tuple(st.session_state.atlas_types),
     states=tuple(st.session_state.atlas_states), themes=tuple(st.session_state.atlas_themes),
@@ -74,7 +57,7 @@ with map_column:
     selected = data.clusters.get(st.session_state.atlas_cluster)
     focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
     clicked = st_folium(
-        atlas_map(view_filter, size_by, lang, online), key="atlas_map", height=600, use_container_width=True,
+        atlas_map(view_filter, size_by, lang, st.session_state.get("atlas_online", False)), key="atlas_map", height=600, use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"], **focus_point,
     )
     st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
@@ -99,6 +82,25 @@ with list_column:
         st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch", height=520)
     else:
         picked = cluster_list(shown.clusters, data, size_by, lang)
+
+# The filters come after the map in the script (not on screen): the browser then starts the map
+# before it loads the code of the sidebar widgets. Their values are in the session state already.
+with st.sidebar:
+    st.subheader(t("atlas.filters", lang))
+    st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
+    st.multiselect(t("atlas.focus", lang), list(data.focus_areas), key="atlas_focus",
+                   format_func=lambda area: text(data.focus_areas[area].label, lang))
+    st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
+                   format_func=lambda value: t(f"actor_type.{value}", lang))
+    st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
+                   format_func=lambda code: geodata.state_by_code(code).name_de if lang == "de"
+                   else geodata.state_by_code(code).name_en)
+    st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
+                   format_func=lambda theme: text(data.themes[theme].label, lang))
+    st.selectbox(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
+                 format_func=lambda name: t(f"col.{name}", lang))
+    st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
+    st.button(t("atlas.reset", lang), on_click=clear_filters)
 
 # A click on the map or a list row selects a cluster; only a new event changes the selection.
 click_id = cluster_from_click((clicked or {}).get("last_object_clicked_tooltip"), shown, size_by, lang)

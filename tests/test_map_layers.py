@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -8,14 +9,16 @@ from components.map_layers import (
     MAX_RADIUS,
     MIN_RADIUS,
     THEME_COLOURS,
+    actor_table,
     build_map,
     circle_style,
     cluster_colour,
     cluster_from_click,
     cluster_tooltip,
     markup_text,
+    shown_actor_indices,
 )
-from components.offline import LEAFLET_JS, asset_links
+from components.offline import LEAFLET_JS, asset_links, publish_static
 
 fig = make_figure
 
@@ -72,6 +75,32 @@ def test_every_cluster_and_actor_is_on_the_map(dataset):
     assert html.count("L.circleMarker(") >= len(dataset.clusters)
     for actor in dataset.actors.values():
         assert actor.name.replace('"', '\\"') in html
+
+
+def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset):
+    rows = json.loads(actor_table(dataset))
+    assert [row[3] for row in rows] == [actor.name for actor in dataset.actors.values()]
+    everyone = apply_filter(dataset, AtlasFilter())
+    assert shown_actor_indices(dataset, everyone) is None
+    in_saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
+    indices = shown_actor_indices(dataset, in_saxony)
+    assert [rows[i][3] for i in indices] == [actor.name for actor in in_saxony.actors]
+    html = build_map(dataset, in_saxony, "actors", "en", actors_url="/app/static/generated/actors-x.json"
+                     ).get_root().render()
+    assert '"/app/static/generated/actors-x.json"' in html and json.dumps(indices, separators=(",", ":")) in html
+    assert not [row for row in rows if json.dumps(row, ensure_ascii=False, separators=(",", ":")) in html]
+    inline = build_map(dataset, in_saxony, "actors", "en").get_root().render()
+    assert all(json.dumps(rows[i], ensure_ascii=False, separators=(",", ":")) in inline for i in indices)
+
+
+def test_published_static_files_are_named_by_content_and_written_once(tmp_path):
+    url = publish_static("actors", b"[1]", static_dir=tmp_path)
+    assert url == publish_static("actors", b"[1]", static_dir=tmp_path) != publish_static("actors", b"[2]", static_dir=tmp_path)
+    name = url.rsplit("/", 1)[1]
+    assert url.startswith("/app/static/generated/actors-") and (tmp_path / "generated" / name).read_bytes() == b"[1]"
+    assert not list((tmp_path / "generated").glob("*.part"))
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    assert publish_static("actors", b"[1]", static_dir=tmp_path / "blocked") is None
 
 
 def test_click_on_tooltip_selects_the_cluster(dataset):

@@ -21,7 +21,7 @@ def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, n
     frame = map_frame(offline_page)
     paths = frame.locator("path.leaflet-interactive").count()
     assert paths >= 16 + len(dataset.clusters)  # states + cluster circles
-    assert frame.locator(".marker-cluster").count() > 0  # actors, grouped client-side
+    frame.wait_for_selector(".marker-cluster", timeout=30_000)  # actors, grouped client-side after the first paint
     assert frame.locator(".atlas-project").count() > 0  # lighthouse projects
     attribution = frame.locator(".leaflet-control-attribution a")
     assert attribution.inner_text() == "© GeoBasis-DE / BKG 2021 (Daten verändert)"
@@ -84,6 +84,13 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
     offline_page.wait_for_function(
         "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
         "          .some(c => c.textContent === name)", arg=HOSTILE_ACTOR, timeout=30_000)
-    map_frame(offline_page, minimum_paths=16)
+    frame = map_frame(offline_page, minimum_paths=16)
+    actor_layer = "window[Object.keys(window).find(k => k.startsWith('actor_layer_'))]"
+    frame.wait_for_function(f"() => {actor_layer}.getLayers().length === 1", timeout=30_000)
+    frame.evaluate(f"() => {actor_layer}.getLayers()[0].openTooltip()")
+    actor_tooltip = frame.locator(".leaflet-tooltip", has_text="alert(2)")
+    actor_tooltip.wait_for()
+    assert HOSTILE_ACTOR in actor_tooltip.inner_text()
+    assert frame.locator(".leaflet-tooltip img, .leaflet-tooltip script").count() == 0
     assert offline_page.locator("script:text('alert(2)')").count() == 0
     assert dialogs == []
