@@ -15,6 +15,9 @@ from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .tables import figure_sources_table, focus_labels, focus_with_wording, state_name
 
 
+LIST_MAX_HEIGHT = 520
+
+
 def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str) -> str | None:
     """The clusters in text beside the map; selecting a row returns that cluster's id."""
     frame = pd.DataFrame({
@@ -23,10 +26,15 @@ def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang:
         t(f"col.{size_by}", lang): [figure_text(c.figure(size_by), lang) for c in clusters],
         t("col.focus_areas", lang): [focus_labels(c, data, lang) for c in clusters],
     })
-    event = st.dataframe(frame, hide_index=True, width="stretch", height=520, on_select="rerun",
+    event = st.dataframe(frame, hide_index=True, width="stretch", height=list_height(len(frame)), on_select="rerun",
                          selection_mode="single-row", key="atlas_cluster_rows")
     rows = event.selection.rows if event and event.selection else []
     return clusters[rows[0]].id if rows and rows[0] < len(clusters) else None
+
+
+def list_height(rows: int) -> int:
+    """Pixels for a result table beside the map: as tall as its rows, at most the map's height."""
+    return min(LIST_MAX_HEIGHT, 38 + 35 * max(rows, 1))
 
 
 def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFrame:

@@ -40,7 +40,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Profiles of lighthouse and flagship projects in the five International Health Ruhr themes — from the Ruhr, Life Science Nord, Berlin, Saxony and Stuttgart. A project appears under every theme its focus areas map to.",
         "de": "Steckbriefe von Leuchtturm- und Vorzeigeprojekten in den fünf Themen von International Health Ruhr — aus dem Ruhrgebiet, von Life Science Nord, aus Berlin, Sachsen und Stuttgart. Ein Projekt erscheint unter jedem Thema, auf das seine Schwerpunkte abbilden.",
     },
-    "lh.all": {"en": "All", "de": "Alle"},
+    "filter.all": {"en": "All", "de": "Alle"},
+    "bench.pick_columns": {"en": "Choose figures", "de": "Kennzahlen wählen"},
     "lh.show_all": {"en": "Show all projects", "de": "Alle Projekte zeigen"},
     "lh.mapping": {"en": "How projects get their themes", "de": "Wie Projekte ihren Themen zugeordnet werden"},
     "lh.mapping_note": {

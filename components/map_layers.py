@@ -239,6 +239,19 @@ def shown_actor_indices(dataset: Dataset, selection: Selection) -> list[int] | N
     return [position[actor.id] for actor in selection.actors]
 
 
+def view_bounds(dataset: Dataset, selection: Selection) -> dict:
+    """Arguments for fit_bounds: all of Germany, or what a filter leaves
+    (a state filter should show that state, not the whole country with a few dots)."""
+    (south, west), (north, east) = geodata.germany_bounds()
+    everything = len(dataset.clusters) + len(dataset.actors) + len(dataset.projects)
+    points = [(c.seat.lat, c.seat.lon) for c in selection.clusters]
+    points += [(item.place.lat, item.place.lon) for item in (*selection.actors, *selection.projects)]
+    if selection.total == everything or not points:
+        return {"bounds": [[south, west], [north, east]]}
+    lats, lons = [lat for lat, _ in points], [lon for _, lon in points]
+    return {"bounds": [[min(lats), min(lons)], [max(lats), max(lons)]], "padding": (40, 40), "max_zoom": 9}
+
+
 def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
               online_tiles: bool = False, actors_url: str | None = None) -> folium.Map:
     """The whole atlas map for one filter state; deterministic for the same inputs.
@@ -247,7 +260,7 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
     (south, west), (north, east) = geodata.germany_bounds()
     fmap = OfflineMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, min_zoom=5, max_zoom=13,
                       control_scale=True, prefer_canvas=False)
-    fmap.fit_bounds([[south, west], [north, east]])
+    fmap.fit_bounds(**view_bounds(dataset, selection))
     states = _states_layer(lang)
     states.add_to(fmap)
     BoundaryDetail().add_to(fmap)

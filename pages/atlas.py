@@ -13,6 +13,7 @@ from components.atlas_panel import (
     actors_table,
     cluster_list,
     legend,
+    list_height,
     projects_table,
     selected_cluster_panel,
 )
@@ -77,9 +78,11 @@ with list_column:
                                    default="clusters", key="atlas_list", label_visibility="collapsed")
     picked = None
     if showing == "actors":
-        st.dataframe(actors_table(shown.actors, data, lang), hide_index=True, width="stretch", height=520)
+        st.dataframe(actors_table(shown.actors, data, lang), hide_index=True, width="stretch",
+                     height=list_height(len(shown.actors)))
     elif showing == "projects":
-        st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch", height=520)
+        st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch",
+                     height=list_height(len(shown.projects)))
     else:
         picked = cluster_list(shown.clusters, data, size_by, lang)
 
@@ -89,14 +92,14 @@ with st.sidebar:
     st.subheader(t("atlas.filters", lang))
     st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
     st.multiselect(t("atlas.focus", lang), list(data.focus_areas), key="atlas_focus",
-                   format_func=lambda area: text(data.focus_areas[area].label, lang))
+                   format_func=lambda area: text(data.focus_areas[area].label, lang), placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
-                   format_func=lambda value: t(f"actor_type.{value}", lang))
+                   format_func=lambda value: t(f"actor_type.{value}", lang), placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
                    format_func=lambda code: geodata.state_by_code(code).name_de if lang == "de"
-                   else geodata.state_by_code(code).name_en)
+                   else geodata.state_by_code(code).name_en, placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
-                   format_func=lambda theme: text(data.themes[theme].label, lang))
+                   format_func=lambda theme: text(data.themes[theme].label, lang), placeholder=t("filter.all", lang))
     st.selectbox(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
                  format_func=lambda name: t(f"col.{name}", lang))
     st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")

@@ -73,7 +73,7 @@ everyone = {c.id: c for c in [*published, *yours]}
 st.multiselect(t("bench.choose_clusters", lang), list(data.clusters), key="bench_clusters",
                format_func=lambda cid: data.clusters[cid].name, placeholder=t("bench.all_clusters", lang))
 columns = st.multiselect(t("bench.choose_columns", lang), MEASURES, default=list(MEASURES), key="bench_columns",
-                         format_func=lambda name: measure_label(name, lang))
+                         format_func=lambda name: measure_label(name, lang), placeholder=t("bench.pick_columns", lang))
 chosen = [data.clusters[cid] for cid in st.session_state.bench_clusters] or published
 shown = [*chosen, *yours]
 

@@ -32,11 +32,11 @@ if st.session_state.lh_notices:
 
 filters = st.columns(3)
 filters[0].multiselect(t("atlas.themes", lang), list(data.themes), key="lh_themes",
-                       format_func=lambda x: text(data.themes[x].label, lang), placeholder=t("lh.all", lang))
+                       format_func=lambda x: text(data.themes[x].label, lang), placeholder=t("filter.all", lang))
 filters[1].multiselect(t("col.clusters", lang), list(data.clusters), key="lh_clusters",
-                       format_func=lambda x: data.clusters[x].short_name, placeholder=t("lh.all", lang))
+                       format_func=lambda x: data.clusters[x].short_name, placeholder=t("filter.all", lang))
 filters[2].multiselect(t("atlas.states", lang), sorted({p.place.state for p in data.projects.values()}),
-                       key="lh_states", format_func=lambda code: state_name(code, lang), placeholder=t("lh.all", lang))
+                       key="lh_states", format_func=lambda code: state_name(code, lang), placeholder=t("filter.all", lang))
 
 projects = [p for p in data.projects.values()
             if (not st.session_state.lh_clusters or set(p.clusters) & set(st.session_state.lh_clusters))

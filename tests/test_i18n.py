@@ -39,3 +39,15 @@ def test_figures_in_words_and_compact_form():
     assert figure_text(figure, "de") == ">250" and figure_text(None, "de") == "k. A."
     assert figure_text(Figure(value=1997, year=2019, source=SourceRef(file="f", section="s")), "de",
                        is_year=True) == "1997"
+
+
+@pytest.mark.parametrize("page", [None, "benchmark", "lighthouses"])
+def test_german_multiselects_have_german_placeholders(page):
+    """An empty multiselect shows Streamlit's English "Choose options" unless it gets a text of ours."""
+    from conftest import open_app
+
+    at = open_app(page, lang="de")
+    assert at.multiselect and not at.exception
+    placeholders = {w.label: w.proto.placeholder for w in at.multiselect}
+    assert all(placeholders.values()), placeholders
+    assert set(placeholders.values()) <= {t(key, "de") for key in CATALOGUE}

@@ -17,6 +17,7 @@ from components.map_layers import (
     cluster_tooltip,
     markup_text,
     shown_actor_indices,
+    view_bounds,
 )
 from components.offline import LEAFLET_JS, asset_links, publish_static
 
@@ -110,3 +111,15 @@ def test_click_on_tooltip_selects_the_cluster(dataset):
     assert cluster_from_click("  " + tooltip.replace("&#94;", "^") + "\n", shown, "actors", "en") == "bio-m"
     assert cluster_from_click("Something else", shown, "actors", "en") is None
     assert cluster_from_click(None, shown, "actors", "en") is None
+
+
+def test_the_view_fits_what_a_filter_leaves(dataset):
+    import geodata
+
+    assert view_bounds(dataset, apply_filter(dataset, AtlasFilter())) == {"bounds": [list(p) for p in geodata.germany_bounds()]}
+    assert view_bounds(dataset, apply_filter(dataset, AtlasFilter(query="no such name"))) == view_bounds(
+        dataset, apply_filter(dataset, AtlasFilter()))
+    saxony = view_bounds(dataset, apply_filter(dataset, AtlasFilter(states=("SN",))))
+    (south, west), (north, east) = saxony["bounds"]
+    assert 50.1 <= south <= north <= 51.7 and 11.8 <= west <= east <= 15.1  # inside Saxony
+    assert saxony["max_zoom"] <= 9  # one town must not zoom in to street level
