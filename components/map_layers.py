@@ -58,6 +58,13 @@ def markup_text(value: str) -> str:
     return html.escape(value).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
+def script_json(value) -> str:
+    """JSON to paste into a script: `<`, `>` and `&` as \\u escapes, so a name such as
+    `</script><img onerror=…>` cannot end the script wherever the HTML parser sees it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 @dataclass(frozen=True)
 class CircleStyle:
     radius: float
@@ -146,10 +153,10 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true, maxClust
                  shown: list[int] | None = None):
         super().__init__()
         self._name = "ActorLayer"
-        self.types_json = json.dumps(types, ensure_ascii=False, separators=(",", ":"))
+        self.types_json = script_json(types)
         self.url = url
-        self.shown_json = json.dumps(shown, separators=(",", ":"))
-        self.rows_json = json.dumps(rows or [], ensure_ascii=False, separators=(",", ":"))
+        self.shown_json = script_json(shown)
+        self.rows_json = script_json(rows or [])
 
 
 class BoundaryDetail(MacroElement):

@@ -107,9 +107,13 @@ def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: b
     return copy.deepcopy(_built_map(data_folder(), view_filter, size_by, lang, online_tiles))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
     """The one-page PDF, made once per cluster and language rather than on every rerun."""
+    return _profile_pdf_at(data_folder(), cluster_id, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _profile_pdf_at(folder: str, cluster_id: str, lang: str) -> bytes:
     from .profile_pdf import profile_pdf
 
     data = dataset()

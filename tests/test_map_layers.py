@@ -16,6 +16,7 @@ from components.map_layers import (
     cluster_from_click,
     cluster_tooltip,
     markup_text,
+    script_json,
     shown_actor_indices,
     view_bounds,
 )
@@ -75,7 +76,7 @@ def test_every_cluster_and_actor_is_on_the_map(dataset):
     html = build_map(dataset, shown, "actors", "en").get_root().render()
     assert html.count("L.circleMarker(") >= len(dataset.clusters)
     for actor in dataset.actors.values():
-        assert actor.name.replace('"', '\\"') in html
+        assert script_json(actor.name) in html
 
 
 def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset):
@@ -91,7 +92,7 @@ def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset)
     assert '"/app/static/generated/actors-x.json"' in html and json.dumps(indices, separators=(",", ":")) in html
     assert not [row for row in rows if json.dumps(row, ensure_ascii=False, separators=(",", ":")) in html]
     inline = build_map(dataset, in_saxony, "actors", "en").get_root().render()
-    assert all(json.dumps(rows[i], ensure_ascii=False, separators=(",", ":")) in inline for i in indices)
+    assert all(script_json(rows[i]) in inline for i in indices)
 
 
 def test_published_static_files_are_named_by_content_and_written_once(tmp_path):
@@ -102,6 +103,13 @@ def test_published_static_files_are_named_by_content_and_written_once(tmp_path):
     assert not list((tmp_path / "generated").glob("*.part"))
     (tmp_path / "blocked").write_text("a file where the folder should be")
     assert publish_static("actors", b"[1]", static_dir=tmp_path / "blocked") is None
+
+
+def test_names_pasted_into_the_map_script_cannot_end_it():
+    hostile = '</script><img src=x onerror=alert(1)> & "quoted"'
+    pasted = script_json([hostile])
+    assert "<" not in pasted and ">" not in pasted and "&" not in pasted
+    assert json.loads(pasted) == [hostile]
 
 
 def test_click_on_tooltip_selects_the_cluster(dataset):
