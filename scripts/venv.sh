@@ -1,8 +1,14 @@
 # Sourced by run.sh and test.sh: create .venv if missing and install the given requirements file.
-python3 -m venv .venv 2>/dev/null || {
-  echo "python3 -m venv failed: on Debian/Ubuntu install it with 'sudo apt-get install -y python3-venv'" >&2
-  exit 1
-}
+if [ ! -x .venv/bin/python ]; then
+  if ! python3 -m venv .venv 2>/dev/null; then
+    # A fresh Debian/Ubuntu has Python but not its venv module.
+    echo "Installing python3-venv to create .venv" >&2
+    rm -rf .venv
+    sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq python3-venv
+    python3 -m venv .venv
+  fi
+fi
 stamp=".venv/.installed-$(basename "$1")"
 if [ ! -f "$stamp" ] || [ "$1" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
