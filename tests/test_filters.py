@@ -32,7 +32,10 @@ def test_type_filter_restricts_only_actors(dataset):
 def test_state_filter_uses_every_state_of_a_cluster(dataset):
     shown = apply_filter(dataset, AtlasFilter(states=("HE",)))
     assert ids(shown.clusters) == {"bio-rn"}  # seat Heidelberg (BW), region reaches Hesse
-    assert all(a.place.state == "HE" for a in shown.actors)
+    assert not shown.actors  # the sources name no actor in Hesse: nothing else is shown
+    saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
+    assert saxony.actors and {a.id for a in saxony.actors} == {
+        a.id for a in dataset.actors.values() if a.place.state == "SN"}
 
 
 def test_theme_filter(dataset):

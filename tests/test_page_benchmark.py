@@ -50,6 +50,8 @@ def test_choosing_clusters_and_figures_changes_the_chart_data():
 def test_deep_link_restores_the_view():
     at = open_page(clusters="biosaxony,bioregio-stern", figure="actors_per_staff", peer="biosaxony")
     assert len(table(at)) == 2
+    assert at.selectbox(key="bench_figure").value == "actors_per_staff"
+    assert at.selectbox(key="bench_peer").value == "biosaxony"
     partners = frame_with(at, "They add")
     assert partners.iloc[0]["Cluster"] == "BioRegio STERN"
 

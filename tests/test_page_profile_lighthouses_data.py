@@ -31,10 +31,6 @@ def test_unknown_or_missing_id_shows_notice_and_valid_clusters(dataset):
     assert "atlantis" in open_app("profile", cluster="atlantis").warning[0].value
 
 
-def card_count(at) -> int:
-    return sum(1 for block in at.get("flex_container") if "lh_card_" in str(getattr(block, "key", "")))
-
-
 def headers(at) -> list[str]:
     return [h.value for h in at.header]
 

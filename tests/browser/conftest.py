@@ -99,6 +99,7 @@ class NetworkLog:
     failed: list[str] = field(default_factory=list)
     bad_responses: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -132,9 +133,11 @@ def offline_page(browser, network: NetworkLog):
     page.on("response", lambda response: response.status >= 400 and "/_stcore/" not in response.url
             and network.bad_responses.append(f"{response.status} {response.url}"))
     page.on("console", lambda message: message.type == "error" and network.console_errors.append(message.text))
+    page.on("pageerror", lambda error: network.page_errors.append(str(error)))
     yield page
     context.close()
     assert not network.outside, f"requests left localhost: {network.outside}"
+    assert not network.page_errors, f"uncaught script errors: {network.page_errors}"
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:

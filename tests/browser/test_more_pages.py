@@ -7,22 +7,23 @@ from .conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme"),
-    ("/profile?cluster=biosaxony&lang=de", "biosaxony e. V."),
-    ("/profile?cluster=atlantis", "There is no cluster with the id “atlantis”"),
-    ("/data", "Source documents"),
+@pytest.mark.parametrize(("path", "text", "pictures"), [
+    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 3),
+    ("/profile?cluster=biosaxony&lang=de", "biosaxony e. V.", 1),
+    ("/profile?cluster=atlantis", "There is no cluster with the id “atlantis”", 0),
+    ("/data", "Source documents", 0),
 ])
-def test_page_renders_offline(offline_page, app_url, network, path, text):
+def test_page_renders_offline(offline_page, app_url, network, path, text, pictures):
     offline_page.goto(f"{app_url}{path}")
     wait_for_app(offline_page)
     offline_page.wait_for_selector(f"text={text}", timeout=30_000)
     assert offline_page.locator('[data-testid="stException"]').count() == 0
     # Locator maps are drawn by the server and sent inline: every picture decodes, none is fetched.
     offline_page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
-        ".every(img => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/png'))",
-        timeout=30_000)
+        "n => { const images = [...document.querySelectorAll('[data-testid=\"stImage\"] img')];"
+        " return images.length >= n && images.every("
+        "img => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/png')); }",
+        arg=pictures, timeout=30_000)
     assert not network.outside
     # Regression (CI, lighthouses): pictures handed to st.image as bytes were media files that a
     # quick rerun dropped before the browser fetched them (404).
