@@ -144,6 +144,28 @@ def test_hostile_names_are_kept_as_plain_text(dataset, payload):
 
 
 def test_nothing_is_written(dataset, tmp_path, monkeypatch):
+    """Uploaded figures stay in memory: no file anywhere is opened for writing while they are parsed."""
+    import builtins
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "name", "actors", "city", "state"])
+    book.active.append(["x", "X-Cluster", 300, "Dresden", "SN"])
+    xlsx = io.BytesIO()
+    book.save(xlsx)
+
+    writes = []
+    real_open, real_io_open = builtins.open, io.open
+
+    def guarded(opener):
+        def open_for_reading_only(file, mode="r", *args, **kwargs):
+            if any(flag in mode for flag in "wax+"):
+                writes.append(str(file))
+            return opener(file, mode, *args, **kwargs)
+        return open_for_reading_only
+
+    monkeypatch.setattr(builtins, "open", guarded(real_open))
+    monkeypatch.setattr(io, "open", guarded(real_io_open))
     monkeypatch.chdir(tmp_path)
-    parse(template_csv(), dataset)
-    assert list(tmp_path.iterdir()) == []
+    assert parse(template_csv(), dataset).clusters
+    assert parse(xlsx.getvalue(), dataset, name="mine.xlsx").clusters
+    assert writes == [] and list(tmp_path.iterdir()) == []
