@@ -280,6 +280,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.state": {"en": "State", "de": "Land"},
     "col.founded": {"en": "Founded", "de": "Gründung"},
     "col.management_staff": {"en": "Management staff", "de": "Beschäftigte im Clustermanagement"},
+    # Short labels for the circle-size control in the narrow sidebar.
+    "size.actors": {"en": "Actors", "de": "Akteure"},
+    "size.smes": {"en": "SMEs", "de": "KMU"},
+    "size.research_institutions": {"en": "Research institutions", "de": "Forschungseinrichtungen"},
+    "size.management_staff": {"en": "Management staff", "de": "Clustermanagement"},
     "col.actors": {"en": "Actors", "de": "Akteure"},
     "col.smes": {"en": "SMEs", "de": "KMU"},
     "col.large_companies": {"en": "Large companies", "de": "Großunternehmen"},

@@ -70,15 +70,23 @@ def current_language() -> str:
 
 def language_switch() -> str:
     lang = current_language()
+    st.session_state["language"] = lang  # the URL decides; the control shows it
     labels = {"en": "English", "de": "Deutsch"}
-    chosen = st.sidebar.radio(
-        t("sidebar.language", lang), LANGUAGES, index=LANGUAGES.index(lang),
-        format_func=labels.__getitem__, horizontal=True, key="language",
-    )
-    if chosen != lang:
-        st.query_params["lang"] = chosen
-        st.rerun()
-    return chosen
+    st.sidebar.segmented_control(t("sidebar.language", lang), LANGUAGES, format_func=labels.__getitem__,
+                                 key="language", on_change=_language_chosen, args=(lang,))
+    return lang
+
+
+def _language_chosen(previous: str) -> None:
+    keep_choice("language", previous)
+    st.query_params["lang"] = st.session_state["language"]
+
+
+def keep_choice(key: str, previous) -> None:
+    """on_change of a segmented control that must always have a value: a click on the chosen
+    option clears it in Streamlit; this puts the previous value back."""
+    if st.session_state.get(key) is None:
+        st.session_state[key] = previous
 
 
 def filtered(view_filter: AtlasFilter) -> Selection:

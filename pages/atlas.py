@@ -19,7 +19,7 @@ from components.atlas_panel import (
 )
 from components.i18n import t, text
 from components.map_layers import cluster_from_click
-from components.ui import atlas_map, current_language, dataset, filtered, sync_query_params
+from components.ui import atlas_map, current_language, dataset, filtered, keep_choice, sync_query_params
 
 lang = current_language()
 data = dataset()
@@ -100,8 +100,9 @@ with st.sidebar:
                    else geodata.state_by_code(code).name_en, placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
                    format_func=lambda theme: text(data.themes[theme].label, lang), placeholder=t("filter.all", lang))
-    st.selectbox(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
-                 format_func=lambda name: t(f"col.{name}", lang))
+    st.segmented_control(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
+                         format_func=lambda name: t(f"size.{name}", lang), on_change=keep_choice,
+                         args=("atlas_size", size_by))
     st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
     st.button(t("atlas.reset", lang), on_click=clear_filters)
 

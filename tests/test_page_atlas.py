@@ -69,7 +69,7 @@ def test_deep_link_filters_and_selects():
                                       "Cluster Gesundheitswirtschaft Berlin-Brandenburg – HealthCapital"}
     panel = [h.value for h in at.subheader]
     assert "Medical Valley Europäische Metropolregion Nürnberg" in panel
-    assert at.selectbox(key="atlas_size").value == "smes"
+    assert at.segmented_control(key="atlas_size").value == "smes"
 
 
 def test_selection_panel_shows_qualified_sourced_figures():
@@ -111,3 +111,18 @@ def test_broken_data_files_give_a_clear_message_not_an_exception(data_copy, monk
     assert not at.exception
     assert at.error[0].value.startswith("The dataset could not be loaded. Nothing was changed.")
     assert "clusters.yaml" in at.code[0].value
+
+
+def test_language_control_switches_and_cannot_be_emptied():
+    at = run_app()
+    at.segmented_control(key="language").set_value("de").run()
+    assert at.query_params["lang"] == "de" and at.title[0].value.startswith("Karte")
+    at.segmented_control(key="language").set_value(None).run()  # a click on the chosen option
+    assert at.segmented_control(key="language").value == "de" and at.title[0].value.startswith("Karte")
+
+
+def test_size_control_cannot_be_emptied():
+    at = run_app(size="smes")
+    at.segmented_control(key="atlas_size").set_value(None).run()
+    assert not at.exception and at.segmented_control(key="atlas_size").value == "smes"
+    assert at.query_params["size"] == "smes"

@@ -55,3 +55,14 @@ def test_deep_link_is_the_first_request_after_a_server_start(browser, network):
         page.get_by_text("1 of 12 clusters").wait_for(timeout=10_000)
         context.close()
     assert not network.outside
+
+
+def test_language_switch_is_kept_across_pages(offline_page, app_url):
+    offline_page.goto(f"{app_url}/clusters")
+    wait_for_app(offline_page)
+    offline_page.locator('[data-testid="stSidebar"]').get_by_text("Deutsch", exact=True).click()
+    offline_page.wait_for_selector("text=Life-Science-Cluster in Deutschland", timeout=30_000)
+    offline_page.wait_for_url("**lang=de**", timeout=10_000)
+    offline_page.locator('[data-testid="stSidebarNav"]').get_by_text("Vergleich", exact=True).click()
+    offline_page.wait_for_selector("text=Cluster vergleichen", timeout=30_000)
+    offline_page.wait_for_url("**/benchmark?**lang=de**", timeout=10_000)
