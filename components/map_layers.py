@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import folium
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
+from folium.template import Template as FoliumTemplate
 from jinja2 import Template
 
 import geodata
@@ -159,6 +160,34 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true, maxClust
         self.rows_json = script_json(rows or [])
 
 
+class ProjectLayer(folium.FeatureGroup):
+    """Lighthouse projects as ◆ markers made in the browser from one array of [lat, lon, label].
+
+    One element instead of a folium Marker, DivIcon and Tooltip per project: folium renders
+    every element's script as a new Jinja template on each run, and those were most of the
+    map's server time. Labels become tooltips through `textContent`."""
+
+    _template = FoliumTemplate("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
+(function (group) {
+    var icon = L.divIcon({className: "", html: '<div class="atlas-project">◆</div>',
+                          iconSize: [18, 18], iconAnchor: [9, 9]});
+    {{ this.rows_json }}.forEach(function (row) {
+        var tip = document.createElement("span");
+        tip.textContent = row[2];
+        L.marker([row[0], row[1]], {icon: icon}).bindTooltip(tip).addTo(group);
+    });
+})({{ this.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list], name: str):
+        super().__init__(name=name)
+        self._name = "ProjectLayer"
+        self.rows_json = script_json(rows)
+
+
 class BoundaryDetail(MacroElement):
     """District lines appear from zoom DISTRICT_MIN_ZOOM on; fetched from static files on first
     need, so the first page load stays light. Also adds the BKG attribution to the map."""
@@ -281,15 +310,8 @@ def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
         actors = ActorLayer(actor_types(lang), rows=[actor_row(actor) for actor in selection.actors])
     actors.add_to(fmap)
 
-    projects = folium.FeatureGroup(name=t("atlas.layer_projects", lang))
-    for index, project in enumerate(selection.projects):
-        marker = folium.Marker(
-            [project.place.lat, project.place.lon],
-            icon=folium.DivIcon(html='<div class="atlas-project">◆</div>', icon_size=(18, 18), icon_anchor=(9, 9)),
-            tooltip=folium.Tooltip(markup_text(f"{t('atlas.project', lang)}: {project.name}")),
-        )
-        marker.add_to(projects)
-    projects.add_to(fmap)
+    ProjectLayer([[p.place.lat, p.place.lon, f"{t('atlas.project', lang)}: {p.name}"] for p in selection.projects],
+                 name=t("atlas.layer_projects", lang)).add_to(fmap)
 
     largest = largest_value(dataset, size_by)
     circles = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))

@@ -9,6 +9,7 @@ from components.map_layers import (
     MAX_RADIUS,
     MIN_RADIUS,
     THEME_COLOURS,
+    ProjectLayer,
     actor_table,
     build_map,
     circle_style,
@@ -20,7 +21,7 @@ from components.map_layers import (
     shown_actor_indices,
     view_bounds,
 )
-from components.offline import LEAFLET_JS, asset_links, publish_static
+from components.offline import LEAFLET_JS, OfflineMap, asset_links, publish_static
 
 fig = make_figure
 
@@ -131,3 +132,15 @@ def test_the_view_fits_what_a_filter_leaves(dataset):
     (south, west), (north, east) = saxony["bounds"]
     assert 50.1 <= south <= north <= 51.7 and 11.8 <= west <= east <= 15.1  # inside Saxony
     assert saxony["max_zoom"] <= 9  # one town must not zoom in to street level
+
+
+def test_project_labels_reach_the_map_as_data_and_become_text(dataset):
+    hostile = "Projekt <img src=x onerror=alert(1)>"
+    fmap = OfflineMap(location=[51, 10], zoom_start=6)
+    ProjectLayer([[51.0, 10.0, hostile]], name="Lighthouse projects").add_to(fmap)
+    html = fmap.get_root().render()
+    assert hostile not in html and script_json(hostile) in html
+    assert "tip.textContent = row[2]" in html and ".addTo(" in html
+    shown = apply_filter(dataset, AtlasFilter())
+    full = build_map(dataset, shown, "actors", "en").get_root().render()
+    assert all(script_json(f"Project: {p.name}") in full for p in shown.projects)
