@@ -57,8 +57,9 @@ map_column, list_column = st.columns([3, 2], gap="medium")
 with map_column:
     selected = data.clusters.get(st.session_state.atlas_cluster)
     focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
+    online_tiles = st.session_state.get("atlas_online", False)
     clicked = st_folium(
-        atlas_map(view_filter, size_by, lang, st.session_state.get("atlas_online", False)), key="atlas_map", height=600, use_container_width=True,
+        atlas_map(view_filter, size_by, lang, online_tiles), key="atlas_map", height=600, use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"], **focus_point,
     )
     st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
