@@ -6,6 +6,7 @@ import base64
 import copy
 import gc
 import os
+from functools import lru_cache
 
 import streamlit as st
 
@@ -159,8 +160,10 @@ def sync_query_params(params: dict[str, str]) -> None:
             st.query_params[key] = value
 
 
+@lru_cache(maxsize=512)
 def inline_png(png: bytes) -> str:
     """PNG bytes as a data URL for `st.image`. Bytes given to `st.image` become media files that
     the browser fetches after the run; a rerun in between (a filter click, a booth slide change)
-    can drop them and the picture 404s. An inline picture has nothing to fetch."""
+    can drop them and the picture 404s. An inline picture has nothing to fetch. Cached: the
+    pictures come from cached drawings, and a rerun should not encode them again."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

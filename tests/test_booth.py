@@ -7,7 +7,6 @@ from conftest import open_app
 
 from components.booth_tour import (
     DEFAULT_DWELL,
-    Slide,
     TourState,
     advance,
     build_slides,
