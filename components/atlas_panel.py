@@ -11,6 +11,7 @@ import streamlit as st
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 
 from .i18n import figure_text, t, text
+from .safe_text import plain
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .tables import figure_sources_table, focus_labels, focus_with_wording, state_name
 
@@ -78,15 +79,15 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
     Returns True when the user clears the selection."""
     with st.container(border=True, key="atlas_selection"):
         head, close = st.columns([5, 1], vertical_alignment="center")
-        head.subheader(cluster.name)
+        head.subheader(plain(cluster.name))
         cleared = close.button(t("atlas.close", lang), key="atlas_clear_selection")
         states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
-        st.caption(f"{cluster.seat.city} · {states}")
-        st.write(f"**{t('atlas.region', lang)}:** {text(cluster.region, lang)}")
+        st.caption(f"{plain(cluster.seat.city)} · {states}")
+        st.markdown(f"**{t('atlas.region', lang)}:** {plain(text(cluster.region, lang), limit=None)}")
         st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
-        st.write(f"**{t('atlas.focus_areas', lang)}:** {focus_with_wording(cluster, data, lang)}")
+        st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
         if cluster.website:
-            st.write(f"**{t('atlas.website', lang)}:** `{cluster.website}`")
+            st.markdown(f"**{t('atlas.website', lang)}:** {plain(cluster.website)}")
         st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")
         members = data.actors_of(cluster.id)
         projects = data.projects_of(cluster.id)

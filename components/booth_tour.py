@@ -4,9 +4,11 @@ when to resume. No Streamlit here, so the all-day behaviour is tested directly."
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import segno
 
@@ -15,6 +17,7 @@ from clusters import Dataset
 DEFAULT_DWELL = 12.0
 DEFAULT_IDLE = 60.0
 MIN_DWELL, MAX_DWELL = 1.0, 600.0
+MAX_QR_BASE = 200  # characters: a public profile address, not a payload; keeps the QR code scannable
 
 
 @dataclass(frozen=True)
@@ -46,14 +49,36 @@ def _number(value: str | None, default: float, name: str, notices: list[str]) ->
     try:
         number = float(value)
     except ValueError:
+        number = math.nan
+    if not math.isfinite(number):  # NaN slips through min/max and would spin or freeze the tour
         notices.append(f"{name}:{value}")
         return default
     return min(max(number, MIN_DWELL), MAX_DWELL)
 
 
-def parse_booth(params: Mapping[str, str], dataset: Dataset, qr_default: str | None = None) -> BoothConfig:
+def _qr_base(value: str, allowed_hosts: frozenset[str]) -> str | None:
+    """A base address for the QR codes: http(s), a host, no user info, short; and, where the
+    booth names its hosts (CLUSTER_ATLAS_QR_HOSTS), one of those."""
+    if len(value) > MAX_QR_BASE:
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme not in ("https", "http") or not host or parts.username or parts.password:
+        return None
+    if parts.query or parts.fragment:
+        return None
+    if allowed_hosts and host.lower() not in allowed_hosts:
+        return None
+    return value
+
+
+def parse_booth(params: Mapping[str, str], dataset: Dataset, qr_default: str | None = None,
+                qr_hosts: str | None = None) -> BoothConfig:
     """?dwell=, ?idle=, ?clusters=a,b (subset and order), ?theme=, ?qr_base=; bad values are
-    dropped with a notice."""
+    dropped with a notice. `qr_hosts` (comma-separated) limits the hosts a QR code may point to."""
     notices: list[str] = []
     dwell = _number(params.get("dwell"), DEFAULT_DWELL, "dwell", notices)
     idle = _number(params.get("idle"), DEFAULT_IDLE, "idle", notices)
@@ -65,7 +90,8 @@ def parse_booth(params: Mapping[str, str], dataset: Dataset, qr_default: str | N
         notices.append(f"theme:{theme}")
         theme = None
     qr_base = (params.get("qr_base") or qr_default or "").rstrip("/") or None
-    if qr_base and not qr_base.startswith(("https://", "http://")):
+    allowed = frozenset(host.strip().lower() for host in (qr_hosts or "").split(",") if host.strip())
+    if qr_base and _qr_base(qr_base, allowed) is None:
         notices.append(f"qr_base:{qr_base}")
         qr_base = None
     return BoothConfig(dwell, idle, clusters, theme, qr_base, tuple(notices))
@@ -110,8 +136,11 @@ def profile_url(config: BoothConfig, cluster_id: str, lang: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def qr_png(url: str, scale: int = 6) -> bytes:
-    """A QR code made offline (segno), as PNG bytes."""
+def qr_png(url: str, scale: int = 6) -> bytes | None:
+    """A QR code made offline (segno), as PNG bytes; None when the address does not fit in one."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
+    try:
+        segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
+    except segno.DataOverflowError:
+        return None
     return buffer.getvalue()

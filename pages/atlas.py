@@ -20,6 +20,7 @@ from components.atlas_panel import (
 from components.i18n import t, text
 from components.map_layers import cluster_from_click
 from components.ui import atlas_map, current_language, dataset, filtered, keep_choice, sync_query_params
+from components.url_state import unknown_notice
 
 lang = current_language()
 data = dataset()
@@ -50,8 +51,7 @@ shown = filtered(view_filter)
 
 st.title(t("atlas.title", lang))
 st.caption(t("atlas.intro", lang))
-if st.session_state.atlas_notices:
-    st.info(t("atlas.notice_unknown", lang, items="; ".join(st.session_state.atlas_notices)))
+unknown_notice(st.session_state.atlas_notices, lang)
 
 map_column, list_column = st.columns([3, 2], gap="medium")
 with map_column:

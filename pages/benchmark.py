@@ -24,31 +24,37 @@ from components.benchmark_view import (
 )
 from components.i18n import t, text
 from components.tables import figure_sources_table
+from components.safe_text import plain
 from components.ui import current_language, dataset, sync_query_params, url_choices
+from components.url_state import unknown_notice
 
 lang = current_language()
 data = dataset()
 published = list(data.clusters.values())
 
 
-def from_url(name: str, valid, default):
-    chosen, _ = url_choices(name, valid)
-    return chosen if isinstance(default, list) else (chosen[0] if chosen else default)
+def from_url(name: str, valid, default, notices: list[str]):
+    chosen, unknown = url_choices(name, valid)
+    notices.extend(f"{name}:{value}" for value in unknown)
+    return list(dict.fromkeys(chosen)) if isinstance(default, list) else (chosen[0] if chosen else default)
 
 
 if "bench_initialised" not in st.session_state:
+    bench_notices: list[str] = []
     st.session_state.update({
         "bench_initialised": True,
-        "bench_clusters": from_url("clusters", data.clusters, []),
-        "bench_figure": from_url("figure", MEASURES, "actors"),
-        "bench_x": from_url("x", MEASURES, "actors"),
-        "bench_y": from_url("y", MEASURES, "management_staff"),
-        "bench_peer": from_url("peer", data.clusters, published[0].id),
+        "bench_clusters": from_url("clusters", data.clusters, [], bench_notices),
+        "bench_figure": from_url("figure", MEASURES, "actors", bench_notices),
+        "bench_x": from_url("x", MEASURES, "actors", bench_notices),
+        "bench_y": from_url("y", MEASURES, "management_staff", bench_notices),
+        "bench_peer": from_url("peer", data.clusters, published[0].id, bench_notices),
         "bench_yours": [],
+        "bench_notices": bench_notices,
     })
 
 st.title(t("bench.title", lang))
 st.caption(t("bench.intro", lang))
+unknown_notice(st.session_state.bench_notices, lang)
 
 # --- your own figures: parsed in memory, kept in this session only -----------------------------
 with st.expander(t("bench.upload_title", lang), expanded=bool(st.session_state.bench_yours)):
@@ -89,7 +95,7 @@ right.download_button(t("bench.download_xlsx", lang), to_xlsx({"benchmark": down
                       "cluster-benchmark.xlsx", key="bench_xlsx")
 with st.expander(t("clusters.sources_title", lang)):
     for cluster in shown:
-        st.write(f"**{cluster.name}**")
+        st.markdown(f"**{plain(cluster.name)}**")
         st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
 
 # --- charts ----------------------------------------------------------------------------------

@@ -27,13 +27,16 @@ from components.booth_tour import (
 from components.i18n import figure_words, t, text
 from components.map_layers import THEME_COLOURS
 from components.tables import figure_sources_table, state_name
+from components.safe_text import literal, plain
 from components.ui import current_language, dataset, inline_png
+from components.url_state import first_values, unknown_notice
 from geodata import ATTRIBUTION
 from geodata.locator import locator_png, view_around
 
 lang = current_language()
 data = dataset()
-config = parse_booth(st.query_params, data, qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"))
+config = parse_booth(first_values(), data, qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"),
+                     qr_hosts=os.environ.get("CLUSTER_ATLAS_QR_HOSTS"))
 slides = build_slides(data, config)
 
 # Kiosk: no sidebar, menu, toolbar or footer; type legible from two metres. Static CSS, no data.
@@ -50,8 +53,7 @@ st.html("""<style>
 
 if "booth" not in st.session_state:
     st.session_state.booth = TourState(last_input=time.monotonic())
-if config.notices:
-    st.caption(t("atlas.notice_unknown", lang, items="; ".join(config.notices)))
+unknown_notice(config.notices, lang, quiet=True)
 
 
 def on_explore() -> None:
@@ -74,14 +76,14 @@ def overview_slide() -> None:
     picture.image(inline_png(overview), width="stretch")
     with names:
         st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
-        st.markdown("\n".join(f"- **{c.short_name}** — {c.seat.city}" for c in data.clusters.values()))
+        st.markdown("\n".join(f"- **{plain(c.short_name)}** — {plain(c.seat.city)}" for c in data.clusters.values()))
 
 
 def cluster_slide(cluster_id: str) -> None:
     cluster = data.clusters[cluster_id]
-    st.title(cluster.name)
+    st.title(plain(cluster.name))
     states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
-    st.write(f"{cluster.seat.city} · {states}")
+    st.markdown(f"{plain(cluster.seat.city)} · {states}")
     left, right = st.columns([5, 2])
     with left:
         figures = st.columns(4)
@@ -91,12 +93,13 @@ def cluster_slide(cluster_id: str) -> None:
             column.caption(t(f"col.{name}", lang))
             column.subheader(value)
         st.subheader(t("col.focus_areas", lang))
-        st.write(" · ".join(text(data.focus_areas[a].label, lang) for a in cluster.focus_areas))
+        st.markdown(" · ".join(plain(text(data.focus_areas[a].label, lang)) for a in cluster.focus_areas))
         url = profile_url(config, cluster.id, lang)
-        if url:
+        qr_picture = qr_png(url) if url else None
+        if qr_picture:
             code, note = st.columns([1, 3])
-            code.image(inline_png(qr_png(url)), width="stretch")
-            note.caption(t("booth.qr", lang, url=url))
+            code.image(inline_png(qr_picture), width="stretch")
+            note.caption(t("booth.qr", lang, url=literal(url, limit=None)))
     with right:
         theme = main_theme(cluster, data)
         region = locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
@@ -107,10 +110,10 @@ def cluster_slide(cluster_id: str) -> None:
 
 def theme_slide(theme_id: str) -> None:
     theme = data.themes[theme_id]
-    st.title(f"{t('nav.lighthouses', lang)}: {text(theme.label, lang)}")
-    st.write(text(theme.description, lang))
+    st.title(f"{t('nav.lighthouses', lang)}: {plain(text(theme.label, lang))}")
+    st.markdown(plain(text(theme.description, lang), limit=None))
     projects = [p for p in data.projects.values() if theme_id in data.project_themes(p)]
-    st.markdown("\n".join(f"- **{p.name}** — {p.place.city}" for p in projects[:8]))
+    st.markdown("\n".join(f"- **{plain(p.name)}** — {plain(p.place.city)}" for p in projects[:8]))
 
 
 def explore_view(slide) -> None:
@@ -120,10 +123,10 @@ def explore_view(slide) -> None:
                               index=list(data.clusters).index(cluster_id) if cluster_id else 0,
                               format_func=lambda c: data.clusters[c].name, on_change=on_touch)
     cluster = data.clusters[cluster_id]
-    st.title(cluster.name)
-    st.write(text(cluster.region, lang))
+    st.title(plain(cluster.name))
+    st.markdown(plain(text(cluster.region, lang), limit=None))
     st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
-    st.markdown("\n".join(f"- {a.name} ({t(f'actor_type.{a.type.value}', lang)}, {a.place.city})"
+    st.markdown("\n".join(f"- {plain(a.name)} ({t(f'actor_type.{a.type.value}', lang)}, {plain(a.place.city)})"
                           for a in data.actors_of(cluster.id)))
 
 

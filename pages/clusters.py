@@ -11,7 +11,9 @@ from clusters.metrics import sort_clusters
 from clusters.search import cluster_search_texts, matches
 from components.i18n import t
 from components.tables import cluster_table, figure_sources_table
+from components.safe_text import literal, plain
 from components.ui import current_language, dataset
+from components.url_state import first_value
 
 lang = current_language()
 data = dataset()
@@ -21,7 +23,7 @@ st.caption(t("clusters.intro", lang))
 
 SORT_FIELDS = ("name", *FIGURE_FIELDS)
 search_column, sort_column, order_column = st.columns([3, 2, 1], vertical_alignment="bottom")
-query = search_column.text_input(t("clusters.search", lang), value=st.query_params.get("q", ""),
+query = search_column.text_input(t("clusters.search", lang), value=first_value("q") or "",
                                  help=t("clusters.search_help", lang), key="clusters_query", max_chars=100)
 sort_by = sort_column.selectbox(t("clusters.sort_by", lang), SORT_FIELDS,
                                 format_func=lambda name: t(f"col.{name}", lang), key="clusters_sort")
@@ -36,10 +38,10 @@ shown = sort_clusters(found, sort_by, descending)
 
 st.caption(t("clusters.count", lang, shown=len(shown), total=len(data.clusters)))
 if not shown:
-    st.info(t("clusters.none", lang, query=query))
+    st.info(t("clusters.none", lang, query=literal(query, limit=60)))
 else:
     st.dataframe(cluster_table(shown, data, lang), hide_index=True, width="stretch", key="clusters_table")
     st.subheader(t("clusters.sources_title", lang))
     for cluster in shown:
-        with st.expander(cluster.name):
+        with st.expander(plain(cluster.name)):
             st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")

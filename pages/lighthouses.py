@@ -11,7 +11,9 @@ import streamlit as st
 import geodata
 from components.i18n import t, text
 from components.tables import state_name
+from components.safe_text import plain
 from components.ui import current_language, dataset, inline_png, sync_query_params, url_choices
+from components.url_state import unknown_notice
 from geodata.locator import locator_png
 
 lang = current_language()
@@ -27,8 +29,7 @@ if "lh_initialised" not in st.session_state:
 
 st.title(t("lh.title", lang))
 st.caption(t("lh.intro", lang))
-if st.session_state.lh_notices:
-    st.info(t("atlas.notice_unknown", lang, items="; ".join(st.session_state.lh_notices)))
+unknown_notice(st.session_state.lh_notices, lang)
 
 filters = st.columns(3)
 filters[0].multiselect(t("atlas.themes", lang), list(data.themes), key="lh_themes",
@@ -59,22 +60,23 @@ def card(project, theme_id: str) -> None:
     with st.container(border=True, key=f"lh_card_{theme_id}_{project.id}"):
         body, picture = st.columns([4, 1])
         with body:
-            st.markdown(f"**{project.name}**")
+            st.markdown(f"**{plain(project.name)}**")
             initiative = data.initiatives[project.initiative].name if project.initiative else None
             owners = [data.clusters[c].short_name for c in project.clusters] + ([initiative] if initiative else [])
-            st.caption(f"{project.place.city} · {state_name(project.place.state, lang)} · {', '.join(owners)}")
-            st.write(text(project.description, lang))
+            st.caption(f"{plain(project.place.city)} · {state_name(project.place.state, lang)} · "
+                       f"{plain(', '.join(owners), limit=None)}")
+            st.markdown(plain(text(project.description, lang), limit=None))
             facts = []
             if project.lead:
-                facts.append(f"**{t('col.lead', lang)}:** {data.actors[project.lead].name}")
+                facts.append(f"**{t('col.lead', lang)}:** {plain(data.actors[project.lead].name)}")
             if project.partners:
-                facts.append(f"**{t('lh.partners', lang)}:** " + ", ".join(data.actors[a].name for a in project.partners))
+                facts.append(f"**{t('lh.partners', lang)}:** " + ", ".join(plain(data.actors[a].name) for a in project.partners))
             dates = " – ".join(d for d in (project.start, project.end) if d)
             if dates or project.status:
-                facts.append(f"**{t('lh.status', lang)}:** " + "; ".join(x for x in (dates, project.status) if x))
+                facts.append(f"**{t('lh.status', lang)}:** " + plain("; ".join(x for x in (dates, project.status) if x), None))
             facts.append(f"**{t('col.themes', lang)}:** " + ", ".join(
-                text(data.themes[x].label, lang) for x in data.project_themes(project)))
-            facts.append(f"**{t('col.source', lang)}:** {project.source.file} — {project.source.section}")
+                plain(text(data.themes[x].label, lang)) for x in data.project_themes(project)))
+            facts.append(f"**{t('col.source', lang)}:** {plain(project.source.file)} — {plain(project.source.section)}")
             st.markdown("  \n".join(facts))
         with picture:
             st.image(inline_png(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False)))
@@ -84,8 +86,8 @@ shown = 0
 for theme_id in chosen_themes:
     theme = data.themes[theme_id]
     in_theme = [p for p in projects if theme_id in data.project_themes(p)]
-    st.header(f"{text(theme.label, lang)} ({len(in_theme)})")
-    st.caption(f"{text(theme.description, lang)} — {theme.source.file}")
+    st.header(f"{plain(text(theme.label, lang))} ({len(in_theme)})")
+    st.caption(f"{plain(text(theme.description, lang), limit=None)} — {plain(theme.source.file)}")
     if not in_theme:
         st.info(t("lh.none", lang))
     for project in in_theme:

@@ -13,25 +13,27 @@ from clusters.metrics import peers
 from components.atlas_panel import actors_table, projects_table
 from components.i18n import figure_text, t, text
 from components.tables import figure_sources_table, focus_with_wording, state_name
+from components.safe_text import literal, plain
 from components.ui import current_language, dataset, inline_png, profile_pdf_bytes
+from components.url_state import first_value
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 
 lang = current_language()
 data = dataset()
-cluster = data.clusters.get(st.query_params.get("cluster", ""))
+asked = first_value("cluster")
+cluster = data.clusters.get(asked or "")
 
 if cluster is None:
-    asked = st.query_params.get("cluster")
     st.title(t("nav.profile", lang))
-    st.warning(t("profile.unknown", lang, id=asked) if asked else t("profile.choose", lang))
+    st.warning(t("profile.unknown", lang, id=literal(asked, limit=60)) if asked else t("profile.choose", lang))
     for known in data.clusters.values():
-        st.markdown(f"- [{known.name}](/profile?cluster={known.id}&lang={lang})")
+        st.markdown(f"- [{plain(known.name)}](/profile?cluster={known.id}&lang={lang})")
     st.stop()
 
-st.title(cluster.name)
+st.title(plain(cluster.name))
 states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
-st.caption(f"{cluster.seat.city} · {states} · {t('col.founded', lang)} "
+st.caption(f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} "
            f"{figure_text(cluster.founded, lang, is_year=True)}")
 
 main, side = st.columns([3, 1])
@@ -41,10 +43,10 @@ with side:
     st.download_button(t("profile.pdf", lang), profile_pdf_bytes(cluster.id, lang), f"{cluster.id}-{lang}.pdf",
                        "application/pdf", key="profile_pdf")
 with main:
-    st.write(text(cluster.region, lang))
+    st.markdown(plain(text(cluster.region, lang), limit=None))
     st.subheader(t("profile.figures", lang))
     st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
-    st.write(f"**{t('col.focus_areas', lang)}:** {focus_with_wording(cluster, data, lang)}")
+    st.markdown(f"**{t('col.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
 
 series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
 if series:
@@ -66,7 +68,7 @@ if others or cluster.context:
                                     t("col.source", lang): f"{f.source.file} — {f.source.section}"}
                                    for f in others]), hide_index=True, width="stretch")
     for paragraph in cluster.context:
-        st.write(text(paragraph, lang))
+        st.markdown(plain(text(paragraph, lang), limit=None))
 
 left, right = st.columns(2)
 members = data.actors_of(cluster.id)
@@ -83,6 +85,6 @@ with right:
 
 st.subheader(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
-    shared = ", ".join(text(data.focus_areas[a].label, lang) for a in peer.shared_focus) or "—"
-    st.markdown(f"- [{data.clusters[peer.cluster].name}](/profile?cluster={peer.cluster}&lang={lang}) — "
+    shared = plain(", ".join(text(data.focus_areas[a].label, lang) for a in peer.shared_focus) or "—", limit=None)
+    st.markdown(f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "
                 f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}")

@@ -42,3 +42,11 @@ def make_figure(value, qualifier="", **extra):
 
     return Figure(value=value, qualifier=qualifier, year=2019,
                   source=SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen"), **extra)
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown made by `components.safe_text.plain`: escapes resolved,
+    the zero-width spaces that break autolinks removed."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u200b", "")

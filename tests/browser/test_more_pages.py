@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(("path", "text", "pictures"), [
     ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 3),
     ("/profile?cluster=biosaxony&lang=de", "biosaxony e. V.", 1),
-    ("/profile?cluster=atlantis", "There is no cluster with the id “atlantis”", 0),
+    ("/profile?cluster=atlantis", "There is no cluster with the id atlantis", 0),
     ("/data", "Source documents", 0),
 ])
 def test_page_renders_offline(offline_page, app_url, network, path, text, pictures):
