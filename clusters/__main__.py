@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 
 from .io import KINDS, export
@@ -47,19 +48,30 @@ def _profile_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printable(text: str) -> str:
+    """Messages quote the data files; control characters in them (terminal escapes) are shown
+    escaped rather than sent to the terminal."""
+    return "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else repr(c)[1:-1] for c in text)
+
+
 def main(argv: list[str] | None = None) -> int:
+    data_help = "data directory (default: the shipped data)"
     parser = argparse.ArgumentParser(prog="python -m clusters", description=__doc__)
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data directory (default: the shipped data)")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help=data_help)
+    # `--data` also after the command (`validate --data DIR`); SUPPRESS keeps the one given before it.
+    data_after = argparse.ArgumentParser(add_help=False)
+    data_after.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=data_help)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check every data file; exit 1 on a problem").set_defaults(run=_validate)
-    exporter = commands.add_parser("export", help="write clusters, actors or lighthouses")
+    commands.add_parser("validate", parents=[data_after],
+                        help="check every data file; exit 1 on a problem").set_defaults(run=_validate)
+    exporter = commands.add_parser("export", parents=[data_after], help="write clusters, actors or lighthouses")
     exporter.add_argument("kind", choices=KINDS)
     exporter.add_argument("--format", choices=("csv", "json", "geojson", "xlsx"), default="csv")
     exporter.add_argument("--out", help="file to write (default: standard output)")
     exporter.add_argument("--with-sources", action="store_true",
                           help="clusters: add each figure's year and source after the contract columns")
     exporter.set_defaults(run=_export)
-    pdf = commands.add_parser("profile-pdf", help="one-page A4 PDF profile of a cluster")
+    pdf = commands.add_parser("profile-pdf", parents=[data_after], help="one-page A4 PDF profile of a cluster")
     pdf.add_argument("cluster")
     pdf.add_argument("--lang", choices=("en", "de"), default="en")
     pdf.add_argument("--out", required=True, help="PDF file to write")
@@ -70,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except DataValidationError as exc:
-        print(exc, file=sys.stderr)
+        print(_printable(str(exc)), file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. --out in a folder that does not exist
+        print(_printable(f"error: {exc}"), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug met by a data file: one line and exit 1, not a traceback
+        print(_printable(f"error: unexpected {type(exc).__name__}: {exc}").replace("\n", " "), file=sys.stderr)
         return 1
 
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
+from collections.abc import Mapping
+
 import pandas as pd
 
+import geodata
+
+from .citation import citation_text, document_citation
 from .load import Dataset
-from .model import FIGURE_FIELDS, Actor, Cluster, Figure, LighthouseProject
+from .model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
 
 CLUSTER_COLUMNS: tuple[str, ...] = (
     "id", "name", *FIGURE_FIELDS, "city", "state", "lat", "lon", "focus_areas",
@@ -50,11 +56,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def _source_label(figure: Figure) -> str:
-    return f"{figure.source.file}, {figure.source.section}"
-
-
-def cluster_row(cluster: Cluster, with_sources: bool = False) -> dict:
+def cluster_row(cluster: Cluster, with_sources: bool = False, sources: Mapping[str, Source] | None = None) -> dict:
     row: dict = {"id": cluster.id, "name": cluster.name}
     for name in FIGURE_FIELDS:
         figure = cluster.figure(name)
@@ -73,11 +75,11 @@ def cluster_row(cluster: Cluster, with_sources: bool = False) -> dict:
         for name in FIGURE_FIELDS:
             figure = cluster.figure(name)
             row[f"{name}_year"] = None if figure is None else figure.year
-            row[f"{name}_source"] = "" if figure is None else _source_label(figure)
+            row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, sources or {})
     return row
 
 
-def actor_row(actor: Actor) -> dict:
+def actor_row(actor: Actor, sources: Mapping[str, Source]) -> dict:
     return {
         "id": actor.id,
         "name": actor.name,
@@ -88,7 +90,7 @@ def actor_row(actor: Actor) -> dict:
         "lon": actor.place.lon,
         "precision": actor.place.precision,
         "clusters": ";".join(actor.clusters),
-        "source": f"{actor.source.file}, {actor.source.section}",
+        "source": citation_text(actor.source, sources),
     }
 
 
@@ -111,13 +113,13 @@ def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
         "end": project.end or "",
         "description_en": project.description.en,
         "description_de": project.description.de,
-        "source": f"{project.source.file}, {project.source.section}",
+        "source": citation_text(project.source, dataset.sources),
     }
 
 
 def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame:
     columns = CLUSTER_COLUMNS + (CLUSTER_SOURCE_COLUMNS if with_sources else ())
-    rows = [cluster_row(c, with_sources) for c in dataset.clusters.values()]
+    rows = [cluster_row(c, with_sources, dataset.sources) for c in dataset.clusters.values()]
     frame = pd.DataFrame(rows, columns=list(columns))
     # Keep each number as the source prints it (16 beside 13.5, not 16.0) and unknown empty.
     for name in FIGURE_FIELDS:
@@ -126,7 +128,7 @@ def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame
 
 
 def actors_frame(dataset: Dataset) -> pd.DataFrame:
-    return pd.DataFrame([actor_row(a) for a in dataset.actors.values()], columns=list(ACTOR_COLUMNS))
+    return pd.DataFrame([actor_row(a, dataset.sources) for a in dataset.actors.values()], columns=list(ACTOR_COLUMNS))
 
 
 def projects_frame(dataset: Dataset) -> pd.DataFrame:
@@ -174,11 +176,48 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+SEED_LICENCE = ("Figures and wordings quoted from the public document; its copyright stays with the publisher. "
+                "Cite the document, not this file.")
+
+
+def sources_frame(sources: Mapping[str, Source]) -> pd.DataFrame:
+    """The documents the figures come from, and the licences of what the files contain."""
+    rows = [{"key": s.file, "publisher": s.publisher, "title": s.title, "date": s.date.isoformat(),
+             "kind": s.kind.en, "citation": document_citation(s), "licence": SEED_LICENCE} for s in sources.values()]
+    rows.append({"key": "bkg-vg5000", "publisher": "Bundesamt für Kartographie und Geodäsie (BKG)",
+                 "title": geodata.ATTRIBUTION, "date": "", "kind": "Administrative boundaries and municipality table",
+                 "citation": f"{geodata.ATTRIBUTION} ({geodata.ATTRIBUTION_URL})",
+                 "licence": f"{geodata.LICENCE} ({geodata.LICENCE_URL}): coordinates and boundaries"})
+    return pd.DataFrame(rows)
+
+
+def with_sources_sheet(sheets: dict[str, pd.DataFrame], sources: Mapping[str, Source]) -> dict[str, pd.DataFrame]:
+    return {**sheets, "sources": sources_frame(sources)}
+
+
+def csv_bundle(dataset: Dataset) -> bytes:
+    """Every table as CSV in one ZIP, with a README naming the sources and licences."""
+    sources = sources_frame(dataset.sources)
+    lines = ["# Cluster Atlas data", "", f"Data as of {dataset.data_date.isoformat()}.", "",
+             "Files: " + ", ".join(f"{kind}.csv" for kind in KINDS) + ", sources.csv.", "",
+             "Figure columns hold the number as the source prints it; `_q` columns hold its qualifier "
+             "(empty = exact, > more than, < less than, ~ about); empty = not given in the sources.", "",
+             "## Sources and licences", ""]
+    lines += [f"- {row.citation}. Licence: {row.licence}" for row in sources.itertuples()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("README.md", "\n".join(lines) + "\n")
+        for kind in KINDS:
+            bundle.writestr(f"{kind}.csv", to_csv(frame_for(dataset, kind, with_sources=True)))
+        bundle.writestr("sources.csv", to_csv(sources))
+    return buffer.getvalue()
+
+
 def export(dataset: Dataset, kind: str, fmt: str = "csv", with_sources: bool = False) -> str | bytes:
     frame = frame_for(dataset, kind, with_sources)
     writers = {"csv": to_csv, "json": to_json, "geojson": to_geojson}
     if fmt == "xlsx":
-        return to_xlsx({kind: frame})
+        return to_xlsx(with_sources_sheet({kind: frame}, dataset.sources))
     if fmt not in writers:
         raise ValueError(f"unknown format '{fmt}': choose csv, json, geojson or xlsx")
     return writers[fmt](frame)

@@ -6,9 +6,12 @@ person editing the YAML/CSV knows where to look. All problems are collected befo
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +26,7 @@ import geodata
 
 from .model import (
     FIGURE_FIELDS,
+    FIRST_YEAR,
     Actor,
     Cluster,
     FocusArea,
@@ -47,6 +51,16 @@ FILES = {
 
 ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "clusters", "initiatives",
                  "focus_areas", "source", "section", "note")
+
+# A file far beyond the data's size is a mistake (or hostile), and parsing it would hold the
+# server for minutes. The shipped YAML files are below 50 kB; yaml.safe_load (pure Python) needs
+# ~8 s and ~350 MB per MB of dense YAML. The benchmark's 20,000 actors are a 2 MB CSV, which the
+# csv module reads quickly.
+MAX_YAML_BYTES = 2 * 1024 * 1024
+MAX_CSV_BYTES = 20 * 1024 * 1024
+
+# Record ids come from the files; a long one would be repeated in every message about its record.
+_MAX_SHOWN_ID = 100
 
 
 @dataclass(frozen=True)
@@ -120,26 +134,79 @@ class Dataset:
 M = TypeVar("M", bound=BaseModel)
 
 
-def _record_id(raw: Any, index: int) -> str:
-    if isinstance(raw, dict) and raw.get("id") not in (None, ""):
-        return str(raw["id"])
-    return f"#{index + 1}"
+def _shown_id(value: str) -> str:
+    return value if len(value) <= _MAX_SHOWN_ID else value[:_MAX_SHOWN_ID] + "…"
 
 
-def _read_yaml(path: Path, issues: list[DataIssue]) -> list[dict]:
+def _record_id(raw: Any, index: int | None = None) -> str:
+    # Only scalars: str() of a nested value built from YAML aliases can expand to gigabytes.
+    value = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != "":
+        return _shown_id(str(value))
+    return "-" if index is None else f"#{index + 1}"
+
+
+def _read_text(path: Path, issues: list[DataIssue], max_bytes: int) -> str | None:
+    """The file's text, or None after reporting why it cannot be read (never an exception)."""
+
+    def fail(message: str) -> None:
+        issues.append(DataIssue(path.name, "-", "-", message))
+
+    limit = f"at most {max_bytes / 2**20:g} MB"
     try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return fail("is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return fail("is not a regular file")
+        if info.st_size > max_bytes:
+            return fail(f"file is too large ({info.st_size / 2**20:.1f} MB, {limit})")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except FileNotFoundError:
-        issues.append(DataIssue(path.name, "-", "-", "file is missing"))
-        return []
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        issues.append(DataIssue(path.name, "-", "-", f"cannot be read as YAML: {exc}"))
-        return []
+        return fail("file is missing")
+    except PermissionError:
+        return fail("cannot be opened: permission denied")
+    except OSError as exc:
+        return fail(f"cannot be read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return fail(f"file is too large ({limit})")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0  # spreadsheet programs add one
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        line = data.count(b"\n", 0, offset) + 1
+        return fail(f"is not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} "
+                    f"(line {line}, column {offset - line_start + 1}); save the file as UTF-8")
+
+
+def _read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
+    """The file's records, or None (reported) when the file as a whole cannot be used."""
+    text = _read_text(path, issues, MAX_YAML_BYTES)
+    if text is None:
+        return None
+
+    def fail(message: str) -> None:
+        issues.append(DataIssue(path.name, "-", "-", message))
+
+    try:
+        records = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return fail(f"cannot be read as YAML: {exc}")
+    except RecursionError:
+        return fail("cannot be read as YAML: lists or mappings are nested too deeply")
+    except MemoryError:
+        return fail("cannot be read as YAML: it needs more memory than the server has")
+    except (ValueError, OverflowError) as exc:  # PyYAML's scalar constructors: a date 2019-13-45, a 5,000-digit int
+        return fail(f"cannot be read as YAML: {exc}")
+    except Exception as exc:  # noqa: BLE001 - any other parser failure on a hostile file is still just a bad file
+        return fail(f"cannot be read as YAML: {type(exc).__name__}: {exc}")
     if records is None:
         return []
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        issues.append(DataIssue(path.name, "-", "-", "must be a YAML list of records (mappings)"))
-        return []
+        return fail("must be a YAML list of records (mappings)")
     return records
 
 
@@ -147,19 +214,51 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split(";") if part.strip()]
 
 
-def _read_actor_rows(path: Path, issues: list[DataIssue]) -> list[dict]:
+def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | None = None) -> list[dict] | None:
+    """The actor rows as records, or None (reported) when the file as a whole cannot be used.
+    A row with too few or too many fields is reported and left out (its id goes to `broken`)."""
+    text = _read_text(path, issues, MAX_CSV_BYTES)
+    if text is None:
+        return None
+    # newline=None: universal newlines, as a text file would be read; quoted line breaks stay.
+    reader = csv.DictReader(io.StringIO(text, newline=None))
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        issues.append(DataIssue(path.name, "-", "-", "file is missing"))
-        return []
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        issues.append(DataIssue(path.name, "line 1", "-", f"cannot be read as CSV: {exc}"))
+        return None
+    missing = [c for c in ACTOR_COLUMNS if c not in header]
     if missing:
         issues.append(DataIssue(path.name, "-", ",".join(missing), "missing column(s) in the header"))
-        return []
+        return None
     records = []
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a field beyond csv.field_size_limit(); the rest is unreliable
+            issues.append(DataIssue(path.name, f"line {reader.line_num}", "-", f"cannot be read as CSV: {exc}"))
+            return None
+        row_id = row.get("id")
+        record = _shown_id(row_id.strip()) if isinstance(row_id, str) and row_id.strip() else f"line {reader.line_num}"
+        absent = [c for c in header if row.get(c) is None]
+        if absent:  # DictReader fills the fields a short row lacks with None
+            present = len(header) - len(absent)
+            issues.append(DataIssue(path.name, record, absent[0],
+                                    f"row (line {reader.line_num}) has {present} fields, the header {len(header)}: "
+                                    f"'{absent[0]}' and the fields after it are missing"))
+        elif None in row:  # DictReader puts the fields beyond the header under the key None
+            extra = len(row[None])
+            issues.append(DataIssue(path.name, record, header[-1],
+                                    f"row (line {reader.line_num}) has {len(header) + extra} fields, the header "
+                                    f"{len(header)}: {extra} more after '{header[-1]}' "
+                                    "(a comma in a text that is not in quotes?)"))
+        if absent or None in row:
+            if broken is not None:
+                broken.add(record)
+            continue
         records.append({
             "id": row["id"].strip(),
             "name": row["name"].strip(),
@@ -216,17 +315,24 @@ def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssu
     return built
 
 
-def _with_default_years(record: dict, source_years: dict[str, int], report: Callable[[str, str], None]) -> dict:
-    """A figure's year is its document's year unless the record names another (seeds README)."""
+def _with_default_years(record: dict, source_years: dict[str, int] | None,
+                        report: Callable[[str, str], None]) -> dict:
+    """A figure's year is its document's year unless the record names another (seeds README).
+    `source_years` is None when the sources file could not be read (that is reported already)."""
 
     def fill(figure: Any, name: str) -> Any:
         source = figure.get("source") if isinstance(figure, dict) else None
         file = source.get("file") if isinstance(source, dict) else None
-        if file is not None and file not in source_years:
+        if not isinstance(file, str):  # not a name (a list, a number): the model reports the type
+            return figure
+        year = source_years.get(file) if source_years is not None else None
+        if source_years is not None and year is None:
             report(f"{name}.source", f"unknown source file '{file}' (not in {FILES['sources']})")
-        elif file is not None and "year" not in figure:
-            return {**figure, "year": source_years[file]}
-        return figure
+        if "year" in figure:
+            return figure
+        # Without a known source the year is unknown too. The load fails on the source problem
+        # already; a stand-in year keeps it from also showing as 'year is required'.
+        return {**figure, "year": year if year is not None else FIRST_YEAR}
 
     prepared = dict(record)
     for name in FIGURE_FIELDS:
@@ -264,13 +370,18 @@ def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr:
     return resolved
 
 
-def check_references(ds: Dataset, broken: frozenset[str] = frozenset()) -> list[DataIssue]:
+def check_references(ds: Dataset, broken: frozenset[str] = frozenset(),
+                     unreadable: frozenset[str] = frozenset()) -> list[DataIssue]:
     """Every id a record refers to must exist. References to records that already failed
-    validation (`broken`) are not reported again, so one mistake gives one message."""
+    validation (`broken`), or into a file that could not be read at all (`unreadable`, keys of
+    FILES), are not reported again, so one mistake gives one message."""
     issues: list[DataIssue] = []
     f = FILES
+    skipped = [getattr(ds, kind) for kind in unreadable]
 
     def need(known: Iterable[str], ids: Iterable[str], file: str, record: str, name: str, what: str):
+        if any(known is gone for gone in skipped):
+            return
         known = set(known)
         for value in ids:
             if value not in known and value not in broken:
@@ -311,34 +422,46 @@ def _locate_all(items: dict[str, M], attr: str, file: str, issues: list[DataIssu
 def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     """Read and validate every data file; raise `DataValidationError` listing all problems."""
     data_dir = Path(data_dir)
+    try:
+        is_folder = data_dir.is_dir()
+    except OSError:  # is_dir() lets e.g. PermissionError through
+        is_folder = False
+    if not is_folder:  # one message, not one "file is missing" per data file
+        raise DataValidationError([DataIssue(str(data_dir), "-", "-", "the data folder is missing or not a folder")])
     issues: list[DataIssue] = []
     broken: set[str] = set()
+    unreadable: set[str] = set()
 
-    def path(kind: str) -> Path:
-        return data_dir / FILES[kind]
+    def read(kind: str) -> list[dict]:
+        path = data_dir / FILES[kind]
+        records = _read_actor_rows(path, issues, broken) if kind == "actors" else _read_yaml(path, issues)
+        if records is None:
+            unreadable.add(kind)
+        return records or []
 
-    sources = _build(Source, _read_yaml(path("sources"), issues), FILES["sources"], issues)
+    sources = _build(Source, read("sources"), FILES["sources"], issues)
     source_years = {file: source.date.year for file, source in sources.items()}
 
     def with_years(file: str) -> Callable[[dict], dict]:
         def prepare(record: dict) -> dict:
             def report(field_name: str, message: str) -> None:
-                issues.append(DataIssue(file, str(record.get("id", "-")), field_name, message))
+                issues.append(DataIssue(file, _record_id(record), field_name, message))
 
-            return _with_default_years(record, source_years, report)
+            return _with_default_years(record, None if "sources" in unreadable else source_years, report)
 
         return prepare
 
-    focus_areas = _build(FocusArea, _read_yaml(path("focus_areas"), issues), FILES["focus_areas"], issues,
-                         broken=broken)
-    themes = _build(Theme, _read_yaml(path("themes"), issues), FILES["themes"], issues, broken=broken)
-    clusters = _build(Cluster, _read_yaml(path("clusters"), issues), FILES["clusters"], issues,
-                      with_years(FILES["clusters"]), broken)
-    initiatives = _build(Initiative, _read_yaml(path("initiatives"), issues), FILES["initiatives"], issues,
+    focus_areas = _build(FocusArea, read("focus_areas"), FILES["focus_areas"], issues, broken=broken)
+    themes = _build(Theme, read("themes"), FILES["themes"], issues, broken=broken)
+    clusters = _build(Cluster, read("clusters"), FILES["clusters"], issues, with_years(FILES["clusters"]), broken)
+    initiatives = _build(Initiative, read("initiatives"), FILES["initiatives"], issues,
                          with_years(FILES["initiatives"]), broken)
-    actors = _build(Actor, _read_actor_rows(path("actors"), issues), FILES["actors"], issues, broken=broken)
-    projects = _build(LighthouseProject, _read_yaml(path("projects"), issues), FILES["projects"], issues,
-                      broken=broken)
+    actors = _build(Actor, read("actors"), FILES["actors"], issues, broken=broken)
+    projects = _build(LighthouseProject, read("projects"), FILES["projects"], issues, broken=broken)
+    # The pages need at least one cluster, and the data date is that of the newest source.
+    for kind, records in (("sources", sources), ("clusters", clusters)):
+        if not records and kind not in unreadable and not any(i.file == FILES[kind] for i in issues):
+            issues.append(DataIssue(FILES[kind], "-", "-", f"holds no {kind}: the dataset needs at least one"))
 
     clusters = _locate_all(clusters, "seat", FILES["clusters"], issues)
     initiatives = _locate_all(initiatives, "place", FILES["initiatives"], issues)
@@ -346,7 +469,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     projects = _locate_all(projects, "place", FILES["projects"], issues)
 
     dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir)
-    issues.extend(check_references(dataset, frozenset(broken)))
+    issues.extend(check_references(dataset, frozenset(broken), frozenset(unreadable)))
     if issues:
         raise DataValidationError(issues)
     return dataset

@@ -31,12 +31,22 @@ def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: boo
 # --- honest arithmetic on qualified figures ---------------------------------------------------
 
 @dataclass(frozen=True)
+class Reason:
+    """Why an indicator is unknown, as a code the UI words in its language: `unknown` (a figure
+    is not given), `zero` (a divisor is 0), `both_lower_bounds` / `both_upper_bounds`.
+    `figures` are the figure ids concerned."""
+
+    code: str
+    figures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Derived:
     """A computed indicator: a value with the qualifier its inputs allow, or unknown with why."""
 
     value: float | None
     qualifier: Qualifier = Qualifier.EXACT
-    reason: str = ""
+    reason: Reason | None = None
 
     @property
     def known(self) -> bool:
@@ -45,7 +55,7 @@ class Derived:
 
 def _as_derived(figure: Figure | Derived | None, name: str) -> Derived:
     if figure is None:
-        return Derived(None, reason=f"{name} unknown")
+        return Derived(None, reason=Reason("unknown", (name,)))
     if isinstance(figure, Derived):
         return figure
     return Derived(float(figure.value), figure.qualifier)
@@ -61,7 +71,7 @@ def ratio(numerator: Figure | Derived | None, denominator: Figure | Derived | No
     if not top.known or not bottom.known:
         return Derived(None, reason=top.reason or bottom.reason)
     if bottom.value == 0:
-        return Derived(None, reason=f"{denominator_name} is 0")
+        return Derived(None, reason=Reason("zero", (denominator_name,)))
     value = top.value / bottom.value
     # A ratio grows with its numerator and shrinks with its denominator.
     direction = {Qualifier.MORE_THAN: 1, Qualifier.LESS_THAN: -1}
@@ -69,8 +79,8 @@ def ratio(numerator: Figure | Derived | None, denominator: Figure | Derived | No
     top_bound = top.qualifier in direction
     bottom_bound = bottom.qualifier in direction
     if top_bound and bottom_bound and up == 0:
-        return Derived(None, reason=f"{numerator_name} and {denominator_name} are both "
-                                    f"{'lower' if top.qualifier is Qualifier.MORE_THAN else 'upper'} bounds")
+        bounds = "both_lower_bounds" if top.qualifier is Qualifier.MORE_THAN else "both_upper_bounds"
+        return Derived(None, reason=Reason(bounds, (numerator_name, denominator_name)))
     if up > 0:
         return Derived(value, Qualifier.MORE_THAN)
     if up < 0:
@@ -88,16 +98,16 @@ def share(part: Figure | None, whole: Figure | None, part_name: str, whole_name:
 
 def age_in_years(founded: Figure | None, today: dt.date | None = None) -> Derived:
     if founded is None:
-        return Derived(None, reason="founding year unknown")
+        return Derived(None, reason=Reason("unknown", ("founded",)))
     year = (today or dt.date.today()).year
     return Derived(float(year - founded.value), founded.qualifier)
 
 
 INDICATORS: dict[str, Callable[[Cluster], Derived]] = {
-    "sme_share": lambda c: share(c.smes, c.actors, "SMEs"),
-    "large_company_share": lambda c: share(c.large_companies, c.actors, "large companies"),
-    "research_share": lambda c: share(c.research_institutions, c.actors, "research institutions"),
-    "actors_per_staff": lambda c: ratio(c.actors, c.management_staff, "actors", "management staff"),
+    "sme_share": lambda c: share(c.smes, c.actors, "smes"),
+    "large_company_share": lambda c: share(c.large_companies, c.actors, "large_companies"),
+    "research_share": lambda c: share(c.research_institutions, c.actors, "research_institutions"),
+    "actors_per_staff": lambda c: ratio(c.actors, c.management_staff, "actors", "management_staff"),
     "age_years": lambda c: age_in_years(c.founded),
 }
 """Indicator id -> function of a cluster. Units: % for shares, actors per person, years."""

@@ -8,11 +8,14 @@ never 0.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+# Qualifier lives with the number reader (which must not import the models); it is re-exported here.
+from .numbers import NUMBER_IN_TEXT, Qualifier, find_qualifier, parse_number
 
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 
@@ -28,69 +31,47 @@ FIGURE_FIELDS: tuple[str, ...] = (
 
 COUNT_FIELDS: tuple[str, ...] = FIGURE_FIELDS[1:]
 
+FIGURE_LIMIT = 10**9
+"""Every figure of the sources is far below this (the largest is a budget of ~300,000); a value
+at or above it is a typo or a hostile file, and inf/1e308 break the charts' scales."""
 
-class Qualifier(str, Enum):
-    EXACT = ""
-    MORE_THAN = ">"
-    LESS_THAN = "<"
-    ABOUT = "~"
-
-    @property
-    def is_bound(self) -> bool:
-        return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
+FIRST_YEAR = 1800
+LAST_FIGURE_YEAR = 2100
+"""A figure's year, e.g. a plan's target year, may lie ahead; a founding year may not."""
 
 
-# Longest phrases first so that "mehr als" wins over a bare "als" and "knapp unter" over "unter".
-_QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
-    ("mehr als", Qualifier.MORE_THAN),
-    ("more than", Qualifier.MORE_THAN),
-    ("über", Qualifier.MORE_THAN),
-    ("ueber", Qualifier.MORE_THAN),
-    ("over", Qualifier.MORE_THAN),
-    (">", Qualifier.MORE_THAN),
-    ("knapp", Qualifier.LESS_THAN),
-    ("fast", Qualifier.LESS_THAN),
-    ("unter", Qualifier.LESS_THAN),
-    ("almost", Qualifier.LESS_THAN),
-    ("under", Qualifier.LESS_THAN),
-    ("<", Qualifier.LESS_THAN),
-    ("rund", Qualifier.ABOUT),
-    ("ca.", Qualifier.ABOUT),
-    ("circa", Qualifier.ABOUT),
-    ("etwa", Qualifier.ABOUT),
-    ("about", Qualifier.ABOUT),
-    ("around", Qualifier.ABOUT),
-    ("~", Qualifier.ABOUT),
-)
+def _shown_number(value: float | int) -> str:
+    if isinstance(value, int) and value >= 10**15:  # "g" would overflow a float on 400 digits
+        if value.bit_length() > 14_000:  # str() refuses ints beyond 4,300 digits
+            return "a number of more than 4,000 digits"
+        return f"a number of {len(str(value)):,} digits"
+    return f"{value:,.6g}"
+
+
+def _not_nan_or_inf(value):
+    """A `mode="before"` check: NaN fails every comparison, so a bound such as `ge=0` would
+    report it as a wrong sign; the plain message is clearer."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"must be a finite number, not {value}")
+    return value
 
 
 def parse_qualifier(text: str) -> Qualifier:
     """The qualifier a source's wording implies: "mehr als 250" -> `>`, "rund 500" -> `~`."""
-    lowered = " " + " ".join(text.lower().split()) + " "
-    for word, qualifier in _QUALIFIER_WORDS:
-        if word in "<>~":
-            if lowered.strip().startswith(word):
-                return qualifier
-        elif re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", lowered):
-            return qualifier
-    return Qualifier.EXACT
+    return find_qualifier(text)
 
 
 def parse_quantity(text: str) -> tuple[float | int, Qualifier]:
-    """Number and qualifier from a German wording: "mehr als 250" -> (250, >), "13,5" -> 13.5."""
-    match = re.search(r"\d[\d.]*(?:,\d+)?", text)
+    """Number and qualifier from a German wording: "mehr als 250" -> (250, >), "13,5" -> 13.5.
+
+    The number is the first one in the text, read by `clusters.numbers` (the same rules as
+    uploads, with German as the writer's language); its qualifier is the one worded before it.
+    Raises ValueError (a `NumberError` when the number itself is unusable).
+    """
+    match = NUMBER_IN_TEXT.search(text)
     if not match:
         raise ValueError(f"no number in {text!r}")
-    digits = match.group(0)
-    if "," in digits:
-        number: float | int = float(digits.replace(".", "").replace(",", "."))
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
-        number = int(digits.replace(".", ""))  # German thousands separator: 18.500
-    elif "." in digits:
-        number = float(digits)
-    else:
-        number = int(digits)
-    return number, parse_qualifier(text[: match.start()] + " " + text[match.start() :])
+    return parse_number(match.group(0), lang="de"), find_qualifier(text[: match.start()])
 
 
 class Text(BaseModel):
@@ -122,10 +103,23 @@ class Figure(BaseModel):
     quote: str = ""
     note: str = ""
 
+    _finite_value = field_validator("value", mode="before")(_not_nan_or_inf)
+
     @field_validator("value")
     @classmethod
-    def _integral_values_are_ints(cls, value: float | int) -> float | int:
+    def _plausible_integral_values_are_ints(cls, value: float | int) -> float | int:
+        if isinstance(value, float) and not math.isfinite(value):  # "inf" given as text
+            raise ValueError(f"must be a finite number, not {value}")
+        if value >= FIGURE_LIMIT:  # before float(): a 400-digit int would overflow it
+            raise ValueError(f"{_shown_number(value)} is not a plausible figure: it must be below {FIGURE_LIMIT:,}")
         return int(value) if float(value).is_integer() else value
+
+    @field_validator("year")
+    @classmethod
+    def _plausible_year(cls, year: int) -> int:
+        if not FIRST_YEAR <= year <= LAST_FIGURE_YEAR:
+            raise ValueError(f"{year} is not a plausible year: it must lie between {FIRST_YEAR} and {LAST_FIGURE_YEAR}")
+        return year
 
     @property
     def is_exact(self) -> bool:
@@ -154,14 +148,27 @@ def format_figure(figure: Figure | None, number_format=None) -> str:
 
 
 class Source(BaseModel):
+    """A source document. `file` is the key the records cite it by; readers see the citation
+    (publisher, short title, date), never the key."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
     file: str
     title: str
     publisher: str
     date: dt.date
+    short_title: str | None = None
+    short_publisher: str | None = None
     language: str = "de"
     kind: Text
     takes: Text
+
+    @property
+    def cited_title(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def cited_publisher(self) -> str:
+        return self.short_publisher or self.publisher
 
 
 class FocusRef(BaseModel):
@@ -179,9 +186,11 @@ class Place(BaseModel):
     city: str
     state: str = Field(pattern=r"^[A-Z]{2}$")
     ags: str | None = Field(default=None, pattern=r"^\d{8}$")
-    lat: float | None = None
-    lon: float | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
     precision: str = "municipality"
+
+    _finite_coordinates = field_validator("lat", "lon", mode="before")(_not_nan_or_inf)
 
 
 class ExtraFigure(Figure):
@@ -226,8 +235,14 @@ class Cluster(BaseModel):
 
     @model_validator(mode="after")
     def _figures_agree(self) -> Cluster:
-        if self.founded is not None and self.founded.value > dt.date.today().year:
-            raise ValueError(f"founded: founding year {self.founded.value} lies in the future")
+        if self.founded is not None:
+            year = self.founded.value
+            if not float(year).is_integer():
+                raise ValueError(f"founded: founding year {year} is not a whole year")
+            if year > dt.date.today().year:
+                raise ValueError(f"founded: founding year {year} lies in the future")
+            if year < FIRST_YEAR:
+                raise ValueError(f"founded: founding year {year} is not plausible: it lies before {FIRST_YEAR}")
         parts = (self.smes, self.large_companies, self.actors)
         if all(f is not None and f.is_exact for f in parts):
             if self.smes.value + self.large_companies.value > self.actors.value:

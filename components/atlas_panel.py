@@ -84,7 +84,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
         st.caption(f"{plain(cluster.seat.city)} · {states}")
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(text(cluster.region, lang), limit=None)}")
-        st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+        st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
         st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
         if cluster.website:
             st.markdown(f"**{t('atlas.website', lang)}:** {plain(cluster.website)}")

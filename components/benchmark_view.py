@@ -8,16 +8,19 @@ from collections.abc import Sequence
 import pandas as pd
 
 from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
-from clusters.metrics import INDICATORS, Derived, indicators, ranks
+from clusters.citation import citation_text
+from clusters.metrics import INDICATORS, Derived, Reason, indicators, ranks
 from clusters.upload import YOURS_PREFIX
 
 from .i18n import figure_text, format_number, t, text
+from .tables import document_list
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
-UNITS = {"founded": "", "management_staff": "persons", "actors": "actors", "smes": "SMEs",
-         "large_companies": "companies", "research_institutions": "institutions", "sme_share": "%",
-         "large_company_share": "%", "research_share": "%", "actors_per_staff": "actors per person",
+UNITS = {"founded": "", "management_staff": "persons", "actors": "actors", "smes": "smes",
+         "large_companies": "companies", "research_institutions": "institutions", "sme_share": "percent",
+         "large_company_share": "percent", "research_share": "percent", "actors_per_staff": "actors_per_person",
          "age_years": "years"}
+"""The unit of each measure, as a key of the catalogue's `unit.` texts."""
 
 
 def is_yours(cluster: Cluster) -> bool:
@@ -28,12 +31,20 @@ def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
     return cluster.figure(name) if name in FIGURE_FIELDS else INDICATORS[name](cluster)
 
 
+def reason_text(reason: Reason | None, lang: str) -> str:
+    """"SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
+    if reason is None:
+        return ""
+    names = [t(f"col.{name}", lang) for name in reason.figures]
+    return t(f"reason.{reason.code}", lang, first=names[0], second=names[-1])
+
+
 def measure_text(value: Figure | Derived | None, name: str, lang: str) -> str:
     if isinstance(value, Derived):
         if not value.known:
-            return f"{t('figure.unknown', lang)} ({value.reason})"
+            return f"{t('figure.unknown', lang)} ({reason_text(value.reason, lang)})"
         digits = format_number(round(value.value, 1), lang)
-        return f"{value.qualifier.value}{digits}{' %' if UNITS[name] == '%' else ''}"
+        return f"{value.qualifier.value}{digits}{' %' if UNITS[name] == 'percent' else ''}"
     return figure_text(value, lang, is_year=name == "founded")
 
 
@@ -63,7 +74,7 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
         row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else t("figure.unknown", lang)
         row[t("col.focus_areas", lang)] = ", ".join(
             text(data.focus_areas[a].label, lang) for a in cluster.focus_areas)
-        row[t("col.sources", lang)] = ", ".join(cluster.sources)
+        row[t("col.sources", lang)] = document_list(cluster, data, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -77,10 +88,10 @@ def percentile_text(rank, lang: str) -> str:
 
 def axis_title(name: str, lang: str) -> str:
     unit = UNITS[name]
-    return f"{measure_label(name, lang)} ({unit})" if unit else measure_label(name, lang)
+    return f"{measure_label(name, lang)} ({t(f'unit.{unit}', lang)})" if unit else measure_label(name, lang)
 
 
-def export_table(clusters: Sequence[Cluster]) -> pd.DataFrame:
+def export_table(clusters: Sequence[Cluster], data: Dataset) -> pd.DataFrame:
     """For download: numbers and qualifiers in their own columns, with sources."""
     rows = []
     for cluster in clusters:
@@ -89,11 +100,11 @@ def export_table(clusters: Sequence[Cluster]) -> pd.DataFrame:
             figure = cluster.figure(name)
             row[name] = None if figure is None else figure.value
             row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
-            row[f"{name}_source"] = "" if figure is None else f"{figure.source.file}, {figure.source.section}"
+            row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, data.sources)
         for name, value in indicators(cluster).items():
             row[name] = None if not value.known else round(value.value, 2)
             row[f"{name}_q"] = value.qualifier.value if value.known else ""
-            row[f"{name}_note"] = value.reason
+            row[f"{name}_note"] = reason_text(value.reason, "en") if value.reason else ""
         row["focus_areas"] = ";".join(cluster.focus_areas)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -11,9 +11,23 @@ import altair as alt
 import pandas as pd
 
 BOUND_MARKS = {">": "▶", "<": "◀", "~": "≈", "": ""}
+SOURCE_LINE_CHARS = 100
 
 
-def bar_chart(frame: pd.DataFrame, title: str, axis_title: str) -> alt.Chart:
+def titled(title: str, source_line: str) -> alt.Title:
+    """A chart title with its sources underneath, inside the chart: a screenshot keeps them."""
+    lines, line = [], ""
+    for part in source_line.split("; "):
+        candidate = f"{line}; {part}" if line else part
+        if line and len(candidate) > SOURCE_LINE_CHARS:
+            lines.append(line + ";")
+            candidate = part
+        line = candidate
+    lines.append(line)
+    return alt.Title(title, subtitle=lines, anchor="start", subtitleColor="#4a4a4a")
+
+
+def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str) -> alt.Chart:
     """frame: name, value, qualifier, label, yours."""
     frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS),
                          exact=frame["qualifier"].isin(["", "~"]))
@@ -31,7 +45,7 @@ def bar_chart(frame: pd.DataFrame, title: str, axis_title: str) -> alt.Chart:
     return (bars + marks + labels).properties(height=alt.Step(28))
 
 
-def scatter_chart(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -> alt.Chart:
+def scatter_chart(frame: pd.DataFrame, title: str | alt.Title, x_title: str, y_title: str) -> alt.Chart:
     """frame: name, x, y, x_label, y_label, yours. Median lines split the plane into quadrants."""
     points = alt.Chart(frame, title=title).mark_point(size=90, filled=True).encode(
         x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
@@ -48,7 +62,7 @@ def scatter_chart(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -
     return alt.layer(*layers).properties(height=380)
 
 
-def focus_matrix(frame: pd.DataFrame, title: str) -> alt.Chart:
+def focus_matrix(frame: pd.DataFrame, title: str | alt.Title) -> alt.Chart:
     """frame: cluster, area, shared_by (how many selected clusters have the area)."""
     return alt.Chart(frame, title=title).mark_rect(stroke="#fff").encode(
         x=alt.X("cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=160, labelOverlap=False)),
@@ -59,7 +73,7 @@ def focus_matrix(frame: pd.DataFrame, title: str) -> alt.Chart:
     ).properties(height=alt.Step(22), width=alt.Step(70))
 
 
-def profile_chart(frame: pd.DataFrame, title: str, axis_title: str) -> alt.Chart:
+def profile_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str) -> alt.Chart:
     """Parallel coordinates: frame: cluster, figure, share (of the largest value), label."""
     return alt.Chart(frame, title=title).mark_line(point=True).encode(
         x=alt.X("figure:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=140)),

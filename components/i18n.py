@@ -107,6 +107,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "pdf.projects": {"en": "Projects ({shown} of {n})", "de": "Projekte ({shown} von {n})"},
     "pdf.none": {"en": "None named in the sources.", "de": "In den Quellen keine genannt."},
     "pdf.peers": {"en": "Most similar clusters", "de": "Ähnlichste Cluster"},
+    "pdf.more": {"en": "+ {n} more", "de": "+ {n} weitere"},
     "pdf.footer": {
         "en": "Cluster Atlas profile · data as of {date} · >250 = more than 250, ~ = about, < = almost, n/a = not given in the sources · Map: {attribution}, www.bkg.bund.de, dl-de/by-2-0",
         "de": "Cluster-Atlas-Profil · Datenstand {date} · >250 = mehr als 250, ~ = rund, < = fast, k. A. = in den Quellen nicht angegeben · Karte: {attribution}, www.bkg.bund.de, dl-de/by-2-0",
@@ -291,6 +292,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.research_institutions": {"en": "Research institutions", "de": "Forschungseinrichtungen"},
     "col.focus_areas": {"en": "Focus areas", "de": "Schwerpunkte"},
     "col.sources": {"en": "Sources", "de": "Quellen"},
+    "data.citation": {"en": "Cited as", "de": "Zitiert als"},
+    "data.zip_all": {"en": "Every table as CSV in one ZIP (with sources and licences)",
+                     "de": "Alle Tabellen als CSV in einer ZIP-Datei (mit Quellen und Lizenzen)"},
+    "reason.unknown": {"en": "“{first}” not given", "de": "„{first}“ nicht angegeben"},
+    "reason.zero": {"en": "“{first}” is 0", "de": "„{first}“ ist 0"},
+    "reason.both_lower_bounds": {"en": "“{first}” and “{second}” are both lower bounds",
+                                 "de": "„{first}“ und „{second}“ sind beide Untergrenzen"},
+    "reason.both_upper_bounds": {"en": "“{first}” and “{second}” are both upper bounds",
+                                 "de": "„{first}“ und „{second}“ sind beide Obergrenzen"},
+    "unit.persons": {"en": "persons", "de": "Personen"},
+    "unit.FTE": {"en": "full-time equivalents", "de": "Vollzeitäquivalente"},
+    "unit.actors": {"en": "actors", "de": "Akteure"},
+    "unit.smes": {"en": "SMEs", "de": "KMU"},
+    "unit.companies": {"en": "companies", "de": "Unternehmen"},
+    "unit.institutions": {"en": "institutions", "de": "Einrichtungen"},
+    "unit.percent": {"en": "%", "de": "%"},
+    "unit.actors_per_person": {"en": "actors per person", "de": "Akteure je Person"},
+    "unit.years": {"en": "years", "de": "Jahre"},
+    "unit.jobs": {"en": "jobs", "de": "Arbeitsplätze"},
+    "unit.members": {"en": "members", "de": "Mitglieder"},
+    "unit.parks": {"en": "parks", "de": "Parks"},
+    "unit.EUR": {"en": "EUR", "de": "EUR"},
+    "unit.m EUR": {"en": "m EUR", "de": "Mio. EUR"},
+    "unit.bn EUR": {"en": "bn EUR", "de": "Mrd. EUR"},
+    "unit.%": {"en": "%", "de": "%"},
+    "cite.upload": {"en": "your upload {file}, row {row}", "de": "Ihr Upload {file}, Zeile {row}"},
+    "cite.your_upload": {"en": "your upload", "de": "Ihr Upload"},
+    "cite.sources": {"en": "Sources: {sources}", "de": "Quellen: {sources}"},
+    "cite.source": {"en": "Source: {source}", "de": "Quelle: {source}"},
     "col.figure": {"en": "Figure", "de": "Kennzahl"},
     "col.value": {"en": "Value", "de": "Wert"},
     "col.year": {"en": "Year", "de": "Jahr"},
@@ -306,6 +336,152 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The dataset could not be loaded. Nothing was changed. Details:",
         "de": "Der Datensatz konnte nicht geladen werden. Es wurde nichts verändert. Details:",
     },
+    # Upload messages (components.upload_messages): row-level texts follow "row 2, column 'x': ".
+    "upload.at_cell": {"en": "row {row}, column '{column}': {message}", "de": "Zeile {row}, Spalte „{column}“: {message}"},
+    "upload.at_row": {"en": "row {row}: {message}", "de": "Zeile {row}: {message}"},
+    "upload.file_too_large": {
+        "en": "The file has {size} MB; the limit is {limit} MB. Upload only the clusters you want to compare.",
+        "de": "Die Datei hat {size} MB; erlaubt sind höchstens {limit} MB. Laden Sie nur die Cluster hoch, die Sie vergleichen möchten.",
+    },
+    "upload.empty": {
+        "en": "The file is empty. Download the template and fill in your figures.",
+        "de": "Die Datei ist leer. Laden Sie die Vorlage herunter und tragen Sie Ihre Zahlen ein.",
+    },
+    "upload.not_csv": {
+        "en": "'{file}' is not a CSV or Excel (.xlsx) file. Download the template and save your table in that format.",
+        "de": "„{file}“ ist keine CSV- oder Excel-Datei (.xlsx). Laden Sie die Vorlage herunter und speichern Sie Ihre Tabelle in diesem Format.",
+    },
+    "upload.csv_unreadable": {
+        "en": "The CSV cannot be read from line {line} on: a quotation mark may be left open or a cell be far too long. Save the table again as CSV from your spreadsheet program.",
+        "de": "Die CSV-Datei ist ab Zeile {line} nicht lesbar: Vielleicht ist ein Anführungszeichen nicht geschlossen oder eine Zelle viel zu lang. Speichern Sie die Tabelle in Ihrem Tabellenprogramm erneut als CSV.",
+    },
+    "upload.xlsx_unreadable": {
+        "en": "The Excel file cannot be read: it is damaged or not a real .xlsx file. Open it in Excel or LibreOffice and save it again as .xlsx or CSV.",
+        "de": "Die Excel-Datei kann nicht gelesen werden: Sie ist beschädigt oder keine echte .xlsx-Datei. Öffnen Sie sie in Excel oder LibreOffice und speichern Sie sie erneut als .xlsx oder CSV.",
+    },
+    "upload.xlsx_no_sheet": {
+        "en": "The Excel file has no worksheet. Put your table on the first sheet.",
+        "de": "Die Excel-Datei enthält kein Tabellenblatt. Legen Sie Ihre Tabelle auf das erste Blatt.",
+    },
+    "upload.xlsx_too_many_parts": {
+        "en": "The Excel file consists of more than {limit} parts; a table of clusters needs a few dozen. Save your table alone as .xlsx or CSV.",
+        "de": "Die Excel-Datei besteht aus mehr als {limit} Teilen; eine Clustertabelle braucht ein paar Dutzend. Speichern Sie nur Ihre Tabelle als .xlsx oder CSV.",
+    },
+    "upload.xlsx_part_too_large": {
+        "en": "Unpacked, the part '{part}' of the Excel file has {size} MB; the limit is {limit} MB. Save your table alone as .xlsx or CSV.",
+        "de": "Entpackt hat der Teil „{part}“ der Excel-Datei {size} MB; erlaubt sind höchstens {limit} MB. Speichern Sie nur Ihre Tabelle als .xlsx oder CSV.",
+    },
+    "upload.xlsx_unpacked_too_large": {
+        "en": "Unpacked, the Excel file has {size} MB; the limit is {limit} MB. Save your table alone as .xlsx or CSV.",
+        "de": "Entpackt hat die Excel-Datei {size} MB; erlaubt sind höchstens {limit} MB. Speichern Sie nur Ihre Tabelle als .xlsx oder CSV.",
+    },
+    "upload.xlsx_compressed_too_much": {
+        "en": "The part '{part}' of the Excel file is compressed {ratio} to 1, far more than any spreadsheet (at most {limit} to 1 is unpacked). Save your table again as .xlsx or CSV.",
+        "de": "Der Teil „{part}“ der Excel-Datei ist im Verhältnis {ratio} zu 1 komprimiert, weit stärker als jede Tabelle (entpackt wird höchstens {limit} zu 1). Speichern Sie Ihre Tabelle erneut als .xlsx oder CSV.",
+    },
+    "upload.xlsx_too_complex": {
+        "en": "The Excel file holds more than {limit} elements (cells, styles, names); a table of clusters needs far fewer. Save your table alone as .xlsx or CSV.",
+        "de": "Die Excel-Datei enthält mehr als {limit} Elemente (Zellen, Formate, Namen); eine Clustertabelle braucht weit weniger. Speichern Sie nur Ihre Tabelle als .xlsx oder CSV.",
+    },
+    "upload.sheet_too_large": {
+        "en": "The sheet spans {rows} rows and {columns} columns, but at most {max_rows} rows and {max_columns} columns are read. Delete everything below and to the right of your table (formatting included) or save it as CSV.",
+        "de": "Das Tabellenblatt reicht über {rows} Zeilen und {columns} Spalten; gelesen werden höchstens {max_rows} Zeilen und {max_columns} Spalten. Löschen Sie alles unterhalb und rechts Ihrer Tabelle (auch Formatierungen) oder speichern Sie sie als CSV.",
+    },
+    "upload.rows_beyond_limit": {
+        "en": "The sheet continues below row {limit}, perhaps with formatting only. Delete everything below your table or save it as CSV.",
+        "de": "Das Tabellenblatt geht über Zeile {limit} hinaus, vielleicht nur mit Formatierungen. Löschen Sie alles unterhalb Ihrer Tabelle oder speichern Sie sie als CSV.",
+    },
+    "upload.too_many_rows": {
+        "en": "The file has more than {limit} data rows. Upload at most {limit} clusters at a time.",
+        "de": "Die Datei hat mehr als {limit} Datenzeilen. Laden Sie höchstens {limit} Cluster auf einmal hoch.",
+    },
+    "upload.no_data_rows": {
+        "en": "The file has column names but no data rows. Add one row per cluster below the header.",
+        "de": "Die Datei hat Spaltennamen, aber keine Datenzeilen. Tragen Sie unter der Kopfzeile eine Zeile je Cluster ein.",
+    },
+    "upload.missing_columns": {
+        "en": "Missing column(s): {columns}. Use the template's column names (first row).",
+        "de": "Fehlende Spalte(n): {columns}. Verwenden Sie die Spaltennamen der Vorlage (erste Zeile).",
+    },
+    "upload.missing_figure_columns": {
+        "en": "There is no figure column: add at least one of {columns}.",
+        "de": "Es fehlt eine Spalte mit Kennzahlen: Ergänzen Sie mindestens eine von {columns}.",
+    },
+    "upload.duplicate_columns": {
+        "en": "The column(s) {columns} appear more than once; keep one of each.",
+        "de": "Die Spalte(n) {columns} kommen mehrfach vor; behalten Sie jeweils eine.",
+    },
+    "upload.ignored_columns": {"en": "Ignored column(s): {columns}", "de": "Ignorierte Spalte(n): {columns}"},
+    "upload.more_messages": {
+        "en": "{n} more message(s) not shown. Fix the ones above and upload the file again.",
+        "de": "{n} weitere Meldung(en) nicht angezeigt. Beheben Sie die obigen und laden Sie die Datei erneut hoch.",
+    },
+    "upload.empty_id": {"en": "the id is empty — this row was skipped.", "de": "Die Kennung ist leer — diese Zeile wurde übersprungen."},
+    "upload.empty_name": {"en": "the name is empty — this row was skipped.", "de": "Der Name ist leer — diese Zeile wurde übersprungen."},
+    "upload.duplicate_id": {
+        "en": "the id '{id}' is already used in row {first_row} — this row was skipped.",
+        "de": "Die Kennung „{id}“ steht schon in Zeile {first_row} — diese Zeile wurde übersprungen.",
+    },
+    "upload.not_a_number": {
+        "en": "'{text}' is not a number (write e.g. 250, 13.5 or >250) — this row was skipped.",
+        "de": "„{text}“ ist keine Zahl (schreiben Sie z. B. 250, 13,5 oder >250) — diese Zeile wurde übersprungen.",
+    },
+    "upload.negative": {
+        "en": "'{text}' is negative; counts and years cannot be below 0 — this row was skipped.",
+        "de": "„{text}“ ist negativ; Anzahlen und Jahre können nicht unter 0 liegen — diese Zeile wurde übersprungen.",
+    },
+    "upload.ambiguous": {
+        "en": "'{text}' is ambiguous: {grouped} in English, {decimal} in German. Write {grouped} or {decimal} — this row was skipped.",
+        "de": "„{text}“ ist mehrdeutig: im Englischen {grouped}, im Deutschen {decimal}. Schreiben Sie {grouped} oder {decimal} — diese Zeile wurde übersprungen.",
+    },
+    "upload.not_finite": {
+        "en": "'{text}' is not a finite number — this row was skipped.",
+        "de": "„{text}“ ist keine endliche Zahl — diese Zeile wurde übersprungen.",
+    },
+    "upload.too_many_digits": {
+        "en": "'{text}' has {digits} digits; at most {limit} are kept exactly — this row was skipped.",
+        "de": "„{text}“ hat {digits} Ziffern; genau erhalten bleiben höchstens {limit} — diese Zeile wurde übersprungen.",
+    },
+    "upload.too_large": {
+        "en": "'{text}' is too large: counts must be below {limit} — this row was skipped.",
+        "de": "„{text}“ ist zu groß: Anzahlen müssen unter {limit} liegen — diese Zeile wurde übersprungen.",
+    },
+    "upload.year_out_of_range": {
+        "en": "'{text}' is not a founding year from {first_year} to {last_year} — this row was skipped.",
+        "de": "„{text}“ ist kein Gründungsjahr von {first_year} bis {last_year} — diese Zeile wurde übersprungen.",
+    },
+    "upload.bad_qualifier": {
+        "en": "'{text}' is no qualifier; leave the cell empty or use >, < or ~ — this row was skipped.",
+        "de": "„{text}“ ist keine Qualifizierung; lassen Sie die Zelle leer oder verwenden Sie >, < oder ~ — diese Zeile wurde übersprungen.",
+    },
+    "upload.invalid_figure": {
+        "en": "'{text}' is not a valid figure — this row was skipped.",
+        "de": "„{text}“ ist keine gültige Kennzahl — diese Zeile wurde übersprungen.",
+    },
+    "upload.parts_exceed_actors": {
+        "en": "SMEs ({smes}) and large companies ({large_companies}) add up to more than the actors ({actors}) — this row was skipped.",
+        "de": "KMU ({smes}) und Großunternehmen ({large_companies}) ergeben zusammen mehr als die Akteure ({actors}) — diese Zeile wurde übersprungen.",
+    },
+    "upload.seat_missing": {
+        "en": "city and state are needed (or use the id of a published cluster) — this row was skipped.",
+        "de": "Ort und Bundesland fehlen (oder verwenden Sie die Kennung eines veröffentlichten Clusters) — diese Zeile wurde übersprungen.",
+    },
+    "upload.unknown_state": {
+        "en": "'{state}' is no German state code; use e.g. BY, NW, SH — this row was skipped.",
+        "de": "„{state}“ ist kein Kürzel eines Bundeslands; verwenden Sie z. B. BY, NW, SH — diese Zeile wurde übersprungen.",
+    },
+    "upload.cell_too_long": {
+        "en": "the cell has more than {limit} characters — this row was skipped.",
+        "de": "Die Zelle hat mehr als {limit} Zeichen — diese Zeile wurde übersprungen.",
+    },
+    "upload.invalid_row": {
+        "en": "the values do not form a valid cluster — this row was skipped.",
+        "de": "Die Werte ergeben keinen gültigen Cluster — diese Zeile wurde übersprungen.",
+    },
+    "upload.unknown_focus_area": {
+        "en": "unknown focus area '{area}' was left out (see the template's vocabulary ids)",
+        "de": "Unbekannter Schwerpunkt „{area}“ wurde weggelassen (siehe die Kennungen des Vokabulars in der Vorlage)",
+    },
 }
 
 
@@ -317,6 +493,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang`; a missing key is a programming error and raises KeyError."""
     text = CATALOGUE[key][normalise_language(lang)]
     return text.format(**values) if values else text
+
+
+def unit_text(unit: str, lang: str) -> str:
+    """A figure's unit as the data files write it ("persons", "bn EUR") in the UI language."""
+    return t(f"unit.{unit}", lang) if unit else ""
 
 
 def text(value: Text, lang: str) -> str:

@@ -1,113 +1,185 @@
 """One-page A4 PDF profile of a cluster (fpdf2 with an embedded Unicode font; no Streamlit).
 
-Qualifiers are kept (`>250`), every figure names its source, the BKG attribution and the data
-date are printed, and umlauts print because DejaVu Sans (shipped with matplotlib) is embedded."""
+Qualifiers are kept (`>250`), every figure cites its source as readers know it (publisher, title,
+date, section; never the data's file key), the BKG attribution and the data date are printed, and
+umlauts print because DejaVu Sans (shipped with matplotlib, so it works offline) is embedded.
+
+The layout lives here, beside the UI text catalogue it needs, and imports no Streamlit, so the
+command line (`python -m clusters profile-pdf`) renders the same file as the download button.
+
+Nothing is placed at fixed columns: text flows in cells that wrap (fpdf2 tables and multi_cell),
+the locator map has its own column in the header band, and lists shrink ("+ 3 more") until the
+profile fits one page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
 from clusters.metrics import peers
 from geodata.locator import locator_png
 
+from .citations import cite, cite_document
 from .i18n import figure_text, format_date, t, text
 from .tables import focus_with_wording
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-MAX_ACTORS = 10
-MAX_PROJECTS = 6
+FONT = "DejaVu"
+MARGIN = 14  # mm, left and right; the top margin is TOP
+TOP = 12
+FOOTER_HEIGHT = 12  # mm kept free at the bottom for the attribution line
+MAP_WIDTH = 46
+MAP_GAP = 5  # between the header's text column and the map
+GREEN = (11, 110, 79)
+GREY = (90, 90, 90)
 
 
-def _pdf() -> FPDF:
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(14, 12, 14)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+@dataclass(frozen=True)
+class Budget:
+    """How much of the long lists a profile shows; tighter budgets are tried until one page suffices."""
+
+    actors: int
+    projects: int
+    region_chars: int
+
+
+BUDGETS = (Budget(16, 10, 1200), Budget(12, 8, 900), Budget(10, 6, 700), Budget(8, 5, 500),
+           Budget(6, 4, 400), Budget(4, 3, 300), Budget(3, 2, 200))
+
+
+class _ProfilePDF(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        # fpdf calls this for every page, so even an overflowing profile keeps its attribution.
+        self.set_y(-FOOTER_HEIGHT + 1)
+        self.set_font(FONT, "", 6.5)
+        self.set_text_color(*GREY)
+        self.multi_cell(self.epw, 3.2, self.footer_text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+
+
+def _pdf(title: str, footer: str) -> _ProfilePDF:
+    pdf = _ProfilePDF(format="A4", unit="mm")
+    pdf.set_margins(MARGIN, TOP, MARGIN)
+    # An automatic break is how an overfull profile shows itself (page_no() > 1) to profile_pdf.
+    pdf.set_auto_page_break(True, margin=FOOTER_HEIGHT + 2)
+    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_creator("Cluster Atlas")
+    pdf.set_title(title)
+    pdf.footer_text = footer
     pdf.add_page()
     return pdf
 
 
-def _heading(pdf: FPDF, label: str) -> None:
+def _heading(pdf: FPDF, label: str, width: float) -> None:
     pdf.ln(1.5)
-    pdf.set_font("DejaVu", "B", 9.5)
-    pdf.set_text_color(11, 110, 79)
-    pdf.cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "B", 9.5)
+    pdf.set_text_color(*GREEN)
+    pdf.multi_cell(width, 5, label, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
-    pdf.set_font("DejaVu", "", 8)
+    pdf.set_font(FONT, "", 8)
 
 
-def _clip(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+def _paragraph(pdf: FPDF, value: str, size: float = 8.5, line: float = 4.2) -> None:
+    pdf.set_font(FONT, "", size)
+    pdf.multi_cell(pdf.epw, line, value, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _shorten(value: str, limit: int) -> str:
+    """At a word boundary, so a shortened region text never ends mid-word."""
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+def _lines(pdf: FPDF, items: list[str], shown: int, lang: str) -> None:
+    for item in items[:shown]:
+        _paragraph(pdf, item)
+    if len(items) > shown:
+        pdf.set_text_color(*GREY)
+        _paragraph(pdf, t("pdf.more", lang, n=len(items) - shown))
+        pdf.set_text_color(0, 0, 0)
+
+
+def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
+    """Name, seat and the key-figure table in the left column; the locator map alone in the right one."""
+    column = pdf.epw - MAP_WIDTH - MAP_GAP
+    map_x = pdf.w - pdf.r_margin - MAP_WIDTH
+    # The map's own attribution would print at about 2 pt here; the footer carries it legibly.
+    placed = pdf.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=320, attribution=False),
+                       x=map_x, y=TOP, w=MAP_WIDTH)
+
+    pdf.set_font(FONT, "B", 15)
+    pdf.multi_cell(column, 6.5, cluster.name, align="L", new_x="LMARGIN", new_y="NEXT")
+    state = geodata.state_by_code(cluster.seat.state)
+    founded = figure_text(cluster.founded, lang, is_year=True)
+    pdf.set_font(FONT, "", 9)
+    pdf.multi_cell(column, 4.5, f"{cluster.seat.city} · {state.name_de if lang == 'de' else state.name_en} · "
+                                f"{t('col.founded', lang)} {founded}", align="L", new_x="LMARGIN", new_y="NEXT")
+
+    _heading(pdf, t("pdf.key_figures", lang), column)
+    labels = [t(f"col.{name}", lang) for name in FIGURE_FIELDS]
+    # Wide enough for the longest single word ("Forschungseinrichtungen"), so labels wrap between words.
+    pdf.set_font(FONT, "B", 7)
+    label_width = max(30.0, max(pdf.get_string_width(word) for label in labels for word in label.split()) + 2)
+    pdf.set_font(FONT, "", 7)
+    pdf.set_draw_color(200, 200, 200)
+    # Label and citation wrap inside their cells, so a long German label never runs into its value.
+    widths = (label_width, 13, 9, column - label_width - 22)
+    with pdf.table(width=column, col_widths=widths, align="LEFT", text_align="LEFT",
+                   line_height=3.2, padding=(0.8, 1, 0.8, 0), v_align="TOP", borders_layout="HORIZONTAL_LINES",
+                   headings_style=FontFace(emphasis="BOLD", color=GREEN)) as table:
+        table.row([t("col.figure", lang), t("col.value", lang), t("col.year", lang), t("col.source", lang)])
+        for name, label in zip(FIGURE_FIELDS, labels, strict=True):
+            figure = cluster.figure(name)
+            row = table.row()
+            row.cell(label, style=FontFace(emphasis="BOLD"))
+            row.cell(figure_text(figure, lang, is_year=name == "founded"), style=FontFace(emphasis="BOLD"))
+            row.cell(str(figure.year) if figure else "")
+            row.cell(cite(figure.source, dataset, lang) if figure else t("clusters.unknown_note", lang),
+                     style=FontFace(size_pt=6.5))
+    # Full-width text starts only below the map, however short the left column turned out.
+    pdf.set_y(max(pdf.get_y(), TOP + placed.rendered_height) + 1)
+
+
+def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _ProfilePDF:
+    pdf = _pdf(cluster.name, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION,
+                               date=format_date(dataset.data_date, lang)))
+    _header(pdf, dataset, cluster, lang)
+
+    _heading(pdf, t("col.focus_areas", lang), pdf.epw)
+    _paragraph(pdf, focus_with_wording(cluster, dataset, lang))
+    _heading(pdf, t("atlas.region", lang), pdf.epw)
+    _paragraph(pdf, _shorten(text(cluster.region, lang), budget.region_chars))
+
+    members = dataset.actors_of(cluster.id)
+    _heading(pdf, t("pdf.actors", lang, shown=min(len(members), budget.actors), n=len(members)), pdf.epw)
+    _lines(pdf, [f"{actor.name} — {t(f'actor_type.{actor.type.value}', lang)}, {actor.place.city}"
+                 for actor in members], budget.actors, lang)
+    projects = dataset.projects_of(cluster.id)
+    _heading(pdf, t("pdf.projects", lang, shown=min(len(projects), budget.projects), n=len(projects)), pdf.epw)
+    _lines(pdf, [project.name for project in projects] or [t("pdf.none", lang)], budget.projects, lang)
+    _heading(pdf, t("pdf.peers", lang), pdf.epw)
+    _paragraph(pdf, ", ".join(dataset.clusters[p.cluster].name for p in peers(cluster, dataset.clusters.values())))
+
+    _heading(pdf, t("col.sources", lang), pdf.epw)
+    for file in cluster.sources:
+        _paragraph(pdf, cite_document(dataset.sources[file], lang), size=7, line=3.5)
+    return pdf
 
 
 def profile_pdf(dataset: Dataset, cluster: Cluster, lang: str = "en") -> bytes:
-    pdf = _pdf()
-    pdf.set_title(cluster.name)
-    page_width = pdf.w - pdf.l_margin - pdf.r_margin
-    map_width = 52
-
-    pdf.set_font("DejaVu", "B", 16)
-    pdf.multi_cell(page_width - map_width - 4, 7, cluster.name, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 9)
-    state = geodata.state_by_code(cluster.seat.state)
-    founded = figure_text(cluster.founded, lang, is_year=True)
-    pdf.multi_cell(page_width - map_width - 4, 4.5,
-                   f"{cluster.seat.city} · {state.name_de if lang == 'de' else state.name_en} · "
-                   f"{t('col.founded', lang)} {founded}", new_x="LMARGIN", new_y="NEXT")
-    pdf.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=260),
-              x=pdf.w - pdf.r_margin - map_width, y=12, w=map_width)
-
-    _heading(pdf, t("pdf.key_figures", lang))
-    column = page_width - map_width - 4
-    for name in FIGURE_FIELDS:
-        figure = cluster.figure(name)
-        value = figure_text(figure, lang, is_year=name == "founded")
-        source = (f"{figure.year} · {figure.source.file}, {_clip(figure.source.section, 60)}" if figure
-                  else t("clusters.unknown_note", lang))
-        pdf.set_font("DejaVu", "B", 7.5)
-        pdf.cell(50, 4.2, t(f"col.{name}", lang))
-        pdf.cell(13, 4.2, value)
-        pdf.set_font("DejaVu", "", 6)
-        pdf.cell(column - 63, 4.2, _clip(source, 78), new_x="LMARGIN", new_y="NEXT")
-
-    pdf.set_y(max(pdf.get_y(), 12 + map_width * 1.25 + 2))
-    _heading(pdf, t("col.focus_areas", lang))
-    pdf.multi_cell(page_width, 4, focus_with_wording(cluster, dataset, lang), new_x="LMARGIN", new_y="NEXT")
-    _heading(pdf, t("atlas.region", lang))
-    pdf.multi_cell(page_width, 4, _clip(text(cluster.region, lang), 600), new_x="LMARGIN", new_y="NEXT")
-
-    members = dataset.actors_of(cluster.id)
-    _heading(pdf, t("pdf.actors", lang, shown=min(len(members), MAX_ACTORS), n=len(members)))
-    for actor in members[:MAX_ACTORS]:
-        pdf.cell(0, 4, _clip(f"{actor.name} — {t(f'actor_type.{actor.type.value}', lang)}, {actor.place.city}", 120),
-                 new_x="LMARGIN", new_y="NEXT")
-    projects = dataset.projects_of(cluster.id)
-    _heading(pdf, t("pdf.projects", lang, shown=min(len(projects), MAX_PROJECTS), n=len(projects)))
-    for project in projects[:MAX_PROJECTS]:
-        pdf.cell(0, 4, _clip(project.name, 120), new_x="LMARGIN", new_y="NEXT")
-    if not projects:
-        pdf.cell(0, 4, t("pdf.none", lang), new_x="LMARGIN", new_y="NEXT")
-    similar = peers(cluster, dataset.clusters.values())
-    _heading(pdf, t("pdf.peers", lang))
-    pdf.cell(0, 4, ", ".join(dataset.clusters[p.cluster].name for p in similar), new_x="LMARGIN", new_y="NEXT")
-
-    _heading(pdf, t("col.sources", lang))
-    pdf.set_font("DejaVu", "", 6.5)
-    for file in cluster.sources:
-        source = dataset.sources[file]
-        pdf.multi_cell(page_width, 3.3, f"{file}: {source.publisher}, „{source.title}“ ({format_date(source.date, lang)})",
-                       new_x="LMARGIN", new_y="NEXT")
-
-    pdf.set_y(pdf.h - 14)
-    pdf.set_font("DejaVu", "", 6.5)
-    pdf.set_text_color(90, 90, 90)
-    pdf.multi_cell(page_width, 3.2, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION,
-                                      date=format_date(dataset.data_date, lang)), new_x="LMARGIN", new_y="NEXT")
+    for budget in BUDGETS:
+        pdf = _render(dataset, cluster, lang, budget)
+        if pdf.page_no() == 1:
+            break
+    # If even the tightest budget overflows, a second page (with its own footer) beats a cut-off profile.
     return bytes(pdf.output())

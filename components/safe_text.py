@@ -43,3 +43,7 @@ def _cut(flat: str, limit: int | None) -> str:
     if limit is not None and len(flat) > limit:
         return flat[: limit - 1].rstrip() + "…"
     return flat
+
+
+def plain_list(values, separator: str = "; ", limit: int | None = DEFAULT_LIMIT) -> str:
+    return separator.join(plain(value, limit) for value in values)

@@ -9,6 +9,7 @@ import pandas as pd
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
 
+from .citations import cite, cite_document
 from .i18n import figure_text, t, text
 
 
@@ -38,12 +39,18 @@ def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.D
         for name in FIGURE_FIELDS:
             row[t(f"col.{name}", lang)] = figure_text(cluster.figure(name), lang, is_year=name == "founded")
         row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
-        row[t("col.sources", lang)] = ", ".join(cluster.sources)
+        row[t("col.sources", lang)] = document_list(cluster, data, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def figure_sources_table(cluster: Cluster, lang: str) -> pd.DataFrame:
+def document_list(cluster: Cluster, data: Dataset, lang: str) -> str:
+    """The documents a cluster's figures come from, as short citations."""
+    return "; ".join(cite_document(data.sources[f], lang) if f in data.sources else t("cite.your_upload", lang)
+                     for f in cluster.sources)
+
+
+def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     """Each key figure with its year, the source's wording and where it stands."""
     rows = []
     for name in FIGURE_FIELDS:
@@ -53,7 +60,7 @@ def figure_sources_table(cluster: Cluster, lang: str) -> pd.DataFrame:
             t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
             t("col.year", lang): "" if figure is None else str(figure.year),
             t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
-            t("col.source", lang): "" if figure is None else f"{figure.source.file} — {figure.source.section}",
+            t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
             t("col.note", lang): "" if figure is None else figure.note,
         })
     return pd.DataFrame(rows)

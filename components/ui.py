@@ -11,7 +11,7 @@ from functools import lru_cache
 import streamlit as st
 
 from clusters import Dataset, DataValidationError, load_dataset
-from clusters.load import DATA_DIR
+from clusters.load import DATA_DIR, FILES
 from clusters.filters import AtlasFilter, Selection, apply_filter
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
@@ -23,26 +23,65 @@ DATA_DIR_VARIABLE = "CLUSTER_ATLAS_DATA"
 
 
 def dataset() -> Dataset:
-    """The validated dataset, loaded once per server process and data folder.
+    """The validated dataset, loaded once per server process, data folder and state of its files;
+    raises `DataValidationError` when the files are broken.
 
     `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names
     and broken files, the benchmark for synthetic actors. Without it the app shows the shipped,
     sourced data."""
-    return _dataset_at(data_folder())
+    folder = data_folder()
+    loaded = _dataset_at(folder, _files_fingerprint(folder))
+    if isinstance(loaded, DataValidationError):
+        # A new exception each time: raising the cached one would grow its traceback on every
+        # page view, across sessions.
+        raise DataValidationError(loaded.issues)
+    return loaded
 
 
 def data_folder() -> str:
     return os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR)
 
 
-@st.cache_resource(show_spinner=False)
-def _dataset_at(folder: str) -> Dataset:
-    data = load_dataset(folder)  # immutable records: safe to share between sessions
+def _files_fingerprint(folder: str) -> tuple:
+    """Size, mtime and inode of each data file, from os.stat only: asked on every page view, so
+    it must not read the files. An edited or replaced file changes it; so does one that appears."""
+    state = []
+    for name in sorted(FILES.values()):
+        try:
+            info = os.stat(os.path.join(folder, name))
+        except OSError as exc:
+            state.append((name, type(exc).__name__))
+        else:
+            state.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
+    return tuple(state)
+
+
+# Fingerprint of the dataset last loaded per folder: when it changes, what was derived from the
+# previous dataset (filtered selections, maps, exports, keyed by folder only) must go too.
+_loaded_fingerprints: dict[str, tuple] = {}
+
+
+# Failures are returned, not raised: st.cache_resource does not keep exceptions, and a broken
+# (perhaps large) file would otherwise be parsed again on every page view of every session.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _dataset_at(folder: str, fingerprint: tuple) -> Dataset | DataValidationError:
+    try:
+        data = load_dataset(folder)  # immutable records: safe to share between sessions
+    except DataValidationError as exc:
+        # Without its traceback: that would keep the parsed file alive in the load's frames.
+        return DataValidationError(exc.issues)
+    if _loaded_fingerprints.setdefault(folder, fingerprint) != fingerprint:
+        for derived in (_filtered_at, _actors_url, _built_map, _profile_pdf_at, dataset_exports):
+            derived.clear()
+        _loaded_fingerprints[folder] = fingerprint
     # The records live as long as the server. Frozen, the garbage collector stops walking them
     # in every full collection: with many actors those walks were pauses of 100 ms and more.
     gc.collect()
     gc.freeze()
     return data
+
+
+_SHOWN_ISSUES = 200  # a file broken on every row would otherwise send megabytes on every view
 
 
 def dataset_or_stop(lang: str) -> Dataset:
@@ -51,7 +90,10 @@ def dataset_or_stop(lang: str) -> Dataset:
         return dataset()
     except DataValidationError as exc:
         st.error(t("data.error", lang))
-        st.code("\n".join(str(issue) for issue in exc.issues), language=None)
+        lines = [str(issue) for issue in exc.issues[:_SHOWN_ISSUES]]
+        if len(exc.issues) > _SHOWN_ISSUES:
+            lines.append(f"… and {len(exc.issues) - _SHOWN_ISSUES} more (python -m clusters validate lists all)")
+        st.code("\n".join(lines), language=None)
         st.stop()
 
 
@@ -138,12 +180,14 @@ def url_choices(name: str, valid) -> tuple[list[str], list[str]]:
 @st.cache_resource(show_spinner=False)
 def dataset_exports(folder: str) -> dict[str, bytes | str]:
     """Every download of the /data page, made once per data folder instead of on every rerun."""
-    from clusters.io import KINDS, export, frame_for, to_xlsx
+    from clusters.io import KINDS, csv_bundle, export, frame_for, to_xlsx, with_sources_sheet
 
     data = dataset()
     files: dict[str, bytes | str] = {f"{kind}.{fmt}": export(data, kind, fmt)
                                      for kind in KINDS for fmt in ("csv", "geojson", "json")}
-    files["all.xlsx"] = to_xlsx({kind: frame_for(data, kind, with_sources=True) for kind in KINDS})
+    files["all.xlsx"] = to_xlsx(with_sources_sheet({kind: frame_for(data, kind, with_sources=True) for kind in KINDS},
+                                                   data.sources))
+    files["all-csv.zip"] = csv_bundle(data)
     return files
 
 

@@ -7,7 +7,7 @@ ensure_shell()
 
 import streamlit as st
 
-from clusters.io import to_csv, to_xlsx
+from clusters.io import to_csv, to_xlsx, with_sources_sheet
 from clusters.metrics import cooperation_candidates, peers
 from clusters.upload import parse_upload, template_csv
 from components import charts
@@ -22,10 +22,12 @@ from components.benchmark_view import (
     profile_frame,
     scatter_frame,
 )
+from components.citations import source_line
 from components.i18n import t, text
 from components.tables import figure_sources_table
 from components.safe_text import plain
 from components.ui import current_language, dataset, sync_query_params, url_choices
+from components.upload_messages import upload_message_text
 from components.url_state import unknown_notice
 
 lang = current_language()
@@ -65,9 +67,9 @@ with st.expander(t("bench.upload_title", lang), expanded=bool(st.session_state.b
     if upload is not None:
         result = parse_upload(upload.name, upload.getvalue(), data)
         for message in result.errors:
-            st.error(str(message))
+            st.error(upload_message_text(message, lang))
         for message in result.warnings:
-            st.warning(str(message))
+            st.warning(upload_message_text(message, lang))
         st.session_state.bench_yours = result.clusters
         if result.ok:
             st.success(t("bench.upload_ok", lang, n=len(result.clusters)))
@@ -87,22 +89,24 @@ rank_by = st.session_state.bench_figure
 st.dataframe(comparison_table(shown, columns or ["actors"], rank_by, data, lang), hide_index=True, width="stretch",
              key="bench_table")
 st.caption(t("bench.rank_note", lang))
-download_frame = export_table(shown)
+download_frame = export_table(shown, data)
 left, right = st.columns(2)
 left.download_button(t("bench.download_csv", lang), to_csv(download_frame), "cluster-benchmark.csv", "text/csv",
                      key="bench_csv")
-right.download_button(t("bench.download_xlsx", lang), to_xlsx({"benchmark": download_frame}),
+right.download_button(t("bench.download_xlsx", lang), to_xlsx(with_sources_sheet({"benchmark": download_frame}, data.sources)),
                       "cluster-benchmark.xlsx", key="bench_xlsx")
 with st.expander(t("clusters.sources_title", lang)):
     for cluster in shown:
         st.markdown(f"**{plain(cluster.name)}**")
-        st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+        st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
 
 # --- charts ----------------------------------------------------------------------------------
 st.header(t("bench.charts", lang))
 st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
 bars = bar_frame(shown, rank_by, lang)
-st.altair_chart(charts.bar_chart(bars, t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
+sources = source_line((f for c in shown for f in c.sources), data, lang)
+st.altair_chart(charts.bar_chart(bars, charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
+                                                     sources),
                                  axis_title(rank_by, lang)), width="stretch")
 st.caption(t("bench.bar_reading", lang))
 
@@ -111,13 +115,15 @@ x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lamb
 y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
 x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
 points = scatter_frame(shown, x_name, y_name, lang)
-st.altair_chart(charts.scatter_chart(points, t("bench.scatter_title", lang), axis_title(x_name, lang),
+st.altair_chart(charts.scatter_chart(points, charts.titled(t("bench.scatter_title", lang), sources),
+                                     axis_title(x_name, lang),
                                      axis_title(y_name, lang)), width="stretch")
 st.caption(t("bench.scatter_reading", lang))
 
-st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang), t("bench.matrix_title", lang)), width="content")
+st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources)),
+                width="content")
 st.caption(t("bench.matrix_reading", lang))
-st.altair_chart(charts.profile_chart(profile_frame(shown, lang), t("bench.profile_title", lang),
+st.altair_chart(charts.profile_chart(profile_frame(shown, lang), charts.titled(t("bench.profile_title", lang), sources),
                                      t("bench.profile_axis", lang)), width="stretch")
 st.caption(t("bench.profile_reading", lang))
 with st.expander(t("bench.chart_data", lang)):

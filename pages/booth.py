@@ -125,7 +125,7 @@ def explore_view(slide) -> None:
     cluster = data.clusters[cluster_id]
     st.title(plain(cluster.name))
     st.markdown(plain(text(cluster.region, lang), limit=None))
-    st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+    st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
     st.markdown("\n".join(f"- {plain(a.name)} ({t(f'actor_type.{a.type.value}', lang)}, {plain(a.place.city)})"
                           for a in data.actors_of(cluster.id)))
 

@@ -44,4 +44,4 @@ else:
     st.subheader(t("clusters.sources_title", lang))
     for cluster in shown:
         with st.expander(plain(cluster.name)):
-            st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+            st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")

@@ -11,6 +11,7 @@ import streamlit as st
 import geodata
 from clusters import FIGURE_FIELDS
 from clusters.io import KINDS, coverage_frame
+from components.citations import cite_document
 from components.i18n import format_date, format_number, t, text
 from components.ui import current_language, data_folder, dataset, dataset_exports
 
@@ -23,10 +24,10 @@ st.caption(t("data.intro", lang, date=format_date(data.data_date, lang), figures
 st.header(t("data.sources", lang))
 counts = data.figures_by_source()
 st.dataframe(pd.DataFrame([{
-    t("data.file", lang): source.file, t("data.document", lang): source.title,
+    t("data.citation", lang): cite_document(source, lang), t("data.document", lang): source.title,
     t("data.publisher", lang): source.publisher, t("data.date", lang): format_date(source.date, lang),
     t("data.kind", lang): text(source.kind, lang), t("data.takes", lang): text(source.takes, lang),
-    t("data.figures", lang): counts[source.file],
+    t("data.figures", lang): counts[source.file], t("data.file", lang): source.file,
 } for source in data.sources.values()]), hide_index=True, width="stretch", key="data_sources")
 
 st.header(t("data.coverage", lang))
@@ -47,6 +48,8 @@ for kind in KINDS:
                                files[f"{kind}.{fmt}"], f"cluster-atlas-{kind}.{fmt}", mime[fmt],
                                key=f"data_{kind}_{fmt}")
 st.download_button(t("data.xlsx_all", lang), files["all.xlsx"], "cluster-atlas.xlsx", key="data_xlsx")
+st.download_button(t("data.zip_all", lang), files["all-csv.zip"], "cluster-atlas-csv.zip", "application/zip",
+                   key="data_zip")
 
 st.header(t("data.licence", lang))
 st.markdown(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) — {geodata.LICENCE} "

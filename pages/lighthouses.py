@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import geodata
+from components.citations import cite
 from components.i18n import t, text
 from components.tables import state_name
 from components.safe_text import plain
@@ -76,7 +77,7 @@ def card(project, theme_id: str) -> None:
                 facts.append(f"**{t('lh.status', lang)}:** " + plain("; ".join(x for x in (dates, project.status) if x), None))
             facts.append(f"**{t('col.themes', lang)}:** " + ", ".join(
                 plain(text(data.themes[x].label, lang)) for x in data.project_themes(project)))
-            facts.append(f"**{t('col.source', lang)}:** {plain(project.source.file)} — {plain(project.source.section)}")
+            facts.append(f"**{t('col.source', lang)}:** {plain(cite(project.source, data, lang), limit=None)}")
             st.markdown("  \n".join(facts))
         with picture:
             st.image(inline_png(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False)))
@@ -87,7 +88,8 @@ for theme_id in chosen_themes:
     theme = data.themes[theme_id]
     in_theme = [p for p in projects if theme_id in data.project_themes(p)]
     st.header(f"{plain(text(theme.label, lang))} ({len(in_theme)})")
-    st.caption(f"{plain(text(theme.description, lang), limit=None)} — {plain(theme.source.file)}")
+    st.caption(f"{plain(text(theme.description, lang), limit=None)} — "
+               f"{t('cite.source', lang, source=plain(cite(theme.source, data, lang), limit=None))}")
     if not in_theme:
         st.info(t("lh.none", lang))
     for project in in_theme:

@@ -11,7 +11,8 @@ import streamlit as st
 
 from clusters.metrics import peers
 from components.atlas_panel import actors_table, projects_table
-from components.i18n import figure_text, t, text
+from components.citations import cite, source_line
+from components.i18n import figure_text, t, text, unit_text
 from components.tables import figure_sources_table, focus_with_wording, state_name
 from components.safe_text import literal, plain
 from components.ui import current_language, dataset, inline_png, profile_pdf_bytes
@@ -45,17 +46,19 @@ with side:
 with main:
     st.markdown(plain(text(cluster.region, lang), limit=None))
     st.subheader(t("profile.figures", lang))
-    st.dataframe(figure_sources_table(cluster, lang), hide_index=True, width="stretch")
+    st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('col.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
 
 series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
 if series:
     st.subheader(t("profile.over_time", lang))
     frame = pd.DataFrame([{"year": f.year, "value": f.value, "figure": text(f.label, lang),
-                           "label": figure_text(f, lang), "source": f"{f.source.file}, {f.source.section}"}
+                           "label": figure_text(f, lang), "source": cite(f.source, data, lang)}
                           for f in series])
-    st.altair_chart(alt.Chart(frame, title=text(series[0].label, lang)).mark_line(point=True).encode(
-        x=alt.X("year:O", title=t("col.year", lang)), y=alt.Y("value:Q", title=series[0].unit),
+    title = alt.Title(text(series[0].label, lang), subtitle=source_line((f.source.file for f in series), data, lang),
+                      anchor="start")
+    st.altair_chart(alt.Chart(frame, title=title).mark_line(point=True).encode(
+        x=alt.X("year:O", title=t("col.year", lang)), y=alt.Y("value:Q", title=unit_text(series[0].unit, lang)),
         color=alt.Color("figure:N", title=None), tooltip=["year:O", "label:N", "source:N"]), width="stretch")
     st.caption(t("profile.over_time_reading", lang))
 
@@ -64,8 +67,8 @@ if others or cluster.context:
     st.subheader(t("profile.context", lang))
     if others:
         st.dataframe(pd.DataFrame([{t("col.figure", lang): text(f.label, lang), t("col.value", lang):
-                                    f"{figure_text(f, lang)} {f.unit}".strip(), t("col.year", lang): str(f.year),
-                                    t("col.source", lang): f"{f.source.file} — {f.source.section}"}
+                                    f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(), t("col.year", lang): str(f.year),
+                                    t("col.source", lang): cite(f.source, data, lang)}
                                    for f in others]), hide_index=True, width="stretch")
     for paragraph in cluster.context:
         st.markdown(plain(text(paragraph, lang), limit=None))

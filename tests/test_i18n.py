@@ -51,3 +51,15 @@ def test_german_multiselects_have_german_placeholders(page):
     placeholders = {w.label: w.proto.placeholder for w in at.multiselect}
     assert all(placeholders.values()), placeholders
     assert set(placeholders.values()) <= {t(key, "de") for key in CATALOGUE}
+
+
+
+def test_every_unit_in_the_data_has_a_translation(dataset):
+    from clusters import FIGURE_FIELDS
+    from components.i18n import CATALOGUE
+
+    figures = [f for c in dataset.clusters.values() for f in (*(c.figure(n) for n in FIGURE_FIELDS), *c.more_figures)]
+    figures += [f for i in dataset.initiatives.values() for f in i.more_figures]
+    units = {f.unit for f in figures if f is not None and f.unit}
+    missing = sorted(unit for unit in units if f"unit.{unit}" not in CATALOGUE)
+    assert units and not missing, missing

@@ -16,6 +16,7 @@ from clusters.metrics import (
     size_similarity,
     sort_clusters,
 )
+from clusters.metrics import Reason
 from clusters.model import Qualifier
 
 fig = make_figure
@@ -31,8 +32,8 @@ def test_exact_over_lower_bound_is_an_upper_bound():
 
 
 def test_two_lower_bounds_have_no_direction():
-    result = ratio(fig(200, ">"), fig(250, ">"), "SMEs", "actors")
-    assert not result.known and result.reason == "SMEs and actors are both lower bounds"
+    result = ratio(fig(200, ">"), fig(250, ">"), "smes", "actors")
+    assert not result.known and result.reason == Reason("both_lower_bounds", ("smes", "actors"))
 
 
 def test_two_upper_bounds_have_no_direction():
@@ -50,8 +51,8 @@ def test_approximate_inputs_give_approximate_results():
 
 
 def test_unknown_stays_unknown_with_reason():
-    result = ratio(None, fig(16), "actors", "management staff")
-    assert not result.known and result.reason == "actors unknown"
+    result = ratio(None, fig(16), "actors", "management_staff")
+    assert not result.known and result.reason == Reason("unknown", ("actors",))
     assert not ratio(fig(1), fig(0), "a", "b").known
 
 

@@ -78,7 +78,7 @@ def test_selection_panel_shows_qualified_sourced_figures():
     actors = sources[sources["Figure"] == "Actors"].iloc[0]
     assert actors["Value"] == ">250" and actors["Year"] == "2019"
     assert actors["Source wording"] == "umfasst mehr als 250 Clusterakteure"
-    assert actors["Source"].startswith("001_90e1c9aa8b0c2cd0.txt")
+    assert actors["Source"].startswith("Life Science Nord: Clusterstrategie 2024, ") and ".txt" not in actors["Source"]
 
 
 def test_unknown_ids_give_a_notice_and_the_unfiltered_view():

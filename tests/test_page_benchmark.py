@@ -27,7 +27,7 @@ def test_table_renders_all_clusters_with_qualifiers_and_ranks(dataset):
     assert set(frame["Cluster"]) == {c.name for c in dataset.clusters.values()}
     stern = frame[frame["Cluster"] == "BioRegio STERN"].iloc[0]
     assert stern["Actors"] == ">360" and stern["Rank by Actors"] == "1–7" and stern["Percentile"] == "40–100 %"
-    assert stern["SME share"] == "n/a (SMEs and actors are both lower bounds)"
+    assert stern["SME share"] == "n/a (“SMEs” and “Actors” are both lower bounds)"
     bio_m = frame[frame["Cluster"].str.startswith("Bio^M")].iloc[0]
     assert bio_m["Actors per staff member"] == ">15.6"
     assert table(at)[table(at)["Cluster"].str.startswith("BIO.NRW")].iloc[0]["Rank by Actors"] == "n/a"

@@ -68,5 +68,6 @@ def test_data_page_lists_all_five_sources_and_coverage(dataset):
     assert len(coverage) == 12
     nrw = coverage[coverage["Cluster"].str.startswith("BIO.NRW")].iloc[0]
     assert nrw["Actors"] == "unknown" and nrw["Founded"] == "exact · 001"
-    assert len(at.get("download_button")) == 10
+    assert len(at.get("download_button")) == 11
+    assert list(sources["Cited as"])[1] == "Life Science Nord: Clusterstrategie 2024, Feb 2019"
     assert open_app("data", lang="de").title[0].value == "Quellen und Daten"

@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -171,3 +172,203 @@ def test_cli_validate_fails_on_broken_data(data_copy):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "clusters.yaml: record 'bio-m', field 'actors.value'" in result.stderr
+
+
+# --- hostile or broken files: a message naming file, record and field, never a crash --------
+
+def append_actor_row(data_dir: Path, line: str) -> None:
+    with (data_dir / "actors.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write(line + "\n")
+
+
+def replace_first(data_dir: Path, name: str, old: bytes, new: bytes) -> int:
+    """Replace the first `old` in the file's bytes; return its byte offset."""
+    path = data_dir / name
+    data = path.read_bytes()
+    offset = data.index(old)
+    path.write_bytes(data[:offset] + new + data[offset + len(old):])
+    return offset
+
+
+def set_actors_value(value):
+    return lambda d: edit_yaml(d, "clusters.yaml", lambda rs: by_id(rs, "bio-m")["actors"].update(value=value))
+
+
+def themes_as_folder(data_dir: Path) -> None:
+    (data_dir / "themes.yaml").unlink()
+    (data_dir / "themes.yaml").mkdir()
+
+
+def deeply_nested_themes(data_dir: Path) -> None:
+    (data_dir / "themes.yaml").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+
+
+# name -> (break the data copy, file, record, field, words the message contains)
+BROKEN = {
+    "short row": (lambda d: append_actor_row(d, "short-row,Short Row GmbH,company"),
+                  "actors.csv", "short-row", "city", "3 fields", "header 12", "missing"),
+    "long row": (lambda d: append_actor_row(d, "long-row,Long Row GmbH,company,Berlin,BE,,,,,"
+                                                "004_b5954f37f8bbf0de.txt,1. Einleitung,a note,with a comma"),
+                 "actors.csv", "long-row", "note", "13 fields", "header 12"),
+    "directory named themes.yaml": (themes_as_folder, "themes.yaml", "-", "-", "directory"),
+    "50,000-deep nesting": (deeply_nested_themes, "themes.yaml", "-", "-", "nested too deeply"),
+    "value .inf": (set_actors_value(float("inf")), "clusters.yaml", "bio-m", "actors.value", "finite", "inf"),
+    "value 1e308": (set_actors_value(1e308), "clusters.yaml", "bio-m", "actors.value", "1e+308", "below 1,000,000,000"),
+    "value .nan": (set_actors_value(float("nan")), "clusters.yaml", "bio-m", "actors.value", "finite", "nan"),
+    "value of 400 digits": (set_actors_value(10**399), "clusters.yaml", "bio-m", "actors.value", "400 digits"),
+    "impossible date": (lambda d: replace_first(d, "sources.yaml", b"date: ", b"date: 2019-13-45 #"),
+                        "sources.yaml", "-", "-", "YAML", "month must be in 1..12"),
+    "source file as a list": (lambda d: edit_yaml(d, "clusters.yaml",
+                                                  lambda rs: by_id(rs, "bio-m")["actors"]["source"].update(file=["x"])),
+                              "clusters.yaml", "bio-m", "actors.source.file", "valid string"),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_broken_file_is_reported(data_copy, case):
+    breaking, file, record, field, *words = BROKEN[case]
+    breaking(data_copy)
+    assert_reported(data_copy, file, record, field, *words)
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_cli_validate_reports_broken_file_without_traceback(data_copy, case):
+    breaking, file, record, field, *_ = BROKEN[case]
+    breaking(data_copy)
+    result = subprocess.run([sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)], cwd=ROOT,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{file}: record '{record}', field '{field}'" in result.stderr
+
+
+def test_latin1_byte_is_reported_with_offset_and_line(data_copy):
+    offset = replace_first(data_copy, "actors.csv", "ä".encode(), "ä".encode("latin-1"))
+    line = (data_copy / "actors.csv").read_bytes()[:offset].count(b"\n") + 1
+    assert_reported(data_copy, "actors.csv", "-", "-", "UTF-8", "0xe4", f"offset {offset}", f"line {line}")
+
+
+def test_too_large_file_is_not_parsed(data_copy, monkeypatch):
+    import clusters.load
+
+    monkeypatch.setattr(clusters.load, "MAX_YAML_BYTES", 10_000)
+    monkeypatch.setattr(clusters.load, "MAX_CSV_BYTES", 10_000)
+    assert_reported(data_copy, "actors.csv", "-", "-", "too large")
+    assert_reported(data_copy, "clusters.yaml", "-", "-", "too large")
+
+
+def test_unreadable_file_gives_one_message_not_a_cascade(data_copy):
+    themes_as_folder(data_copy)
+    found = problems(data_copy)
+    assert found == ["themes.yaml: record '-', field '-': is a directory, not a file"]
+
+
+def test_missing_data_folder(tmp_path):
+    found = problems(tmp_path / "nowhere")
+    assert len(found) == 1 and "data folder" in found[0]
+
+
+@pytest.mark.parametrize(("where", "value", "field", "word"), [
+    ("lat", float("inf"), "seat.lat", "finite"),
+    ("lat", float("nan"), "seat.lat", "finite"),
+    ("lon", 500.0, "seat.lon", "less than or equal to 180"),
+])
+def test_non_finite_or_impossible_coordinates(data_copy, where, value, field, word):
+    edit_yaml(data_copy, "clusters.yaml",
+              lambda rs: by_id(rs, "biolago")["seat"].update({"lat": 47.66, "lon": 9.17, where: value}))
+    assert_reported(data_copy, "clusters.yaml", "biolago", field, word)
+
+
+def test_implausible_founding_year_and_figure_year(data_copy):
+    edit_yaml(data_copy, "clusters.yaml", lambda rs: (by_id(rs, "bio-rn")["founded"].update(value=1700),
+                                                      by_id(rs, "bio-m")["actors"].update(year=99_999)))
+    assert_reported(data_copy, "clusters.yaml", "bio-rn", "founded", "1700", "before 1800")
+    assert_reported(data_copy, "clusters.yaml", "bio-m", "actors.year", "99999", "1800", "2100")
+
+
+def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch, capsys):
+    import clusters.__main__ as cli
+
+    def explode(_folder):
+        raise RuntimeError("something nobody foresaw\nsecond line")
+
+    monkeypatch.setattr(cli, "load_dataset", explode)
+    assert cli.main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "RuntimeError" in err and "Traceback" not in err
+
+
+def test_cli_escapes_control_characters_from_the_files(data_copy):
+    edit_yaml(data_copy, "clusters.yaml", lambda rs: by_id(rs, "bio-m").update(id="\x1b[2Jevil"))
+    result = subprocess.run([sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)], cwd=ROOT,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 1 and "\x1b" not in result.stderr and "\\x1b[2Jevil" in result.stderr
+
+
+# --- the app's loader: a failure is cached like a dataset, until the files change ------------
+
+@pytest.fixture
+def app_loader(data_copy, monkeypatch):
+    """components.ui with CLUSTER_ATLAS_DATA at the data copy; counts the calls of load_dataset."""
+    from components import ui
+
+    calls = []
+
+    def counting_load(folder):
+        calls.append(folder)
+        return load_dataset(folder)
+
+    monkeypatch.setattr(ui, "load_dataset", counting_load)
+    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(data_copy))
+    ui._dataset_at.clear()
+    yield ui, calls
+    ui._dataset_at.clear()
+
+
+def touch_later(path: Path) -> None:
+    """A new mtime even on a file system with coarse timestamps."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 2_000_000_000))
+
+
+def test_broken_data_is_parsed_once_and_again_after_a_fix(app_loader, data_copy):
+    ui, calls = app_loader
+    clusters_yaml = data_copy / "clusters.yaml"
+    good = clusters_yaml.read_text(encoding="utf-8")
+    set_actors_value(float("inf"))(data_copy)
+    for _ in range(3):
+        with pytest.raises(DataValidationError) as caught:
+            ui.dataset()
+        assert "clusters.yaml: record 'bio-m', field 'actors.value'" in str(caught.value)
+    assert len(calls) == 1
+
+    clusters_yaml.write_text(good, encoding="utf-8")
+    touch_later(clusters_yaml)
+    assert len(ui.dataset().clusters) == 12
+    assert len(ui.dataset().clusters) == 12
+    assert len(calls) == 2
+
+
+def test_a_changed_valid_file_replaces_what_was_derived_from_it(app_loader, data_copy):
+    from clusters.filters import AtlasFilter
+
+    ui, calls = app_loader
+    ui.dataset()
+    assert "bio-m" in {c.id for c in ui.filtered(AtlasFilter()).clusters}
+    edit_yaml(data_copy, "clusters.yaml", lambda rs: by_id(rs, "bio-m").update(name="Bio M, renamed"))
+    touch_later(data_copy / "clusters.yaml")
+    assert ui.dataset().clusters["bio-m"].name == "Bio M, renamed"
+    assert {c.name for c in ui.filtered(AtlasFilter()).clusters} >= {"Bio M, renamed"}
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("page", [None, "benchmark", "clusters"])
+def test_pages_show_the_data_error_for_an_infinite_figure(data_copy, monkeypatch, page):
+    from conftest import open_app
+
+    set_actors_value(float("inf"))(data_copy)
+    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(data_copy))
+    at = open_app(page)
+    assert not at.exception
+    assert at.error[0].value.startswith("The dataset could not be loaded.")
+    assert "clusters.yaml: record 'bio-m', field 'actors.value': must be a finite number" in at.code[0].value
