@@ -1,6 +1,9 @@
 """Uploads through the real file input in Chromium: bad files give messages, never an exception
 box, and payloads in names and focus areas stay text."""
 
+import csv
+import io
+
 import pytest
 
 from .conftest import wait_for_app
@@ -54,3 +57,37 @@ def test_payloads_in_names_and_focus_areas_stay_text(benchmark_page):
         "          .some(c => c.textContent === name)",
         arg="<script>alert(1)</script><img src=x onerror=alert(2)> (yours)", timeout=30_000)
     assert benchmark_page.locator("img[src=x]").count() == 0
+
+
+@pytest.mark.parametrize(("lang", "label", "shown_value", "download"), [
+    ("en", "Compare your own figures", "1,250", "Download table (CSV)"),
+    ("de", "Eigene Zahlen vergleichen", "1.250", "Tabelle herunterladen (CSV)"),
+])
+def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_url, lang, label, shown_value,
+                                                            download):
+    # Regression (issue 11): "1.250" actors became 1.25, silently.
+    offline_page.goto(f"{app_url}/benchmark?clusters=biolago&lang={lang}")
+    wait_for_app(offline_page)
+    offline_page.get_by_text(label).click()
+    offline_page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": "mine.csv", "mimeType": "text/csv",
+         "buffer": "id;name;actors;city;state\nmine;Mein Cluster;1.250;Kiel;SH\n".encode()})
+    offline_page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
+    wait_for_app(offline_page)
+    offline_page.wait_for_function(
+        "value => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
+        "          .some(c => c.textContent === value)", arg=shown_value, timeout=30_000)
+    with offline_page.expect_download() as saved:
+        offline_page.get_by_role("button", name=download).click()
+    rows = list(csv.DictReader(io.StringIO(open(saved.value.path(), encoding="utf-8").read())))
+    mine = next(row for row in rows if row["id"].startswith("yours-"))
+    assert mine["actors"] == "1250" and mine["actors_q"] == ""
+
+
+def test_a_markdown_image_in_an_uploaded_name_fetches_nothing(benchmark_page, network):
+    upload(benchmark_page, "image.csv", b'id,name,actors,city,state\nimg,"![x](http://evil.example/p.png) '
+                                        b'[click](http://evil.example)",5,Kiel,SH\n')
+    benchmark_page.get_by_text("Where each figure comes from").click()
+    wait_for_app(benchmark_page)
+    assert benchmark_page.locator('img[src*="evil.example"], a[href*="evil.example"]').count() == 0
+    assert not network.outside

@@ -1,0 +1,66 @@
+"""axe-core on every page in both languages: no serious or critical violation (issue 11).
+
+axe-core comes inside axe-playwright-python and is injected from disk: nothing is downloaded. It is
+injected into every frame as well, because axe only checks an iframe (the st_folium map) that runs
+axe itself; otherwise the frame would be reported as untested and its content would pass unseen."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import map_frame, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/benchmark", "/lighthouses", "/profile?cluster=bio-m", "/clusters", "/booth?dwell=600", "/data"]
+BLOCKING = {"serious", "critical"}
+# Elements of Streamlit's own frontend that the app cannot change; each names its upstream component.
+EXCLUDED: list[str] = []
+
+axe = Axe()
+
+
+def scan(page) -> dict:
+    for frame in page.frames[1:]:
+        frame.evaluate(axe.axe_script)
+    context = {"include": [["html"]], "exclude": [[selector] for selector in EXCLUDED]}
+    page.evaluate(axe.axe_script)
+    return page.evaluate("([context, options]) => axe.run(context, options)",
+                         [context, {"resultTypes": ["violations"], "iframes": True}])
+
+
+def wait_for_drawings(page) -> None:
+    """Charts are drawn after the script run ends; axe must see them, not their placeholders."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+        ".every(chart => chart.querySelector('svg, canvas'))", timeout=30_000)
+
+
+def summary(results: dict) -> tuple[Counter, list[str]]:
+    counts: Counter = Counter()
+    blocking = []
+    for violation in results["violations"]:
+        for node in violation["nodes"]:
+            impact = node.get("impact") or violation["impact"]
+            counts[f"{violation['id']}/{impact}"] += 1
+            if impact in BLOCKING:
+                message = " ".join(node.get("failureSummary", "").split())
+                blocking.append(f"{violation['id']} ({impact}) {node['target']}: {message}")
+    return counts, blocking
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_violations(offline_page, app_url, path, lang):
+    offline_page.goto(f"{app_url}{path}{'&' if '?' in path else '?'}lang={lang}")
+    wait_for_app(offline_page)
+    if path == "/":
+        map_frame(offline_page)
+    wait_for_drawings(offline_page)
+    counts, blocking = summary(scan(offline_page))
+    report = f"{path} {lang}: " + (", ".join(f"{kind} ×{n}" for kind, n in sorted(counts.items())) or "none")
+    print(report)
+    assert not blocking, report + "\n" + "\n".join(blocking)
