@@ -92,7 +92,7 @@ def synthetic_data(tmp: Path, count: int) -> Path:
         for i, town in enumerate(towns.itertuples(index=False), start=1):
             writer.writerow([f"synthetic-{i:05d}", f"Synthetic actor {i} (benchmark only)", random.choice(types),
                              town.name, town.state, town.ags, "", "", "", "000_500ba4fa8356c47b.txt",
-                             "synthetic", "benchmark only"])
+                             "synthetic", "benchmark only", ""])
     return data
 
 

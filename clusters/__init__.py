@@ -12,8 +12,12 @@ from .model import (
     Figure,
     Initiative,
     LighthouseProject,
+    Listing,
     Qualifier,
+    Region,
+    Relation,
     Source,
+    Sponsor,
     format_figure,
     parse_qualifier,
     parse_quantity,
@@ -21,6 +25,7 @@ from .model import (
 
 __all__ = [
     "FIGURE_FIELDS", "Actor", "ActorType", "Cluster", "DataIssue", "DataValidationError", "Dataset",
-    "Figure", "Initiative", "LighthouseProject", "Qualifier", "Source", "format_figure",
+    "Figure", "Initiative", "LighthouseProject", "Listing", "Qualifier", "Region", "Relation", "Source", "Sponsor",
+    "format_figure",
     "load_dataset", "parse_qualifier", "parse_quantity",
 ]

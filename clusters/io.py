@@ -24,12 +24,19 @@ CLUSTER_COLUMNS: tuple[str, ...] = (
     "id", "name", *FIGURE_FIELDS, "city", "state", "lat", "lon", "focus_areas",
     *(f"{name}_q" for name in FIGURE_FIELDS),
 )
-CLUSTER_SOURCE_COLUMNS: tuple[str, ...] = tuple(
-    column for name in FIGURE_FIELDS for column in (f"{name}_year", f"{name}_source")
+CLUSTER_SOURCE_COLUMNS: tuple[str, ...] = (
+    *(f"{name}_{part}" for name in FIGURE_FIELDS for part in ("year", "source", "unit", "note")),
+    "seat_inferred", "seat_note",
 )
+"""What a figure means travels with it: LSN's staff are FTE where others count persons, and a founding
+year can be that of a merger or of an office (the `_note`)."""
 ACTOR_COLUMNS: tuple[str, ...] = (
-    "id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "source",
+    "id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "relations", "in_region",
+    "listing", "short_name", "sponsor", "source", "location_source",
 )
+"""`clusters` lists the clusters a source links the actor to, `relations` how (`cluster:relation`);
+`in_region` the clusters whose region holds its place, derived and never a membership. `source` cites
+where the actor is named, `location_source` where its point comes from."""
 PROJECT_COLUMNS: tuple[str, ...] = (
     "id", "name", "lead", "partners", "city", "state", "lat", "lon", "themes", "focus_areas",
     "clusters", "initiative", "status", "start", "end", "description_en", "description_de", "source",
@@ -76,10 +83,30 @@ def cluster_row(cluster: Cluster, with_sources: bool = False, sources: Mapping[s
             figure = cluster.figure(name)
             row[f"{name}_year"] = None if figure is None else figure.year
             row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, sources or {})
+            row[f"{name}_unit"] = "" if figure is None else figure.unit
+            row[f"{name}_note"] = _note_text(None if figure is None else figure.note)
+        row["seat_inferred"] = cluster.seat.inferred
+        row["seat_note"] = _note_text(cluster.seat.note)
     return row
 
 
-def actor_row(actor: Actor, sources: Mapping[str, Source]) -> dict:
+def _note_text(note) -> str:
+    """Exports are in English; a note may be plain text or a bilingual `Text`."""
+    if note is None:
+        return ""
+    return note if isinstance(note, str) else note.en
+
+
+BKG_LOCATION = f"BKG municipality table: {geodata.ATTRIBUTION}"
+
+
+def actor_row(actor: Actor, sources: Mapping[str, Source], in_region: list[str] | None = None) -> dict:
+    if actor.location_source is not None:
+        location = citation_text(actor.location_source, sources)
+    elif actor.listing is not None and actor.place.precision != "municipality":
+        location = citation_text(actor.source, sources)
+    else:
+        location = BKG_LOCATION
     return {
         "id": actor.id,
         "name": actor.name,
@@ -90,7 +117,13 @@ def actor_row(actor: Actor, sources: Mapping[str, Source]) -> dict:
         "lon": actor.place.lon,
         "precision": actor.place.precision,
         "clusters": ";".join(actor.clusters),
+        "relations": ";".join(f"{link.cluster}:{link.relation.value}" for link in actor.links),
+        "in_region": ";".join(in_region or []),
+        "listing": actor.listing.value if actor.listing else "",
+        "short_name": actor.short_name or "",
+        "sponsor": actor.sponsor.value if actor.sponsor else "",
         "source": citation_text(actor.source, sources),
+        "location_source": location,
     }
 
 
@@ -128,7 +161,8 @@ def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame
 
 
 def actors_frame(dataset: Dataset) -> pd.DataFrame:
-    return pd.DataFrame([actor_row(a, dataset.sources) for a in dataset.actors.values()], columns=list(ACTOR_COLUMNS))
+    rows = [actor_row(a, dataset.sources, dataset.clusters_with_actor_in_region(a)) for a in dataset.actors.values()]
+    return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
 
 def projects_frame(dataset: Dataset) -> pd.DataFrame:
@@ -183,7 +217,8 @@ SEED_LICENCE = ("Figures and wordings quoted from the public document; its copyr
 def sources_frame(sources: Mapping[str, Source]) -> pd.DataFrame:
     """The documents the figures come from, and the licences of what the files contain."""
     rows = [{"key": s.file, "publisher": s.publisher, "title": s.title, "date": s.date.isoformat(),
-             "kind": s.kind.en, "citation": document_citation(s), "licence": SEED_LICENCE} for s in sources.values()]
+             "kind": s.kind.en, "citation": document_citation(s), "licence": s.licence or SEED_LICENCE}
+            for s in sources.values()]
     rows.append({"key": "bkg-vg5000", "publisher": "Bundesamt für Kartographie und Geodäsie (BKG)",
                  "title": geodata.ATTRIBUTION, "date": "", "kind": "Administrative boundaries and municipality table",
                  "citation": f"{geodata.ATTRIBUTION} ({geodata.ATTRIBUTION_URL})",

@@ -13,7 +13,7 @@ import io
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,15 +27,21 @@ import geodata
 from .model import (
     FIGURE_FIELDS,
     FIRST_YEAR,
+    STORED_RELATIONS,
     Actor,
+    ActorType,
     Cluster,
     FocusArea,
     Initiative,
     LighthouseProject,
+    Listing,
     Place,
+    Region,
+    Relation,
     Source,
     Theme,
 )
+from .regions import RegionIndex, region_problems
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -46,11 +52,25 @@ FILES = {
     "clusters": "clusters.yaml",
     "initiatives": "initiatives.yaml",
     "actors": "actors.csv",
+    "register_actors": "register_actors.csv",
+    "institutes": "institutes.csv",
     "projects": "lighthouses.yaml",
+    "regions": "regions.yaml",
 }
 
 ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "clusters", "initiatives",
-                 "focus_areas", "source", "section", "note")
+                 "focus_areas", "source", "section", "note", "same_as")
+"""`clusters` holds `cluster:relation` pairs (`bio-m:cluster_management;biosaxony:partner`); `same_as`
+names the register or institute row that is the same place (the named actor then takes its point)."""
+REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon",
+                    "register_key")
+INSTITUTE_COLUMNS = ("id", "name", "type", "city", "state", "ags", "url", "note")
+REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
+INSTITUTES_SOURCE = "institute-pages"
+REGISTER_PRECISION = "100 m grid cell"
+LISTED_TYPES: tuple[ActorType, ...] = (ActorType.UNIVERSITY, ActorType.UNIVERSITY_OF_APPLIED_SCIENCES,
+                                       ActorType.UNIVERSITY_HOSPITAL, ActorType.RESEARCH_INSTITUTE)
+"""The actor types the listings hold, in the order counts per region are given."""
 
 # A file far beyond the data's size is a mistake (or hostile), and parsing it would hold the
 # server for minutes. The shipped YAML files are below 50 kB; yaml.safe_load (pure Python) needs
@@ -92,19 +112,64 @@ class Dataset:
     actors: dict[str, Actor]
     projects: dict[str, LighthouseProject]
     data_dir: Path = field(default=DATA_DIR, compare=False)
+    regions: dict[str, Region] = field(default_factory=dict)
 
     @cached_property
     def data_date(self) -> dt.date:
-        """The date of the newest source document: what the dataset is 'as of'."""
-        return max(source.date for source in self.sources.values())
+        """The date of the newest source document: what the dataset is 'as of'. Listings (the
+        register, the institute pages) carry their own dates and are left out."""
+        documents = [s.date for s in self.sources.values() if not s.listing] or [s.date for s in self.sources.values()]
+        return max(documents)
 
     def project_themes(self, project: LighthouseProject) -> list[str]:
         """Themes follow from the project's focus areas via the documented taxonomy mapping."""
         themes = {theme for area in project.focus_areas for theme in self.focus_areas[area].themes}
         return [theme for theme in self.themes if theme in themes]
 
-    def actors_of(self, cluster_id: str) -> list[Actor]:
-        return [actor for actor in self.actors.values() if cluster_id in actor.clusters]
+    def actors_of(self, cluster_id: str, relations: Iterable[Relation] | None = None) -> list[Actor]:
+        """The actors a source links to the cluster, with any stored relation or only `relations`.
+        Not the actors in its region: those are `region_actors`."""
+        wanted = set(STORED_RELATIONS if relations is None else relations)
+        return [actor for actor in self.actors.values()
+                if any(link.cluster == cluster_id and link.relation in wanted for link in actor.links)]
+
+    def members_of(self, cluster_id: str) -> list[Actor]:
+        """Only the actors a source names as members: never a funder, shareholder or partner."""
+        return self.actors_of(cluster_id, [Relation.MEMBER])
+
+    def members_named(self, cluster_id: str) -> list[tuple[Actor, Relation]]:
+        """Every stored link to the cluster as (actor, relation), by relation then name; an actor
+        with two relations (e.g. shareholder and funder) appears twice."""
+        order = {relation: i for i, relation in enumerate(STORED_RELATIONS)}
+        pairs = [(actor, link.relation) for actor in self.actors.values() for link in actor.links
+                 if link.cluster == cluster_id]
+        return sorted(pairs, key=lambda pair: (order[pair[1]], pair[0].name.casefold()))
+
+    def region_of(self, cluster_id: str) -> Region | None:
+        return self.regions.get(cluster_id)
+
+    @cached_property
+    def _region_index(self) -> RegionIndex:
+        return RegionIndex(self.regions, self.actors.values())
+
+    def region_actors(self, cluster_id: str, listed_only: bool = True) -> list[Actor]:
+        """Actors from the listings (Destatis register, research institutes) whose place lies in the
+        cluster's region: related to it only by location, never counted as its members. With
+        `listed_only=False` also the actors named in the sources that lie there (e.g. the hospitals
+        HealthCapital's source names as strengths of its region)."""
+        return self._region_index.actors_in(cluster_id, listed_only)
+
+    def region_counts(self, cluster_id: str) -> dict[str, int]:
+        """Listed actors in the region by type (every listed type, 0 where there is none); empty for a
+        cluster without a region. One source for every cluster, so the counts compare."""
+        if cluster_id not in self.regions:
+            return {}
+        counts = Counter(actor.type for actor in self.region_actors(cluster_id))
+        return {kind.value: counts.get(kind, 0) for kind in LISTED_TYPES}
+
+    def clusters_with_actor_in_region(self, actor: Actor) -> list[str]:
+        """The clusters whose region holds the actor's place (its derived `in_region` relations)."""
+        return self._region_index.clusters_of(actor)
 
     def projects_of(self, cluster_id: str) -> list[LighthouseProject]:
         return [p for p in self.projects.values() if cluster_id in p.clusters]
@@ -214,9 +279,68 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split(";") if part.strip()]
 
 
-def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | None = None) -> list[dict] | None:
-    """The actor rows as records, or None (reported) when the file as a whole cannot be used.
-    A row with too few or too many fields is reported and left out (its id goes to `broken`)."""
+_RELATION_NAMES = ", ".join(r.value for r in STORED_RELATIONS)
+
+
+def _links(cell: str | None) -> list[dict]:
+    """`bio-m:member;biosaxony:funder` -> link records; a pair without a relation keeps an empty one,
+    which the model refuses with the list of relations."""
+    links = []
+    for part in _split(cell):
+        cluster, _, relation = part.partition(":")
+        links.append({"cluster": cluster.strip(), "relation": relation.strip()})
+    return links
+
+
+def _named_actor(row: dict) -> dict:
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "type": row["type"].strip(),
+        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None},
+        "links": _links(row["clusters"]),
+        "initiatives": _split(row["initiatives"]),
+        "focus_areas": _split(row["focus_areas"]),
+        "source": {"file": row["source"].strip(), "section": row["section"].strip()},
+        "note": (row["note"] or "").strip(),
+        "same_as": row["same_as"].strip(),
+    }
+
+
+def _register_actor(row: dict) -> dict:
+    key = row["register_key"].strip()
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "short_name": row["short_name"].strip(),
+        "type": row["type"].strip(),
+        "sponsor": row["sponsor"].strip(),
+        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None,
+                  "lat": row["lat"].strip() or None, "lon": row["lon"].strip() or None,
+                  "precision": REGISTER_PRECISION},
+        "listing": Listing.HIGHER_EDUCATION_REGISTER.value,
+        "register_key": key,
+        "source": {"file": REGISTER_SOURCE, "section": f"Sortierschlüssel {key}"},
+    }
+
+
+def _institute(row: dict) -> dict:
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "type": row["type"].strip(),
+        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None},
+        "listing": Listing.RESEARCH_INSTITUTES.value,
+        "source": {"file": INSTITUTES_SOURCE, "section": row["url"].strip()},
+        "note": (row["note"] or "").strip(),
+    }
+
+
+def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | None = None,
+                     columns: tuple[str, ...] = ACTOR_COLUMNS,
+                     to_record: Callable[[dict], dict] = _named_actor) -> list[dict] | None:
+    """The rows of an actor table as records, or None (reported) when the file as a whole cannot be
+    used. A row with too few or too many fields is reported and left out (its id goes to `broken`)."""
     text = _read_text(path, issues, MAX_CSV_BYTES)
     if text is None:
         return None
@@ -227,7 +351,7 @@ def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | Non
     except csv.Error as exc:
         issues.append(DataIssue(path.name, "line 1", "-", f"cannot be read as CSV: {exc}"))
         return None
-    missing = [c for c in ACTOR_COLUMNS if c not in header]
+    missing = [c for c in columns if c not in header]
     if missing:
         issues.append(DataIssue(path.name, "-", ",".join(missing), "missing column(s) in the header"))
         return None
@@ -259,18 +383,7 @@ def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | Non
             if broken is not None:
                 broken.add(record)
             continue
-        records.append({
-            "id": row["id"].strip(),
-            "name": row["name"].strip(),
-            "type": row["type"].strip(),
-            "place": {"city": row["city"].strip(), "state": row["state"].strip(),
-                      "ags": row["ags"].strip() or None},
-            "clusters": _split(row["clusters"]),
-            "initiatives": _split(row["initiatives"]),
-            "focus_areas": _split(row["focus_areas"]),
-            "source": {"file": row["source"].strip(), "section": row["section"].strip()},
-            "note": (row["note"] or "").strip(),
-        })
+        records.append(to_record(row))
     return records
 
 
@@ -348,6 +461,11 @@ def _with_default_years(record: dict, source_years: dict[str, int] | None,
 def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr: str = "place") -> Place:
     """Give a place its coordinates from the BKG municipality table and check them."""
     resolved = place
+    ags_state = _STATE_AGS.get((place.ags or "")[:2])
+    if place.lat is not None and place.lon is not None and ags_state and ags_state != place.state:
+        # Only generated rows give a point and an AGS together: this one was edited by hand.
+        issues.append(DataIssue(file, record, f"{attr}.ags",
+                                f"AGS {place.ags} lies in {ags_state}, not in the declared state {place.state}"))
     if place.lat is None or place.lon is None:
         try:
             town = geodata.find_municipality(place.city, state=place.state, ags=place.ags)
@@ -370,14 +488,20 @@ def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr:
     return resolved
 
 
+_STATE_AGS = {state.ags: state.code for state in geodata.STATES}
+
+
 def check_references(ds: Dataset, broken: frozenset[str] = frozenset(),
-                     unreadable: frozenset[str] = frozenset()) -> list[DataIssue]:
+                     unreadable: frozenset[str] = frozenset(),
+                     actor_files: Mapping[str, str] | None = None) -> list[DataIssue]:
     """Every id a record refers to must exist. References to records that already failed
     validation (`broken`), or into a file that could not be read at all (`unreadable`, keys of
-    FILES), are not reported again, so one mistake gives one message."""
+    FILES), are not reported again, so one mistake gives one message. `actor_files` names the
+    file each actor comes from (default: actors.csv)."""
     issues: list[DataIssue] = []
     f = FILES
-    skipped = [getattr(ds, kind) for kind in unreadable]
+    skipped = [getattr(ds, kind) for kind in unreadable if hasattr(ds, kind)]
+    actor_files = actor_files or {}
 
     def need(known: Iterable[str], ids: Iterable[str], file: str, record: str, name: str, what: str):
         if any(known is gone for gone in skipped):
@@ -397,10 +521,14 @@ def check_references(ds: Dataset, broken: frozenset[str] = frozenset(),
         need(ds.themes, initiative.themes, f["initiatives"], initiative.id, "themes", "theme")
         need(ds.sources, [initiative.source.file], f["initiatives"], initiative.id, "source", "source file")
     for actor in ds.actors.values():
-        need(ds.clusters, actor.clusters, f["actors"], actor.id, "clusters", "cluster")
-        need(ds.initiatives, actor.initiatives, f["actors"], actor.id, "initiatives", "initiative")
-        need(ds.focus_areas, actor.focus_areas, f["actors"], actor.id, "focus_areas", "focus area")
-        need(ds.sources, [actor.source.file], f["actors"], actor.id, "source", "source file")
+        file = actor_files.get(actor.id, f["actors"])
+        need(ds.clusters, actor.clusters, file, actor.id, "clusters", "cluster")
+        need(ds.initiatives, actor.initiatives, file, actor.id, "initiatives", "initiative")
+        need(ds.focus_areas, actor.focus_areas, file, actor.id, "focus_areas", "focus area")
+        need(ds.sources, [actor.source.file], file, actor.id, "source", "source file")
+    for region in ds.regions.values():
+        need(ds.clusters, [region.cluster], f["regions"], region.cluster, "cluster", "cluster")
+        need(ds.sources, [region.seed.file], f["regions"], region.cluster, "seed.file", "source file")
     for project in ds.projects.values():
         need(ds.focus_areas, project.focus_areas, f["projects"], project.id, "focus_areas", "focus area")
         need(ds.clusters, project.clusters, f["projects"], project.id, "clusters", "cluster")
@@ -419,6 +547,93 @@ def _locate_all(items: dict[str, M], attr: str, file: str, issues: list[DataIssu
     }
 
 
+def _checked_links(record: dict, report: Callable[[str, str], None]) -> dict:
+    """Keep the links with a stored relation; report the others in the words of the CSV column."""
+    kept = []
+    for link in record.get("links", []):
+        cluster, relation = link["cluster"], link["relation"]
+        if relation in _STORED_VALUES:
+            kept.append(link)
+        elif not relation:
+            report("clusters", f"'{cluster}' has no relation: write {cluster}:member, or another of "
+                               f"{_RELATION_NAMES}")
+        elif relation == Relation.IN_REGION.value:
+            report("clusters", f"'{cluster}:{relation}': 'in_region' follows from the cluster's region "
+                               "and is never written in the data")
+        else:
+            report("clusters", f"'{cluster}:{relation}': unknown relation '{relation}'; use one of {_RELATION_NAMES}")
+    return {**record, "links": kept}
+
+
+_STORED_VALUES = frozenset(r.value for r in STORED_RELATIONS)
+
+
+def _merge_same_as(named: dict[str, Actor], listed: dict[str, Actor], same_as: Mapping[str, str],
+                   broken: set[str], issues: list[DataIssue]) -> tuple[dict[str, Actor], set[str]]:
+    """A named actor that is a listed one (`same_as`) takes its point and register details; the
+    listed row then is not a second actor at the same place. Returns the named actors and the ids
+    of the listed rows they took."""
+    merged, taken = dict(named), set()
+
+    def report(actor_id: str, message: str) -> None:
+        issues.append(DataIssue(FILES["actors"], actor_id, "same_as", message))
+
+    for actor_id, target in same_as.items():
+        if actor_id not in named or target in broken:
+            continue
+        if target not in listed:
+            report(actor_id, f"unknown register or institute row '{target}'")
+            continue
+        if target in taken:
+            report(actor_id, f"'{target}' is already the same place as another actor")
+            continue
+        actor, row = named[actor_id], listed[target]
+        if (actor.type, actor.place.state) != (row.type, row.place.state):
+            report(actor_id, f"'{target}' is a {row.type.value} in {row.place.state}, this actor a "
+                             f"{actor.type.value} in {actor.place.state}")
+            continue
+        taken.add(target)
+        merged[actor_id] = actor.model_copy(update={
+            "place": row.place, "listing": row.listing, "short_name": row.short_name, "sponsor": row.sponsor,
+            "register_key": row.register_key, "location_source": row.source})
+    return merged, taken
+
+
+def _build_regions(records: list[dict], issues: list[DataIssue], broken: set[str]) -> dict[str, Region]:
+    file = FILES["regions"]
+    names = [r.get("cluster") if isinstance(r.get("cluster"), str) else f"#{i + 1}" for i, r in enumerate(records)]
+    seen = Counter(names)
+    regions: dict[str, Region] = {}
+    for name, raw in zip(names, records, strict=True):
+        if seen[name] > 1 and name in regions:
+            continue
+        if seen[name] > 1:
+            issues.append(DataIssue(file, _shown_id(name), "cluster", f"{seen[name]} regions for one cluster"))
+        try:
+            region = Region.model_validate(raw)
+        except ValidationError as exc:
+            issues.extend(_issues_from(exc, file, _shown_id(name)))
+            broken.add(f"region:{name}")
+            continue
+        regions[region.cluster] = region
+    return regions
+
+
+def _check_regions(regions: dict[str, Region], clusters: dict[str, Cluster], broken: set[str],
+                   unreadable: set[str], issues: list[DataIssue]) -> None:
+    file = FILES["regions"]
+    for cluster_id, region in regions.items():
+        cluster = clusters.get(cluster_id)
+        seat = cluster.seat if cluster is not None and cluster.seat.lat is not None else None
+        for field_name, message in region_problems(region, seat):
+            issues.append(DataIssue(file, cluster_id, field_name, message))
+    if "regions" in unreadable:
+        return
+    for cluster_id in clusters:
+        if cluster_id not in regions and f"region:{cluster_id}" not in broken:
+            issues.append(DataIssue(file, cluster_id, "-", "the cluster has no region: add one (districts or states)"))
+
+
 def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     """Read and validate every data file; raise `DataValidationError` listing all problems."""
     data_dir = Path(data_dir)
@@ -432,9 +647,12 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     broken: set[str] = set()
     unreadable: set[str] = set()
 
+    tables = {"actors": (ACTOR_COLUMNS, _named_actor), "register_actors": (REGISTER_COLUMNS, _register_actor),
+              "institutes": (INSTITUTE_COLUMNS, _institute)}
+
     def read(kind: str) -> list[dict]:
         path = data_dir / FILES[kind]
-        records = _read_actor_rows(path, issues, broken) if kind == "actors" else _read_yaml(path, issues)
+        records = _read_actor_rows(path, issues, broken, *tables[kind]) if kind in tables else _read_yaml(path, issues)
         if records is None:
             unreadable.add(kind)
         return records or []
@@ -456,8 +674,23 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     clusters = _build(Cluster, read("clusters"), FILES["clusters"], issues, with_years(FILES["clusters"]), broken)
     initiatives = _build(Initiative, read("initiatives"), FILES["initiatives"], issues,
                          with_years(FILES["initiatives"]), broken)
-    actors = _build(Actor, read("actors"), FILES["actors"], issues, broken=broken)
+    same_as: dict[str, str] = {}
+
+    def named_actor(record: dict) -> dict:
+        def report(field_name: str, message: str) -> None:
+            issues.append(DataIssue(FILES["actors"], _record_id(record), field_name, message))
+
+        record = dict(record)
+        target = record.pop("same_as", "")
+        if target:
+            same_as[str(record.get("id"))] = target
+        return _checked_links(record, report)
+
+    named = _build(Actor, read("actors"), FILES["actors"], issues, named_actor, broken)
+    listed_files = {kind: _build(Actor, read(kind), FILES[kind], issues, broken=broken)
+                    for kind in ("register_actors", "institutes")}
     projects = _build(LighthouseProject, read("projects"), FILES["projects"], issues, broken=broken)
+    regions = _build_regions(read("regions"), issues, broken)
     # The pages need at least one cluster, and the data date is that of the newest source.
     for kind, records in (("sources", sources), ("clusters", clusters)):
         if not records and kind not in unreadable and not any(i.file == FILES[kind] for i in issues):
@@ -465,11 +698,23 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
 
     clusters = _locate_all(clusters, "seat", FILES["clusters"], issues)
     initiatives = _locate_all(initiatives, "place", FILES["initiatives"], issues)
-    actors = _locate_all(actors, "place", FILES["actors"], issues)
+    named = _locate_all(named, "place", FILES["actors"], issues)
+    listed: dict[str, Actor] = {}
+    actor_files = {actor_id: FILES["actors"] for actor_id in named}
+    for kind, items in listed_files.items():
+        for actor_id, actor in _locate_all(items, "place", FILES[kind], issues).items():
+            if actor_id in actor_files:
+                issues.append(DataIssue(FILES[kind], actor_id, "id", f"id also used in {actor_files[actor_id]}"))
+                continue
+            listed[actor_id] = actor
+            actor_files[actor_id] = FILES[kind]
+    named, taken = _merge_same_as(named, listed, same_as, broken, issues)
+    actors = {**named, **{actor_id: actor for actor_id, actor in listed.items() if actor_id not in taken}}
     projects = _locate_all(projects, "place", FILES["projects"], issues)
+    _check_regions(regions, clusters, broken, unreadable, issues)
 
-    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir)
-    issues.extend(check_references(dataset, frozenset(broken), frozenset(unreadable)))
+    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir, regions)
+    issues.extend(check_references(dataset, frozenset(broken), frozenset(unreadable), actor_files))
     if issues:
         raise DataValidationError(issues)
     return dataset

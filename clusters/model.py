@@ -101,7 +101,7 @@ class Figure(BaseModel):
     year: int
     source: SourceRef
     quote: str = ""
-    note: str = ""
+    note: Text | None = None
 
     _finite_value = field_validator("value", mode="before")(_not_nan_or_inf)
 
@@ -161,6 +161,11 @@ class Source(BaseModel):
     language: str = "de"
     kind: Text
     takes: Text
+    licence: str | None = None
+    """Set where the document's licence differs from a quoted public document's (e.g. CC0 data)."""
+    listing: bool = False
+    """A systematic list of actors (a register), not a document quoted for figures: its date is the
+    list's own and does not move the dataset's 'as of' date."""
 
     @property
     def cited_title(self) -> str:
@@ -189,6 +194,9 @@ class Place(BaseModel):
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     precision: str = "municipality"
+    inferred: bool = False
+    """True where the source names no such place and the record infers it (say why in `note`)."""
+    note: Text | None = None
 
     _finite_coordinates = field_validator("lat", "lon", mode="before")(_not_nan_or_inf)
 
@@ -256,6 +264,7 @@ class Cluster(BaseModel):
 class ActorType(str, Enum):
     COMPANY = "company"
     UNIVERSITY = "university"
+    UNIVERSITY_OF_APPLIED_SCIENCES = "university_of_applied_sciences"
     UNIVERSITY_HOSPITAL = "university_hospital"
     HOSPITAL = "hospital"
     RESEARCH_INSTITUTE = "research_institute"
@@ -264,17 +273,79 @@ class ActorType(str, Enum):
     TECHNOLOGY_PARK = "technology_park"
 
 
+class Relation(str, Enum):
+    """How an actor relates to a cluster. The first five are stored, as the actor's source states
+    them; `in_region` is derived from the cluster's region and never stored. Only `member` makes an
+    actor a member: a funder or shareholder supports a cluster without belonging to it, and actors
+    in the region are not members either."""
+
+    MEMBER = "member"
+    CLUSTER_MANAGEMENT = "cluster_management"
+    SHAREHOLDER = "shareholder"
+    FUNDER = "funder"
+    PARTNER = "partner"
+    IN_REGION = "in_region"
+
+
+STORED_RELATIONS: tuple[Relation, ...] = tuple(r for r in Relation if r is not Relation.IN_REGION)
+
+
+class ClusterLink(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    cluster: str
+    relation: Relation
+
+    @field_validator("relation")
+    @classmethod
+    def _stored_relation(cls, relation: Relation) -> Relation:
+        if relation is Relation.IN_REGION:
+            raise ValueError("'in_region' follows from the cluster's region and is never written in the data")
+        return relation
+
+
+class Sponsor(str, Enum):
+    """Who runs an institution (the register's Trägerschaft: Bund, Land or Kommune are public)."""
+
+    PUBLIC = "public"
+    PRIVATE = "private"
+    CHURCH = "church"
+
+
+class Listing(str, Enum):
+    """A systematic list an actor comes from, as opposed to being named in a cluster's source: it
+    covers every region the same way, so its counts per region are comparable."""
+
+    HIGHER_EDUCATION_REGISTER = "higher_education_register"
+    RESEARCH_INSTITUTES = "research_institutes"
+
+
 class Actor(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: RecordId
     name: str
     type: ActorType
     place: Place
-    clusters: list[str] = Field(default_factory=list)
+    links: list[ClusterLink] = Field(default_factory=list)
     initiatives: list[str] = Field(default_factory=list)
     focus_areas: list[str] = Field(default_factory=list)
     source: SourceRef
     note: str = ""
+    listing: Listing | None = None
+    short_name: str | None = None
+    """The register's own short name (e.g. `U Freiburg i.Br. (Klinikum)`)."""
+    sponsor: Sponsor | None = None
+    register_key: str | None = None
+    """The Destatis sort key of the register row."""
+    location_source: SourceRef | None = None
+    """Where the coordinates come from when that is not `source` (a named actor placed by a register)."""
+
+    @property
+    def clusters(self) -> list[str]:
+        """The clusters the actor has a stored link to, each once, whatever the relation."""
+        return list(dict.fromkeys(link.cluster for link in self.links))
+
+    def relations_to(self, cluster_id: str) -> list[Relation]:
+        return [link.relation for link in self.links if link.cluster == cluster_id]
 
 
 class LighthouseProject(BaseModel):
@@ -314,6 +385,8 @@ class FocusArea(BaseModel):
     label: Text
     wordings: list[str] = Field(default_factory=list)
     themes: list[str] = Field(min_length=1)
+    note: Text | None = None
+    """E.g. that the label is the atlas's own term, used by no source."""
 
 
 class Theme(BaseModel):
@@ -322,3 +395,37 @@ class Theme(BaseModel):
     label: Text
     description: Text
     source: SourceRef
+
+
+class QuotedRef(SourceRef):
+    quote: str = Field(min_length=1)
+
+
+class RegionDefinition(BaseModel):
+    """A public page that lists the districts of a named region (a metropolitan or planning region)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    url: str = Field(pattern=r"^https?://")
+    publisher: str
+    quote: str = Field(min_length=1)
+    year: int | None = None
+    """The year the page states for its content, if it states one."""
+    note: str = ""
+
+
+class Region(BaseModel):
+    """The area a cluster covers: whole states and/or districts (5-digit AGS of BKG VG5000 `KRS`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    cluster: RecordId
+    states: list[str] = Field(default_factory=list)
+    districts: list[Annotated[str, StringConstraints(pattern=r"^\d{5}$")]] = Field(default_factory=list)
+    basis: Text
+    seed: QuotedRef
+    definitions: list[RegionDefinition] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _covers_something(self) -> Region:
+        if not self.states and not self.districts:
+            raise ValueError("states: a region needs whole states or districts")
+        return self

@@ -30,15 +30,19 @@ from pydantic import ValidationError
 
 import geodata
 
+from .citation import upload_ref
 from .io import CLUSTER_COLUMNS
 from .load import Dataset
-from .model import FIGURE_FIELDS, Cluster, Figure, FocusRef, Place, Qualifier, SourceRef, Text
+from .model import FIGURE_FIELDS, Cluster, Figure, FocusRef, Place, Qualifier, Text
 from .numbers import NumberError, check_number, parse_figure_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
 REQUIRED_COLUMNS = ("id", "name")
 YOURS_PREFIX = "yours-"
+"""Ids of uploaded clusters start with it; names stay as written, the UI marks them as the visitor's."""
+UPLOAD_NOTE = Text(en="Your own figure", de="Ihre eigene Zahl")
+UPLOAD_REGION = Text(en="Your own figures", de="Ihre eigenen Zahlen")
 
 MAX_COLUMNS = 100
 """Columns beyond this are not read (the template has 19)."""
@@ -410,7 +414,7 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
     if raw_id and raw_id not in seen:
         seen[raw_id] = row
 
-    source = SourceRef(file=f"your upload: {filename}", section=f"row {row}")
+    source = upload_ref(filename, row)
     figures: dict[str, Figure] = {}
     for column in FIGURE_FIELDS:
         cell = record.get(column, "")
@@ -427,7 +431,7 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
             continue
         try:
             figures[column] = Figure(value=value, qualifier=Qualifier(explicit or qualifier), year=year,
-                                     source=source, note="your figure")
+                                     source=source, note=UPLOAD_NOTE)
         except ValidationError:
             error(column, "invalid_figure", text=_text(record, column))
     smes, large, actors = (figures.get(part) for part in ("smes", "large_companies", "actors"))
@@ -460,8 +464,8 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
         return None
     try:
         return Cluster(
-            id=f"{YOURS_PREFIX}{slug}", name=f"{name} (yours)", short_name=f"{name[:30]} (yours)", seat=seat,
-            states=[seat.state], focus=focus, region=Text(en="Your own figures", de="Ihre eigenen Zahlen"),
+            id=f"{YOURS_PREFIX}{slug}", name=name, short_name=name[:30], seat=seat,
+            states=[seat.state], focus=focus, region=UPLOAD_REGION,
             sources=[source.file], **figures)
     except ValidationError as exc:
         # The checks above cover every rule the model knows; this is a net for new ones.

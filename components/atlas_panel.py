@@ -79,7 +79,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
     Returns True when the user clears the selection."""
     with st.container(border=True, key="atlas_selection"):
         head, close = st.columns([5, 1], vertical_alignment="center")
-        head.subheader(plain(cluster.name))
+        head.header(plain(cluster.name))
         cleared = close.button(t("atlas.close", lang), key="atlas_clear_selection")
         states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
         st.caption(f"{plain(cluster.seat.city)} · {states}")

@@ -27,6 +27,12 @@ def is_yours(cluster: Cluster) -> bool:
     return cluster.id.startswith(YOURS_PREFIX)
 
 
+def cluster_name(cluster: Cluster, lang: str, short: bool = False) -> str:
+    """The name, marked "(yours)" for a visitor's uploaded row, which may bear a published name."""
+    name = cluster.short_name if short else cluster.name
+    return t("bench.yours", lang, name=name) if is_yours(cluster) else name
+
+
 def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
     return cluster.figure(name) if name in FIGURE_FIELDS else INDICATORS[name](cluster)
 
@@ -65,7 +71,7 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
     rank_of = ranks({c.id: measure(c, rank_by) for c in clusters})
     rows = []
     for cluster in clusters:
-        row = {t("col.name", lang): cluster.name}
+        row = {t("col.name", lang): cluster_name(cluster, lang)}
         for name in columns:
             row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang)
         rank = rank_of[cluster.id]
@@ -117,7 +123,7 @@ def bar_frame(clusters: Sequence[Cluster], name: str, lang: str) -> pd.DataFrame
         number = measure_value(value)
         if number is None:
             continue
-        rows.append({"name": cluster.name, "value": number, "qualifier": value.qualifier.value,
+        rows.append({"name": cluster_name(cluster, lang), "value": number, "qualifier": value.qualifier.value,
                      "label": measure_text(value, name, lang), "yours": is_yours(cluster)})
     return pd.DataFrame(rows, columns=["name", "value", "qualifier", "label", "yours"])
 
@@ -128,7 +134,8 @@ def scatter_frame(clusters: Sequence[Cluster], x: str, y: str, lang: str) -> pd.
         x_value, y_value = measure(cluster, x), measure(cluster, y)
         if measure_value(x_value) is None or measure_value(y_value) is None:
             continue
-        rows.append({"name": cluster.short_name, "x": measure_value(x_value), "y": measure_value(y_value),
+        rows.append({"name": cluster_name(cluster, lang, short=True),
+                     "x": measure_value(x_value), "y": measure_value(y_value),
                      "x_label": measure_text(x_value, x, lang), "y_label": measure_text(y_value, y, lang),
                      "yours": is_yours(cluster)})
     return pd.DataFrame(rows, columns=["name", "x", "y", "x_label", "y_label", "yours"])
@@ -139,8 +146,8 @@ def focus_frame(clusters: Sequence[Cluster], data: Dataset, lang: str) -> pd.Dat
     for cluster in clusters:
         for area in cluster.focus_areas:
             counts[area] = counts.get(area, 0) + 1
-    rows = [{"cluster": c.short_name, "area": text(data.focus_areas[a].label, lang), "shared_by": counts[a]}
-            for c in clusters for a in c.focus_areas]
+    rows = [{"cluster": cluster_name(c, lang, short=True), "area": text(data.focus_areas[a].label, lang),
+             "shared_by": counts[a]} for c in clusters for a in c.focus_areas]
     return pd.DataFrame(rows, columns=["cluster", "area", "shared_by"])
 
 
@@ -153,7 +160,24 @@ def profile_frame(clusters: Sequence[Cluster], lang: str) -> pd.DataFrame:
         for cluster, value in zip(clusters, values, strict=True):
             if value is None or not largest:
                 continue
-            rows.append({"cluster": cluster.short_name, "figure": measure_label(name, lang),
+            rows.append({"cluster": cluster_name(cluster, lang, short=True), "figure": measure_label(name, lang),
                          "share": round(100 * value / largest, 1),
                          "label": figure_text(cluster.figure(name), lang)})
     return pd.DataFrame(rows, columns=["cluster", "figure", "share", "label"])
+
+
+def chart_table(frame: pd.DataFrame, lang: str, value: str | None = None, x: str | None = None,
+                y: str | None = None) -> pd.DataFrame:
+    """A chart's data for reading, with headers in the UI language; `value`, `x` and `y` name the
+    measures in the columns of that name. The charts themselves keep the plain column names."""
+    headers = {"name": t("col.name", lang), "cluster": t("col.name", lang),
+               "value": measure_label(value, lang) if value else t("col.value", lang),
+               "qualifier": t("chart.qualifier", lang), "label": t("chart.as_shown", lang),
+               "yours": t("chart.yours", lang), "area": t("col.focus_area", lang),
+               "shared_by": t("chart.shared_by", lang), "figure": t("col.figure", lang),
+               "share": t("bench.profile_axis", lang)}
+    for axis, measure_name in (("x", x), ("y", y)):
+        if measure_name:
+            headers[axis] = t(f"chart.{axis}", lang, figure=measure_label(measure_name, lang))
+            headers[f"{axis}_label"] = t(f"chart.{axis}_label", lang, figure=measure_label(measure_name, lang))
+    return frame.rename(columns=headers)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .i18n import t
+
 BOUND_MARKS = {">": "▶", "<": "◀", "~": "≈", "": ""}
 SOURCE_LINE_CHARS = 100
 
@@ -27,14 +29,14 @@ def titled(title: str, source_line: str) -> alt.Title:
     return alt.Title(title, subtitle=lines, anchor="start", subtitleColor="#4a4a4a")
 
 
-def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str) -> alt.Chart:
+def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang: str) -> alt.Chart:
     """frame: name, value, qualifier, label, yours."""
     frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS),
                          exact=frame["qualifier"].isin(["", "~"]))
     base = alt.Chart(frame, title=title).encode(
         y=alt.Y("name:N", sort="-x", title=None),
         x=alt.X("value:Q", title=axis_title),
-        tooltip=[alt.Tooltip("name:N", title="Cluster"), alt.Tooltip("label:N", title=axis_title)],
+        tooltip=[alt.Tooltip("name:N", title=t("col.name", lang)), alt.Tooltip("label:N", title=axis_title)],
     )
     bars = base.mark_bar().encode(
         opacity=alt.condition("datum.exact", alt.value(0.9), alt.value(0.35)),
@@ -45,39 +47,44 @@ def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str) -> a
     return (bars + marks + labels).properties(height=alt.Step(28))
 
 
-def scatter_chart(frame: pd.DataFrame, title: str | alt.Title, x_title: str, y_title: str) -> alt.Chart:
+def scatter_chart(frame: pd.DataFrame, title: str | alt.Title, x_title: str, y_title: str, lang: str) -> alt.Chart:
     """frame: name, x, y, x_label, y_label, yours. Median lines split the plane into quadrants."""
     points = alt.Chart(frame, title=title).mark_point(size=90, filled=True).encode(
         x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
         color=alt.condition("datum.yours", alt.value("#D55E00"), alt.value("#0b6e4f")),
-        tooltip=[alt.Tooltip("name:N", title="Cluster"), alt.Tooltip("x_label:N", title=x_title),
+        tooltip=[alt.Tooltip("name:N", title=t("col.name", lang)), alt.Tooltip("x_label:N", title=x_title),
                  alt.Tooltip("y_label:N", title=y_title)],
     )
     names = points.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(text="name:N")
     layers = [points, names]
     if len(frame):
         medians = pd.DataFrame({"x": [frame["x"].median()], "y": [frame["y"].median()]})
-        layers.append(alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#888").encode(x="x:Q"))
-        layers.append(alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#888").encode(y="y:Q"))
+        # Titled like the points' axes: an untitled channel would add its column name to the axis title.
+        rule = alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#888")
+        layers += [rule.encode(x=alt.X("x:Q", title=x_title)), rule.encode(y=alt.Y("y:Q", title=y_title))]
     return alt.layer(*layers).properties(height=380)
 
 
-def focus_matrix(frame: pd.DataFrame, title: str | alt.Title) -> alt.Chart:
+def focus_matrix(frame: pd.DataFrame, title: str | alt.Title, lang: str) -> alt.Chart:
     """frame: cluster, area, shared_by (how many selected clusters have the area)."""
     return alt.Chart(frame, title=title).mark_rect(stroke="#fff").encode(
         x=alt.X("cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=160, labelOverlap=False)),
         y=alt.Y("area:N", title=None, sort=alt.EncodingSortField("shared_by", order="descending"),
                 axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("shared_by:Q", title="Clusters sharing it", scale=alt.Scale(scheme="greens")),
-        tooltip=["cluster:N", "area:N", "shared_by:Q"],
+        color=alt.Color("shared_by:Q", title=t("chart.shared_by", lang), scale=alt.Scale(scheme="greens")),
+        tooltip=[alt.Tooltip("cluster:N", title=t("col.name", lang)),
+                 alt.Tooltip("area:N", title=t("col.focus_area", lang)),
+                 alt.Tooltip("shared_by:Q", title=t("chart.shared_by", lang))],
     ).properties(height=alt.Step(22), width=alt.Step(70))
 
 
-def profile_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str) -> alt.Chart:
+def profile_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang: str) -> alt.Chart:
     """Parallel coordinates: frame: cluster, figure, share (of the largest value), label."""
     return alt.Chart(frame, title=title).mark_line(point=True).encode(
         x=alt.X("figure:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=140)),
         y=alt.Y("share:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("cluster:N", title="Cluster"),
-        tooltip=["cluster:N", "figure:N", "label:N"],
+        color=alt.Color("cluster:N", title=t("col.name", lang)),
+        tooltip=[alt.Tooltip("cluster:N", title=t("col.name", lang)),
+                 alt.Tooltip("figure:N", title=t("col.figure", lang)),
+                 alt.Tooltip("label:N", title=t("col.value", lang))],
     ).properties(height=340)

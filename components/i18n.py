@@ -121,7 +121,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bench.upload_title": {"en": "Compare your own figures", "de": "Eigene Zahlen vergleichen"},
     "bench.upload_help": {
         "en": "Upload a CSV or Excel file with the template's columns. Your rows appear marked “(yours)”. They stay in this browser session only: never saved, never shown to anyone else, gone on reload.",
-        "de": "CSV- oder Excel-Datei mit den Spalten der Vorlage hochladen. Ihre Zeilen erscheinen als „(yours)“. Sie bleiben nur in dieser Sitzung: nie gespeichert, niemandem sonst gezeigt, nach Neuladen weg.",
+        "de": "CSV- oder Excel-Datei mit den Spalten der Vorlage hochladen. Ihre Zeilen erscheinen mit dem Zusatz „(Ihre Zahlen)“. Sie bleiben nur in dieser Sitzung: nie gespeichert, niemandem sonst gezeigt, nach Neuladen weg.",
     },
     "bench.template": {"en": "Download the template (CSV)", "de": "Vorlage herunterladen (CSV)"},
     "bench.upload": {"en": "Your figures (CSV or XLSX, at most 5 MB, 1,000 rows)", "de": "Ihre Zahlen (CSV oder XLSX, höchstens 5 MB, 1.000 Zeilen)"},
@@ -179,6 +179,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Clusters with a common base where each side brings what the other lacks — like biosaxony and BioRegio STERN's joint medtech action plan (2015).",
         "de": "Cluster mit gemeinsamer Basis, bei denen jede Seite mitbringt, was der anderen fehlt — wie der gemeinsame Aktionsplan Medizintechnik von biosaxony und BioRegio STERN (2015).",
     },
+    "bench.yours": {"en": "{name} (yours)", "de": "{name} (Ihre Zahlen)"},
+    # Headers of the tables behind the charts and titles of the charts' tooltips and legends.
+    "chart.qualifier": {"en": "Qualifier (>, <, ~)", "de": "Qualifizierung (>, <, ~)"},
+    "chart.as_shown": {"en": "As shown", "de": "Wie angezeigt"},
+    "chart.yours": {"en": "Your figures", "de": "Ihre Zahlen"},
+    "chart.x": {"en": "Horizontal axis: {figure}", "de": "Waagerechte Achse: {figure}"},
+    "chart.y": {"en": "Vertical axis: {figure}", "de": "Senkrechte Achse: {figure}"},
+    "chart.x_label": {"en": "Horizontal axis: {figure}, as shown", "de": "Waagerechte Achse: {figure}, wie angezeigt"},
+    "chart.y_label": {"en": "Vertical axis: {figure}, as shown", "de": "Senkrechte Achse: {figure}, wie angezeigt"},
+    "chart.shared_by": {"en": "Clusters sharing it", "de": "Cluster mit diesem Schwerpunkt"},
+    "col.focus_area": {"en": "Focus area", "de": "Schwerpunkt"},
     "col.sme_share": {"en": "SME share", "de": "KMU-Anteil"},
     "col.large_company_share": {"en": "Large-company share", "de": "Anteil Großunternehmen"},
     "col.research_share": {"en": "Research share", "de": "Forschungsanteil"},
@@ -239,13 +250,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "atlas.layer_projects": {"en": "Lighthouse projects", "de": "Leuchtturmprojekte"},
     "atlas.layer_online": {"en": "OpenStreetMap (online)", "de": "OpenStreetMap (online)"},
     "atlas.project": {"en": "Project", "de": "Projekt"},
+    # Names of map controls and alternative texts of pictures, for screen readers (issue 11).
+    "atlas.map_label": {
+        "en": "Map of the clusters, actors and lighthouse projects in the list beside it. Arrow keys move the map, "
+              "plus and minus zoom.",
+        "de": "Karte der Cluster, Akteure und Leuchtturmprojekte aus der Liste daneben. Pfeiltasten verschieben die "
+              "Karte, Plus und Minus zoomen.",
+    },
+    "atlas.zoom_in": {"en": "Zoom in", "de": "Vergrößern"},
+    "atlas.zoom_out": {"en": "Zoom out", "de": "Verkleinern"},
+    "atlas.layers": {"en": "Map layers", "de": "Kartenebenen"},
+    "alt.locator": {"en": "Locator map: {place} in {region}", "de": "Lagekarte: {place} in {region}"},
+    "alt.overview": {"en": "Map of Germany with the seats of the {n} clusters",
+                     "de": "Deutschlandkarte mit den Sitzen der {n} Cluster"},
+    "alt.qr": {"en": "QR code linking to {url}", "de": "QR-Code mit dem Link {url}"},
     "col.type": {"en": "Type", "de": "Typ"},
     "col.entry": {"en": "Name", "de": "Name"},
     "col.clusters": {"en": "Clusters", "de": "Cluster"},
     "col.themes": {"en": "Themes", "de": "Themen"},
     "col.lead": {"en": "Lead", "de": "Federführung"},
     "actor_type.company": {"en": "Company", "de": "Unternehmen"},
-    "actor_type.university": {"en": "University", "de": "Hochschule"},
+    "actor_type.university": {"en": "University", "de": "Universität"},
+    "actor_type.university_of_applied_sciences": {"en": "University of applied sciences", "de": "Fachhochschule"},
     "actor_type.university_hospital": {"en": "University hospital", "de": "Universitätsklinikum"},
     "actor_type.hospital": {"en": "Hospital", "de": "Klinik"},
     "actor_type.research_institute": {"en": "Research institute", "de": "Forschungsinstitut"},
@@ -335,6 +361,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.error": {
         "en": "The dataset could not be loaded. Nothing was changed. Details:",
         "de": "Der Datensatz konnte nicht geladen werden. Es wurde nichts verändert. Details:",
+    },
+    "data.error_more": {
+        "en": "… and {n} more (python -m clusters validate lists all)",
+        "de": "… und {n} weitere (python -m clusters validate nennt alle)",
     },
     # Upload messages (components.upload_messages): row-level texts follow "row 2, column 'x': ".
     "upload.at_cell": {"en": "row {row}, column '{column}': {message}", "de": "Zeile {row}, Spalte „{column}“: {message}"},

@@ -1,25 +1,26 @@
-"""The atlas map: boundaries as base map, clusters as sized circles, actors in one clustered
-layer, lighthouse projects with their own marker. No Streamlit here; the page caches the result.
+"""The atlas map, made the way streamlit-folium is meant to be used: a base map that no filter
+changes (state boundaries, districts from zoom 8, attribution) and the layers of a filter state
+(actors, lighthouse projects, clusters) passed as `feature_group_to_add`. A filter change then
+swaps the layers in the browser instead of drawing a new map. No Streamlit here.
 
-Names from data reach the browser only as text: folium tooltips get `markup_text`, which escapes
-HTML and the characters of the JavaScript template literal folium wraps them in, and the actor
-layer builds its tooltips with `textContent`, never `innerHTML`. No folium Popup: it needs jQuery.
+The Leaflet code lives in static/atlas/atlas.js; each element here renders one call into it
+with its data as JSON (`script_json`). Names from data reach the browser only as text: the
+cluster tooltips are escaped HTML (folium's GeoJsonTooltip sets them as innerHTML), actor and
+project tooltips are made with `textContent`. No folium Popup: it needs jQuery.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import itertools
 import json
 import math
-from collections import OrderedDict
 from dataclasses import dataclass
+from typing import ClassVar
 
 import folium
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
-from folium.template import Template as FoliumTemplate
+from folium.utilities import get_obj_in_upper_tree
 from jinja2 import Template
 
 import geodata
@@ -27,7 +28,7 @@ from clusters import Actor, Cluster, Dataset, Figure, Qualifier
 from clusters.filters import Selection, main_theme
 
 from .i18n import figure_words, t
-from .offline import MARKERCLUSTER_CSS, MARKERCLUSTER_DEFAULT_CSS, MARKERCLUSTER_JS, OfflineMap
+from .offline import ATLAS_CSS, ATLAS_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_DEFAULT_CSS, MARKERCLUSTER_JS, OfflineMap
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 THEME_COLOURS: dict[str, str] = {
@@ -41,6 +42,7 @@ NO_THEME_COLOUR = "#6b6b6b"
 ACTOR_TYPE_COLOURS: dict[str, str] = {
     "company": "#0072B2",
     "university": "#009E73",
+    "university_of_applied_sciences": "#117733",
     "university_hospital": "#D55E00",
     "hospital": "#E69F00",
     "research_institute": "#CC79A7",
@@ -48,15 +50,8 @@ ACTOR_TYPE_COLOURS: dict[str, str] = {
     "public_body": "#555555",
     "technology_park": "#8c564b",
 }
-PROJECT_COLOUR = "#111111"
 MIN_RADIUS, MAX_RADIUS = 7.0, 30.0
 DISTRICT_MIN_ZOOM = 8
-
-
-def markup_text(value: str) -> str:
-    """Text that stays text inside folium's `bindTooltip(`...`)`: HTML-escaped, and no backtick,
-    `${` or backslash that could end or interpolate the JavaScript template literal."""
-    return html.escape(value).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
 def script_json(value) -> str:
@@ -101,135 +96,119 @@ def largest_value(dataset: Dataset, figure_name: str) -> float:
     return max(values, default=0.0)
 
 
-class ActorLayer(JSCSSMixin, MacroElement):
-    """All actors as one compact array, drawn by Leaflet.markercluster in the browser.
+class AtlasCall(JSCSSMixin, MacroElement):
+    """One call into static/atlas/atlas.js: `ClusterAtlas.<function>(<target>, <options>)`, the
+    target being the parent layer or, with `on_map`, the map."""
+
+    function = ""
+    on_map = False
+    default_js: ClassVar[list[tuple[str, str]]] = [("cluster_atlas_js", ATLAS_JS)]
+    default_css: ClassVar[list[tuple[str, str]]] = [("cluster_atlas_css", ATLAS_CSS)]
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "ClusterAtlas.{{ this.function }}({{ this.target_name() }}, {{ this.options_json }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, options):
+        super().__init__()
+        self._name = type(self).__name__
+        self.options_json = script_json(options)
+
+    def target_name(self) -> str:
+        return (get_obj_in_upper_tree(self, folium.Map) if self.on_map else self._parent).get_name()
+
+
+class ActorLayer(AtlasCall):
+    """All actors in one Leaflet.markercluster group, drawn in the browser after the first paint.
 
     One layer instead of one folium Marker per actor keeps the page small and fast with tens of
     thousands of actors (the benchmark uses 20,000 synthetic ones). With `url`, the rows come
-    from a static file of all actors (see `actor_table`) and the map script carries only the
-    indices of the shown ones (`null`: all), so the map's first paint does not wait for them.
-    Without it, the rows are inline. Either way the markers are made after the first paint and
-    tooltips on hover, with `textContent`."""
+    from a static file of all actors (see `actor_table`) and the call carries only the indices of
+    the shown ones (`None`: all), so the map's first paint does not wait for them. Without it,
+    the rows are inline."""
 
-    default_js = [("markerclusterjs", MARKERCLUSTER_JS)]
-    default_css = [("markerclustercss", MARKERCLUSTER_CSS), ("markerclusterdefaultcss", MARKERCLUSTER_DEFAULT_CSS)]
-    _template = Template("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45,
-                                                 showCoverageOnHover: false});
-{{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
-(function (group) {
-    var types = {{ this.types_json }};
-    function tooltip(marker) {
-        var row = marker.options.row, tip = document.createElement("span");
-        tip.textContent = row[3] + " · " + types[row[2]].label + " · " + row[4];
-        return tip;
-    }
-    function fill(rows) {
-        // After the browser has painted the boundaries and circles, not before.
-        requestAnimationFrame(function () { setTimeout(function () { addMarkers(rows); }, 0); });
-    }
-    function addMarkers(rows) {
-        var markers = new Array(rows.length);
-        for (var i = 0; i < rows.length; i++) {
-            var row = rows[i];
-            markers[i] = L.circleMarker([row[0], row[1]], {radius: 6, color: "#ffffff", weight: 1.5,
-                fillColor: types[row[2]].colour, fillOpacity: 0.95, row: row}).bindTooltip(tooltip);
-        }
-        group.addLayers(markers);
-    }
-{%- if this.url %}
-    var shown = {{ this.shown_json }};
-    fetch({{ this.url|tojson }}).then(function (response) { return response.json(); }).then(function (all) {
-        fill(shown === null ? all : shown.map(function (i) { return all[i]; }));
-    });
-{%- else %}
-    fill({{ this.rows_json }});
-{%- endif %}
-})({{ this.get_name() }});
-{% endmacro %}
-""")
+    function = "actorLayer"
+    default_js: ClassVar[list[tuple[str, str]]] = [("markerclusterjs", MARKERCLUSTER_JS), *AtlasCall.default_js]
+    default_css: ClassVar[list[tuple[str, str]]] = [
+        ("markerclustercss", MARKERCLUSTER_CSS),
+        ("markerclusterdefaultcss", MARKERCLUSTER_DEFAULT_CSS),
+        *AtlasCall.default_css,
+    ]
 
-    def __init__(self, types: dict[int, dict], rows: list[list] | None = None, url: str | None = None,
-                 shown: list[int] | None = None):
-        super().__init__()
-        self._name = "ActorLayer"
-        self.types_json = script_json(types)
-        self.url = url
-        self.shown_json = script_json(shown)
-        self.rows_json = script_json(rows or [])
+    def __init__(
+        self,
+        types: dict[int, dict],
+        rows: list[list] | None = None,
+        url: str | None = None,
+        shown: list[int] | None = None,
+    ):
+        super().__init__({"types": types, "url": url, "shown": shown} if url else {"types": types, "rows": rows or []})
 
 
-class ProjectLayer(folium.FeatureGroup):
-    """Lighthouse projects as ◆ markers made in the browser from one array of [lat, lon, label].
+class ProjectMarkers(AtlasCall):
+    """Lighthouse projects as ◆ markers made in the browser from rows [lat, lon, label]: one
+    element instead of a folium Marker, DivIcon and Tooltip per project, each of which folium
+    would render as a template of its own on every run."""
 
-    One element instead of a folium Marker, DivIcon and Tooltip per project: folium renders
-    every element's script as a new Jinja template on each run, and those were most of the
-    map's server time. Labels become tooltips through `textContent`."""
-
-    _template = FoliumTemplate("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
-(function (group) {
-    var icon = L.divIcon({className: "", html: '<div class="atlas-project">◆</div>',
-                          iconSize: [18, 18], iconAnchor: [9, 9]});
-    {{ this.rows_json }}.forEach(function (row) {
-        var tip = document.createElement("span");
-        tip.textContent = row[2];
-        L.marker([row[0], row[1]], {icon: icon}).bindTooltip(tip).addTo(group);
-    });
-})({{ this.get_name() }});
-{% endmacro %}
-""")
-
-    def __init__(self, rows: list[list], name: str):
-        super().__init__(name=name)
-        self._name = "ProjectLayer"
-        self.rows_json = script_json(rows)
+    function = "projectLayer"
 
 
-class BoundaryDetail(MacroElement):
-    """District lines appear from zoom DISTRICT_MIN_ZOOM on; fetched from static files on first
-    need, so the first page load stays light. Also adds the BKG attribution to the map."""
+class BoundaryDetail(AtlasCall):
+    """District lines from zoom DISTRICT_MIN_ZOOM on, fetched from a static file on first need so
+    the first page load stays light; and the BKG attribution."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function (map) {
-    map.attributionControl.setPrefix(false);
-    var link = document.createElement("a");
-    link.href = {{ this.attribution_url|tojson }};
-    link.target = "_blank";
-    link.textContent = {{ this.attribution|tojson }};
-    map.attributionControl.addAttribution(link.outerHTML);
-    var districts = null, loading = false;
-    function update() {
-        var wanted = map.getZoom() >= {{ this.min_zoom }};
-        if (wanted && !districts && !loading) {
-            loading = true;
-            fetch({{ this.url|tojson }}).then(function (r) { return r.json(); }).then(function (data) {
-                districts = L.geoJSON(data, {interactive: false,
-                    style: {color: "#8a8a8a", weight: 0.6, fill: false}});
-                update();
-            });
-        }
-        if (districts) {
-            if (wanted && !map.hasLayer(districts)) { districts.addTo(map); districts.bringToBack(); }
-            if (!wanted && map.hasLayer(districts)) { map.removeLayer(districts); }
-        }
-    }
-    map.on("zoomend", update);
-    update();
-})({{ this._parent.get_name() }});
-{% endmacro %}
-""")
+    function = "boundaryDetail"
+    on_map = True
 
     def __init__(self):
-        super().__init__()
-        self._name = "BoundaryDetail"
-        self.attribution = geodata.ATTRIBUTION
-        self.attribution_url = geodata.ATTRIBUTION_URL
-        self.url = geodata.DISTRICTS_URL
-        self.min_zoom = DISTRICT_MIN_ZOOM
+        super().__init__(
+            {
+                "url": geodata.DISTRICTS_URL,
+                "minZoom": DISTRICT_MIN_ZOOM,
+                "attribution": geodata.ATTRIBUTION,
+                "attributionUrl": geodata.ATTRIBUTION_URL,
+            }
+        )
+
+
+class MapControlsText(AtlasCall):
+    """Names in the page's language for what a keyboard reaches in the map: the map itself
+    (Leaflet makes it focusable for arrow-key panning but leaves it unnamed) and the zoom buttons
+    (Leaflet names them in English). The map is made with `zoom_control=False`; this adds them."""
+
+    function = "mapControls"
+    on_map = True
+
+    def __init__(self, lang: str):
+        super().__init__(
+            {
+                "label": t("atlas.map_label", lang),
+                "zoomIn": t("atlas.zoom_in", lang),
+                "zoomOut": t("atlas.zoom_out", lang),
+            }
+        )
+
+
+class LayersControlText(AtlasCall):
+    """The layer switch's name in the page's language; a child of the LayerControl."""
+
+    function = "layersControl"
+
+    def __init__(self, lang: str):
+        super().__init__({"label": t("atlas.layers", lang)})
+
+
+class FitView(AtlasCall):
+    """Fits the map to what a filter leaves (`view_bounds`) when that view changes."""
+
+    function = "fitView"
+    on_map = True
+
+    def __init__(self, bounds: dict):
+        super().__init__(
+            {"bounds": bounds["bounds"], "padding": bounds.get("padding"), "maxZoom": bounds.get("max_zoom")}
+        )
 
 
 def _states_layer(lang: str) -> folium.GeoJson:
@@ -245,8 +224,57 @@ def _states_layer(lang: str) -> folium.GeoJson:
 
 
 def cluster_tooltip(cluster: Cluster, figure_name: str, lang: str) -> str:
+    """The circle's tooltip as escaped HTML: GeoJsonTooltip puts it into the page as innerHTML."""
     figure = cluster.figure(figure_name)
-    return markup_text(f"{cluster.name} — {t(f'col.{figure_name}', lang)}: {figure_words(figure, lang)}")
+    return html.escape(f"{cluster.name} — {t(f'col.{figure_name}', lang)}: {figure_words(figure, lang)}")
+
+
+def cluster_features(dataset: Dataset, selection: Selection, size_by: str, lang: str) -> dict:
+    """The selected clusters as GeoJSON points with their circle's style in the properties. Large
+    circles come first, so small ones stay clickable on top. A click returns the feature:
+    `properties.cluster` is the id."""
+    largest = largest_value(dataset, size_by)
+    ordered = sorted(selection.clusters, key=lambda c: -(c.figure(size_by).value if c.figure(size_by) else 0))
+    features = []
+    for cluster in ordered:
+        style = circle_style(cluster.figure(size_by), largest)
+        features.append(
+            {
+                "type": "Feature",
+                "id": cluster.id,
+                "geometry": {"type": "Point", "coordinates": [cluster.seat.lon, cluster.seat.lat]},
+                "properties": {
+                    "cluster": cluster.id,
+                    "tooltip": cluster_tooltip(cluster, size_by, lang),
+                    "colour": cluster_colour(cluster, dataset),
+                    "radius": style.radius,
+                    "fill_opacity": style.fill_opacity,
+                    "weight": style.weight,
+                    "dash": style.dash_array,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _cluster_circle(feature: dict) -> dict:
+    circle = feature["properties"]
+    return {
+        "radius": circle["radius"],
+        "color": circle["colour"],
+        "weight": circle["weight"],
+        "fill": True,
+        "fillColor": circle["colour"],
+        "fillOpacity": circle["fill_opacity"],
+        "dashArray": circle["dash"],
+    }
+
+
+def clicked_cluster(map_state: dict | None) -> str | None:
+    """The cluster id of the feature st_folium returns as `last_active_drawing` after a click on a
+    layer; None for a click on anything else (a state, an actor)."""
+    feature = (map_state or {}).get("last_active_drawing") or {}
+    return (feature.get("properties") or {}).get("cluster")
 
 
 ACTOR_TYPE_INDEX = {value: i for i, value in enumerate(ACTOR_TYPE_COLOURS)}
@@ -257,8 +285,10 @@ def actor_row(actor: Actor) -> list:
 
 
 def actor_types(lang: str) -> dict[int, dict]:
-    return {i: {"colour": ACTOR_TYPE_COLOURS[value], "label": t(f"actor_type.{value}", lang)}
-            for value, i in ACTOR_TYPE_INDEX.items()}
+    return {
+        i: {"colour": ACTOR_TYPE_COLOURS[value], "label": t(f"actor_type.{value}", lang)}
+        for value, i in ACTOR_TYPE_INDEX.items()
+    }
 
 
 def actor_table(dataset: Dataset) -> bytes:
@@ -288,82 +318,78 @@ def view_bounds(dataset: Dataset, selection: Selection) -> dict:
     return {"bounds": [[min(lats), min(lons)], [max(lats), max(lons)]], "padding": (40, 40), "max_zoom": 9}
 
 
-def build_map(dataset: Dataset, selection: Selection, size_by: str, lang: str,
-              online_tiles: bool = False, actors_url: str | None = None) -> folium.Map:
-    """The whole atlas map for one filter state; deterministic for the same inputs.
-
-    `actors_url`: where `actor_table(dataset)` is served; without it the actors are inline."""
+def base_map(lang: str, online_tiles: bool = False) -> OfflineMap:
+    """The part of the map that no filter changes, so its script (and st_folium's key, a hash of
+    it) stays the same while the filters change: the browser keeps the map. A new one each run:
+    st_folium adds the layers to the map it is given."""
     (south, west), (north, east) = geodata.germany_bounds()
-    fmap = OfflineMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, min_zoom=5, max_zoom=13,
-                      control_scale=True, prefer_canvas=False)
-    fmap.fit_bounds(**view_bounds(dataset, selection))
-    states = _states_layer(lang)
-    states.add_to(fmap)
+    fmap = OfflineMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=6,
+        min_zoom=5,
+        max_zoom=13,
+        control_scale=True,
+        prefer_canvas=False,
+        zoom_control=False,
+    )  # MapControlsText adds it
+    fmap.fit_bounds([[south, west], [north, east]])
+    _states_layer(lang).add_to(fmap)
     BoundaryDetail().add_to(fmap)
-
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=t("atlas.layer_online", lang), overlay=False, show=False).add_to(fmap)
-
-    if actors_url:
-        actors = ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection))
-    else:
-        actors = ActorLayer(actor_types(lang), rows=[actor_row(actor) for actor in selection.actors])
-    actors.add_to(fmap)
-
-    ProjectLayer([[p.place.lat, p.place.lon, f"{t('atlas.project', lang)}: {p.name}"] for p in selection.projects],
-                 name=t("atlas.layer_projects", lang)).add_to(fmap)
-
-    largest = largest_value(dataset, size_by)
-    circles = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))
-    ordered = sorted(selection.clusters, key=lambda c: -(c.figure(size_by).value if c.figure(size_by) else 0))
-    for cluster in ordered:  # large circles first, so small ones stay clickable on top
-        style = circle_style(cluster.figure(size_by), largest)
-        colour = cluster_colour(cluster, dataset)
-        marker = folium.CircleMarker(
-            [cluster.seat.lat, cluster.seat.lon], radius=style.radius, color=colour, weight=style.weight,
-            fill=True, fill_color=colour, fill_opacity=style.fill_opacity, dash_array=style.dash_array,
-            tooltip=folium.Tooltip(cluster_tooltip(cluster, size_by, lang)),
-        )
-        marker.add_to(circles)
-    circles.add_to(fmap)
-
-    style = folium.Element("<style>.atlas-project{color:#111;font-size:18px;line-height:18px;"
-                           "text-align:center;text-shadow:0 0 3px #fff,0 0 3px #fff}</style>")
-    fmap.get_root().header.add_child(style, name="atlas_style")
-    if online_tiles:
-        folium.LayerControl(collapsed=True).add_to(fmap)
-    stabilise_ids(fmap)
-    fmap.get_bounds()  # remembered from here on: every copy of the cached map shares the answer
+    MapControlsText(lang).add_to(fmap)
     return fmap
 
 
-def stabilise_ids(fmap: folium.Map) -> None:
-    """Replace folium's random element ids by ids derived from the position in the tree, so the
-    same filter state renders the same HTML (streamlit-folium #239). They keep folium's shape
-    (32 hex digits): streamlit-folium rewrites ids by pattern and short ones would collide."""
-    counter = itertools.count()
+def filter_layers(
+    dataset: Dataset, selection: Selection, size_by: str, lang: str, actors_url: str | None = None
+) -> list[folium.FeatureGroup]:
+    """The layers of one filter state, for st_folium's `feature_group_to_add`; deterministic for the
+    same inputs (a changed script would redraw the layers on every rerun, streamlit-folium #239).
 
-    def stable_id() -> str:
-        return hashlib.md5(f"atlas-{next(counter)}".encode()).hexdigest()
+    `actors_url`: where `actor_table(dataset)` is served; without it the actors are inline."""
+    actors = folium.FeatureGroup(name="actors", control=False)
+    if actors_url:
+        ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection)).add_to(actors)
+    else:
+        ActorLayer(actor_types(lang), rows=[actor_row(actor) for actor in selection.actors]).add_to(actors)
 
-    def renumber(element) -> None:
-        children = list(element._children.values())
-        element._children = OrderedDict()
-        for child in children:
-            child._id = stable_id()
-            element._children[child.get_name()] = child
-            renumber(child)
+    projects = folium.FeatureGroup(name=t("atlas.layer_projects", lang))
+    ProjectMarkers(
+        [[p.place.lat, p.place.lon, f"{t('atlas.project', lang)}: {p.name}"] for p in selection.projects]
+    ).add_to(projects)
 
-    fmap._id = stable_id()
-    renumber(fmap)
+    clusters = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))
+    folium.GeoJson(
+        cluster_features(dataset, selection, size_by, lang),
+        marker=folium.CircleMarker(),
+        style_function=_cluster_circle,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+        control=False,
+    ).add_to(clusters)
+    FitView(view_bounds(dataset, selection)).add_to(clusters)
+    return [actors, projects, clusters]  # clusters last: drawn on top
 
 
-def cluster_from_click(clicked_tooltip: str | None, selection: Selection, size_by: str, lang: str) -> str | None:
-    """Which cluster a click on the map meant, from the tooltip text streamlit-folium returns."""
-    if not clicked_tooltip:
-        return None
-    clicked = " ".join(html.unescape(clicked_tooltip).split())
-    for cluster in selection.clusters:
-        if clicked == " ".join(html.unescape(cluster_tooltip(cluster, size_by, lang)).split()):
-            return cluster.id
-    return None
+def layer_control(lang: str) -> folium.LayerControl:
+    """For st_folium's `layer_control`: it lists the layers passed as feature groups too."""
+    control = folium.LayerControl(collapsed=True)
+    LayersControlText(lang).add_to(control)
+    return control
+
+
+def atlas_map_args(
+    dataset: Dataset,
+    selection: Selection,
+    size_by: str,
+    lang: str,
+    online_tiles: bool = False,
+    actors_url: str | None = None,
+) -> dict:
+    """st_folium's arguments for the atlas map of one view: `fig`, `feature_group_to_add` and,
+    with the online tiles (the only layer choice a reader needs a switch for), `layer_control`."""
+    return {
+        "fig": base_map(lang, online_tiles),
+        "feature_group_to_add": filter_layers(dataset, selection, size_by, lang, actors_url),
+        "layer_control": layer_control(lang) if online_tiles else None,
+    }

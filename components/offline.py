@@ -12,9 +12,9 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 import folium
-from folium.plugins import MarkerCluster
 
 STATIC_URL = "/app/static"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -26,11 +26,22 @@ MARKERCLUSTER_CSS = f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.css"
 MARKERCLUSTER_DEFAULT_CSS = f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.Default.css"
 
 
+def _own_asset(path: str) -> str:
+    """URL of one of the app's own files under static/, with its content hash: Streamlit serves
+    static files without Cache-Control, so a browser may keep an old copy after an update."""
+    digest = hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:12]
+    return f"{STATIC_URL}/{path}?v={digest}"
+
+
+ATLAS_JS = _own_asset("atlas/atlas.js")
+ATLAS_CSS = _own_asset("atlas/atlas.css")
+
+
 class OfflineMap(folium.Map):
     """A folium map without tiles or CDN assets; the BKG boundaries are its base map."""
 
-    default_js = [("leaflet", LEAFLET_JS)]
-    default_css = [("leaflet_css", LEAFLET_CSS)]
+    default_js: ClassVar[list[tuple[str, str]]] = [("leaflet", LEAFLET_JS)]
+    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", LEAFLET_CSS)]
 
     def __init__(self, *args, min_zoom: int = 5, max_zoom: int = 13, **kwargs):
         kwargs.setdefault("tiles", None)
@@ -39,21 +50,6 @@ class OfflineMap(folium.Map):
         # (Leaflet.markercluster refuses a map with no maxZoom).
         self.options["min_zoom"] = min_zoom
         self.options["max_zoom"] = max_zoom
-        self._bounds = None
-
-    def get_bounds(self):
-        """Remembered after the first call: st_folium asks on every run, and with the state
-        boundaries on the map each answer walks some 28,000 coordinates. Ask once the map is
-        complete (the atlas does, before it caches the map)."""
-        if self._bounds is None:
-            self._bounds = super().get_bounds()
-        return self._bounds
-
-
-class OfflineMarkerCluster(MarkerCluster):
-    default_js = [("markerclusterjs", MARKERCLUSTER_JS)]
-    default_css = [("markerclustercss", MARKERCLUSTER_CSS),
-                   ("markerclusterdefaultcss", MARKERCLUSTER_DEFAULT_CSS)]
 
 
 def asset_links(fig: folium.Element) -> list[str]:

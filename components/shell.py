@@ -20,8 +20,8 @@ FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
 
 
 def run_shell() -> None:
-    st.set_page_config(page_title="Cluster Atlas", page_icon=str(FAVICON), layout="wide")
     lang = current_language()
+    st.set_page_config(page_title=t("app.title", lang), page_icon=str(FAVICON), layout="wide")
     pages = [
         st.Page("pages/atlas.py", title=t("nav.atlas", lang), icon=":material/map:", default=True),
         st.Page("pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/leaderboard:",

@@ -61,6 +61,6 @@ def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataF
             t("col.year", lang): "" if figure is None else str(figure.year),
             t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
             t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
-            t("col.note", lang): "" if figure is None else figure.note,
+            t("col.note", lang): "" if figure is None or figure.note is None else text(figure.note, lang),
         })
     return pd.DataFrame(rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import copy
 import gc
 import os
 from functools import lru_cache
@@ -15,7 +14,7 @@ from clusters.load import DATA_DIR, FILES
 from clusters.filters import AtlasFilter, Selection, apply_filter
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
-from .map_layers import actor_table, build_map
+from .map_layers import actor_table, atlas_map_args
 from .offline import publish_static
 
 
@@ -71,7 +70,7 @@ def _dataset_at(folder: str, fingerprint: tuple) -> Dataset | DataValidationErro
         # Without its traceback: that would keep the parsed file alive in the load's frames.
         return DataValidationError(exc.issues)
     if _loaded_fingerprints.setdefault(folder, fingerprint) != fingerprint:
-        for derived in (_filtered_at, _actors_url, _built_map, _profile_pdf_at, dataset_exports):
+        for derived in (_filtered_at, _actors_url, _profile_pdf_at, dataset_exports):
             derived.clear()
         _loaded_fingerprints[folder] = fingerprint
     # The records live as long as the server. Frozen, the garbage collector stops walking them
@@ -92,7 +91,7 @@ def dataset_or_stop(lang: str) -> Dataset:
         st.error(t("data.error", lang))
         lines = [str(issue) for issue in exc.issues[:_SHOWN_ISSUES]]
         if len(exc.issues) > _SHOWN_ISSUES:
-            lines.append(f"… and {len(exc.issues) - _SHOWN_ISSUES} more (python -m clusters validate lists all)")
+            lines.append(t("data.error_more", lang, n=len(exc.issues) - _SHOWN_ISSUES))
         st.code("\n".join(lines), language=None)
         st.stop()
 
@@ -147,15 +146,13 @@ def _actors_url(folder: str) -> str | None:
     return publish_static("actors", actor_table(dataset()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _built_map(folder: str, view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
-    return build_map(dataset(), filtered(view_filter), size_by, lang, online_tiles, actors_url=_actors_url(folder))
-
-
-def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool):
-    """The folium map for a filter state: built once, handed out as a copy because st_folium
-    renames the ids of the map it is given (a second call on the same object breaks it)."""
-    return copy.deepcopy(_built_map(data_folder(), view_filter, size_by, lang, online_tiles))
+def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool) -> dict:
+    """st_folium's map arguments for a view, made new on every run: st_folium adds the layers to
+    the map it is given and renames their ids, so neither can be handed to it twice. Making them
+    costs little next to st_folium's own rendering; the filtered selection and the actor file
+    are cached."""
+    return atlas_map_args(dataset(), filtered(view_filter), size_by, lang, online_tiles,
+                          actors_url=_actors_url(data_folder()))
 
 
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:

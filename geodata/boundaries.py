@@ -28,6 +28,9 @@ GEODATA_DIR = Path(__file__).resolve().parent
 # Streamlit's static serving can hand them out (/app/static/geo/districts.geojson).
 DISTRICTS_FILE = GEODATA_DIR.parent / "static" / "geo" / "districts.geojson"
 DISTRICTS_URL = "/app/static/geo/districts.geojson"
+# Cluster regions: dissolved districts, one feature per cluster (built by `python -m clusters.build`).
+REGIONS_FILE = GEODATA_DIR.parent / "static" / "geo" / "regions.geojson"
+REGIONS_URL = "/app/static/geo/regions.geojson"
 ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 ATTRIBUTION_URL = "https://www.bkg.bund.de"
 LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"
@@ -67,6 +70,7 @@ STATES: tuple[State, ...] = (
 )
 STATE_CODES: frozenset[str] = frozenset(state.code for state in STATES)
 _BY_CODE = {state.code: state for state in STATES}
+_BY_AGS = {state.ags: state for state in STATES}
 
 
 def state_by_code(code: str) -> State:
@@ -77,6 +81,13 @@ def state_by_code(code: str) -> State:
     return _BY_CODE[key]
 
 
+def state_of_ags(ags: str) -> str:
+    """The two-letter state code of a municipality or district AGS ("09162" -> "BY")."""
+    if ags[:2] not in _BY_AGS:
+        raise KeyError(f"AGS {ags!r} names no German state")
+    return _BY_AGS[ags[:2]].code
+
+
 @lru_cache(maxsize=None)
 def states_geojson() -> dict:
     return json.loads((GEODATA_DIR / "states.geojson").read_text(encoding="utf-8"))
@@ -85,6 +96,33 @@ def states_geojson() -> dict:
 @lru_cache(maxsize=None)
 def districts_geojson() -> dict:
     return json.loads(DISTRICTS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def regions_geojson() -> dict:
+    """The cluster regions' outlines; each feature's `id` property is the cluster id and
+    `districts` the AGS codes it was dissolved from."""
+    return json.loads(REGIONS_FILE.read_text(encoding="utf-8"))
+
+
+def region_outline(cluster_id: str) -> dict | None:
+    """The GeoJSON feature outlining a cluster's region, or None if the cluster has none."""
+    return next((f for f in regions_geojson()["features"] if f["properties"]["id"] == cluster_id), None)
+
+
+@dataclass(frozen=True)
+class District:
+    ags: str
+    name: str
+    bez: str
+    state: str
+
+
+@lru_cache(maxsize=None)
+def districts() -> dict[str, District]:
+    """The 401 districts (Kreise and kreisfreie Städte) by their 5-digit AGS."""
+    return {p["ags"]: District(p["ags"], p["name"], p["bez"], p["state"])
+            for p in (f["properties"] for f in districts_geojson()["features"])}
 
 
 def load_states():

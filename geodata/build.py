@@ -7,6 +7,10 @@ Writes, deterministically (same bytes on every run):
 - districts.geojson: the 401 districts, simplified (shipped in static/geo/, see boundaries.py)
 - municipalities.csv: every municipality with its representative point (offline geocoding)
 
+It also offers the full-resolution lookups that other build scripts need (`PlaceFinder`: which
+municipality and state a point lies in) and the dissolved, simplified outline of a group of
+districts (`region_outlines`), so that nothing at run time needs the shapefiles.
+
 Geometry is simplified in metres in the source CRS (EPSG:31467) and then reprojected to
 WGS84, so the tolerance means the same everywhere; coordinates are rounded to ~10 m.
 """
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -26,6 +32,7 @@ DEFAULT_SRC = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-202
 SOURCE_CRS = "EPSG:31467"
 STATE_TOLERANCE_M = 700
 DISTRICT_TOLERANCE_M = 600
+REGION_TOLERANCE_M = 800
 DECIMALS = 4
 
 
@@ -95,6 +102,87 @@ def build_municipalities(src: Path, out: Path) -> None:
     table["lat"] = points.y.round(5).to_numpy()
     table["lon"] = points.x.round(5).to_numpy()
     table.to_csv(out / "municipalities.csv", index=False, lineterminator="\n")
+
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    """The municipality a point lies in, from the unsimplified VG5000 polygons."""
+
+    ags: str
+    name: str
+    state: str
+    distance_m: float
+    """0 inside the polygon; else how far the point lies from the nearest municipality (a site
+    on the water's edge, which VG5000's generalised coastline may leave in the sea)."""
+
+
+class PlaceFinder:
+    """Point-in-municipality lookups on the full-resolution shapefile (build time only)."""
+
+    def __init__(self, src: Path = DEFAULT_SRC):
+        towns = _read(src, "GEM")
+        self._ags = towns["AGS"].tolist()
+        self._names = towns["GEN"].tolist()
+        self._shapes = towns.geometry.values
+        shapely.prepare(self._shapes)
+        self._tree = shapely.STRtree(self._shapes)
+        self._to_source = None
+
+    def find(self, lat: float, lon: float, max_distance_m: float) -> FoundPlace | None:
+        """The municipality containing the point, else the nearest within `max_distance_m`."""
+        if self._to_source is None:
+            from pyproj import Transformer
+
+            self._to_source = Transformer.from_crs("EPSG:4326", SOURCE_CRS, always_xy=True)
+        x, y = self._to_source.transform(lon, lat)
+        point = shapely.Point(x, y)
+        hits = self._tree.query(point, predicate="intersects")
+        if len(hits):
+            index, distance = int(min(hits)), 0.0
+        else:
+            index = int(self._tree.nearest(point))
+            distance = float(shapely.distance(self._shapes[index], point))
+            if distance > max_distance_m:
+                return None
+        ags = self._ags[index]
+        state = {s.ags: s.code for s in STATES}[ags[:2]]
+        return FoundPlace(ags, self._names[index], state, round(distance, 1))
+
+
+def region_outlines(src: Path, regions: Mapping[str, Iterable[str]],
+                    tolerance_m: float = REGION_TOLERANCE_M) -> dict[str, dict]:
+    """Each region's districts (5-digit AGS) dissolved into one outline, simplified in metres in
+    the source CRS and rounded like the other shipped boundaries: a GeoJSON geometry per region.
+
+    Dissolving the original polygons (not the simplified ones the map shows) leaves no slivers
+    along the inner borders."""
+    districts = _read(src, "KRS").set_index("AGS")
+    outlines = {}
+    for region_id, codes in regions.items():
+        codes = sorted(set(codes))
+        unknown = [code for code in codes if code not in districts.index]
+        if unknown:
+            raise ValueError(f"region {region_id}: no BKG district with AGS {', '.join(unknown)}")
+        merged = shapely.union_all(districts.loc[codes].geometry.values)
+        frame = gpd.GeoDataFrame(geometry=[merged], crs=SOURCE_CRS)
+        outlines[region_id] = json.loads(shapely.to_geojson(_simplified_wgs84(frame, tolerance_m).geometry.iloc[0]))
+    return outlines
+
+
+def district_codes_by_state(src: Path) -> dict[str, list[str]]:
+    """The 5-digit AGS of every district, by two-letter state code."""
+    by_ags = {state.ags: state.code for state in STATES}
+    grouped: dict[str, list[str]] = {}
+    for code in sorted(_read(src, "KRS")["AGS"]):
+        grouped.setdefault(by_ags[code[:2]], []).append(code)
+    return grouped
+
+
+def write_feature_collection(features: Sequence[dict], path: Path) -> None:
+    """Compact, deterministic GeoJSON (the same bytes for the same input)."""
+    collection = {"type": "FeatureCollection", "features": list(features)}
+    path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,7 +18,7 @@ from components.atlas_panel import (
     selected_cluster_panel,
 )
 from components.i18n import t, text
-from components.map_layers import cluster_from_click
+from components.map_layers import clicked_cluster
 from components.ui import atlas_map, current_language, dataset, filtered, keep_choice, sync_query_params
 from components.url_state import unknown_notice
 
@@ -53,14 +53,25 @@ st.title(t("atlas.title", lang))
 st.caption(t("atlas.intro", lang))
 unknown_notice(st.session_state.atlas_notices, lang)
 
+
+def select_clicked_cluster() -> None:
+    """st_folium calls this once per click on the map; a click on a cluster circle selects it."""
+    cluster_id = clicked_cluster(st.session_state.get("atlas_map"))
+    if cluster_id in dataset().clusters:
+        st.session_state.atlas_cluster = cluster_id
+
+
 map_column, list_column = st.columns([3, 2], gap="medium")
 with map_column:
     selected = data.clusters.get(st.session_state.atlas_cluster)
     focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
     online_tiles = st.session_state.get("atlas_online", False)
-    clicked = st_folium(
-        atlas_map(view_filter, size_by, lang, online_tiles), key="atlas_map", height=600, use_container_width=True,
-        returned_objects=["last_object_clicked_tooltip"], **focus_point,
+    # Only what a click changes comes back, so pan and zoom do not rerun the script. The count
+    # changes with every click: a second click on the same circle (after clearing) selects again.
+    st_folium(
+        **atlas_map(view_filter, size_by, lang, online_tiles), key="atlas_map", height=600, use_container_width=True,
+        returned_objects=["last_active_drawing", "last_object_clicked_count"], on_change=select_clicked_cluster,
+        **focus_point,
     )
     st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
 
@@ -107,14 +118,12 @@ with st.sidebar:
     st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
     st.button(t("atlas.reset", lang), on_click=clear_filters)
 
-# A click on the map or a list row selects a cluster; only a new event changes the selection.
-click_id = cluster_from_click((clicked or {}).get("last_object_clicked_tooltip"), shown, size_by, lang)
-for source, value in (("click", click_id), ("row", picked)):
-    if value != st.session_state.get(f"atlas_last_{source}"):
-        st.session_state[f"atlas_last_{source}"] = value
-        if value:
-            st.session_state.atlas_cluster = value
-            st.rerun()
+# A list row selects a cluster; only a new event changes the selection (the row stays picked).
+if picked != st.session_state.get("atlas_last_row"):
+    st.session_state.atlas_last_row = picked
+    if picked:
+        st.session_state.atlas_cluster = picked
+        st.rerun()
 
 legend(data, size_by, lang)
 

@@ -15,6 +15,8 @@ from components.benchmark_view import (
     MEASURES,
     axis_title,
     bar_frame,
+    chart_table,
+    cluster_name,
     comparison_table,
     export_table,
     focus_frame,
@@ -97,7 +99,7 @@ right.download_button(t("bench.download_xlsx", lang), to_xlsx(with_sources_sheet
                       "cluster-benchmark.xlsx", key="bench_xlsx")
 with st.expander(t("clusters.sources_title", lang)):
     for cluster in shown:
-        st.markdown(f"**{plain(cluster.name)}**")
+        st.markdown(f"**{plain(cluster_name(cluster, lang))}**")
         st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
 
 # --- charts ----------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ bars = bar_frame(shown, rank_by, lang)
 sources = source_line((f for c in shown for f in c.sources), data, lang)
 st.altair_chart(charts.bar_chart(bars, charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
                                                      sources),
-                                 axis_title(rank_by, lang)), width="stretch")
+                                 axis_title(rank_by, lang), lang), width="stretch")
 st.caption(t("bench.bar_reading", lang))
 
 x_column, y_column = st.columns(2)
@@ -117,22 +119,24 @@ x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
 points = scatter_frame(shown, x_name, y_name, lang)
 st.altair_chart(charts.scatter_chart(points, charts.titled(t("bench.scatter_title", lang), sources),
                                      axis_title(x_name, lang),
-                                     axis_title(y_name, lang)), width="stretch")
+                                     axis_title(y_name, lang), lang), width="stretch")
 st.caption(t("bench.scatter_reading", lang))
 
-st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources)),
-                width="content")
+st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang),
+                                    charts.titled(t("bench.matrix_title", lang), sources), lang), width="content")
 st.caption(t("bench.matrix_reading", lang))
 st.altair_chart(charts.profile_chart(profile_frame(shown, lang), charts.titled(t("bench.profile_title", lang), sources),
-                                     t("bench.profile_axis", lang)), width="stretch")
+                                     t("bench.profile_axis", lang), lang), width="stretch")
 st.caption(t("bench.profile_reading", lang))
 with st.expander(t("bench.chart_data", lang)):
-    st.dataframe(bars, hide_index=True, width="stretch", key="bench_bar_data")
-    st.dataframe(points, hide_index=True, width="stretch", key="bench_scatter_data")
+    st.dataframe(chart_table(bars, lang, value=rank_by), hide_index=True, width="stretch", key="bench_bar_data")
+    st.dataframe(chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch",
+                 key="bench_scatter_data")
 
 # --- peers -----------------------------------------------------------------------------------
 st.header(t("bench.peers", lang))
-st.selectbox(t("bench.peer_of", lang), list(everyone), key="bench_peer", format_func=lambda cid: everyone[cid].name)
+st.selectbox(t("bench.peer_of", lang), list(everyone), key="bench_peer",
+             format_func=lambda cid: cluster_name(everyone[cid], lang))
 target = everyone.get(st.session_state.bench_peer, published[0])
 others = [c for c in everyone.values() if c.id != target.id]
 
@@ -142,7 +146,7 @@ def areas(ids) -> str:
 
 
 similar = peers(target, others)
-st.dataframe([{t("col.name", lang): everyone[p.cluster].name,
+st.dataframe([{t("col.name", lang): cluster_name(everyone[p.cluster], lang),
                t("bench.why", lang): t("bench.peer_reason", lang, areas=areas(p.shared_focus),
                                        size=t("bench.size_similar", lang) if (p.size_similarity or 0) >= 0.7
                                        else t("bench.size_different", lang) if p.size_similarity is not None
@@ -150,7 +154,8 @@ st.dataframe([{t("col.name", lang): everyone[p.cluster].name,
                t("bench.score", lang): round(p.score, 2)} for p in similar], hide_index=True, width="stretch",
              key="bench_peer_table")
 st.subheader(t("bench.cooperation", lang))
-st.dataframe([{t("col.name", lang): everyone[p.cluster].name, t("bench.shared", lang): areas(p.shared_focus),
+st.dataframe([{t("col.name", lang): cluster_name(everyone[p.cluster], lang),
+               t("bench.shared", lang): areas(p.shared_focus),
                t("bench.they_add", lang): areas(p.they_add), t("bench.we_add", lang): areas(p.we_add)}
               for p in cooperation_candidates(target, others)], hide_index=True, width="stretch",
              key="bench_partner_table")

@@ -47,7 +47,9 @@ st.html("""<style>
 .stApp {font-size: max(1.15vw, 16px);}
 .stApp h1 {font-size: max(2.6vw, 32px) !important;} .stApp h2, .stApp h3 {font-size: max(1.7vw, 22px) !important;}
 .stApp p, .stApp li {font-size: max(1.15vw, 16px) !important; line-height: 1.45;}
-.stApp [data-testid="stCaptionContainer"] p {font-size: max(1vw, 15px) !important;}
+.stApp [data-testid="stCaptionContainer"] p, .stApp [data-testid="stMetricLabel"] p {
+  font-size: max(1vw, 15px) !important;}
+.stApp [data-testid="stMetricValue"] p {font-size: max(1.7vw, 22px) !important; line-height: 1.2;}
 .stApp button p {font-size: max(1.3vw, 18px) !important;} .stApp button {min-height: 4vw; padding: 0 2rem;}
 </style>""")
 
@@ -73,7 +75,7 @@ def overview_slide() -> None:
     picture, names = st.columns([2, 3])
     overview = locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
                            marker_size=12, highlight="#0b6e4f")
-    picture.image(inline_png(overview), width="stretch")
+    picture.image(inline_png(overview), width="stretch", alt=t("alt.overview", lang, n=len(data.clusters)))
     with names:
         st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
         st.markdown("\n".join(f"- **{plain(c.short_name)}** — {plain(c.seat.city)}" for c in data.clusters.values()))
@@ -90,22 +92,23 @@ def cluster_slide(cluster_id: str) -> None:
         for column, name in zip(figures, ("actors", "smes", "research_institutions", "founded"), strict=True):
             figure = cluster.figure(name)
             value = str(figure.value) if name == "founded" and figure else figure_words(figure, lang)
-            column.caption(t(f"col.{name}", lang))
-            column.subheader(value)
-        st.subheader(t("col.focus_areas", lang))
+            # A figure, not a heading: as a subheader it was an h3 right under the slide's h1.
+            column.metric(t(f"col.{name}", lang), value)
+        st.header(t("col.focus_areas", lang))
         st.markdown(" · ".join(plain(text(data.focus_areas[a].label, lang)) for a in cluster.focus_areas))
         url = profile_url(config, cluster.id, lang)
         qr_picture = qr_png(url) if url else None
         if qr_picture:
             code, note = st.columns([1, 3])
-            code.image(inline_png(qr_picture), width="stretch")
+            code.image(inline_png(qr_picture), width="stretch", alt=t("alt.qr", lang, url=url))
             note.caption(t("booth.qr", lang, url=literal(url, limit=None)))
     with right:
         theme = main_theme(cluster, data)
         region = locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
                              highlight=THEME_COLOURS.get(theme, "#D55E00"),
                              view=view_around([cluster.seat.state, *cluster.states]))
-        st.image(inline_png(region), width="stretch")
+        st.image(inline_png(region), width="stretch", alt=t("alt.locator", lang, place=cluster.seat.city,
+                                                             region=states))
 
 
 def theme_slide(theme_id: str) -> None:

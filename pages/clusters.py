@@ -41,7 +41,7 @@ if not shown:
     st.info(t("clusters.none", lang, query=literal(query, limit=60)))
 else:
     st.dataframe(cluster_table(shown, data, lang), hide_index=True, width="stretch", key="clusters_table")
-    st.subheader(t("clusters.sources_title", lang))
+    st.header(t("clusters.sources_title", lang))
     for cluster in shown:
         with st.expander(plain(cluster.name)):
             st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")

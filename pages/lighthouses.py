@@ -80,7 +80,9 @@ def card(project, theme_id: str) -> None:
             facts.append(f"**{t('col.source', lang)}:** {plain(cite(project.source, data, lang), limit=None)}")
             st.markdown("  \n".join(facts))
         with picture:
-            st.image(inline_png(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False)))
+            where = t("alt.locator", lang, place=project.place.city, region=state_name(project.place.state, lang))
+            st.image(inline_png(locator_png(((project.place.lat, project.place.lon),), width_px=120, attribution=False)),
+                     alt=where)
 
 
 shown = 0

@@ -39,19 +39,20 @@ st.caption(f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} 
 
 main, side = st.columns([3, 1])
 with side:
-    st.image(inline_png(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240)))
+    st.image(inline_png(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240)),
+             alt=t("alt.locator", lang, place=cluster.seat.city, region=state_name(cluster.seat.state, lang)))
     st.caption(f"[{ATTRIBUTION}]({ATTRIBUTION_URL})")
     st.download_button(t("profile.pdf", lang), profile_pdf_bytes(cluster.id, lang), f"{cluster.id}-{lang}.pdf",
                        "application/pdf", key="profile_pdf")
 with main:
     st.markdown(plain(text(cluster.region, lang), limit=None))
-    st.subheader(t("profile.figures", lang))
+    st.header(t("profile.figures", lang))
     st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('col.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
 
 series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
 if series:
-    st.subheader(t("profile.over_time", lang))
+    st.header(t("profile.over_time", lang))
     frame = pd.DataFrame([{"year": f.year, "value": f.value, "figure": text(f.label, lang),
                            "label": figure_text(f, lang), "source": cite(f.source, data, lang)}
                           for f in series])
@@ -59,12 +60,14 @@ if series:
                       anchor="start")
     st.altair_chart(alt.Chart(frame, title=title).mark_line(point=True).encode(
         x=alt.X("year:O", title=t("col.year", lang)), y=alt.Y("value:Q", title=unit_text(series[0].unit, lang)),
-        color=alt.Color("figure:N", title=None), tooltip=["year:O", "label:N", "source:N"]), width="stretch")
+        color=alt.Color("figure:N", title=None),
+        tooltip=[alt.Tooltip("year:O", title=t("col.year", lang)), alt.Tooltip("label:N", title=t("col.value", lang)),
+                 alt.Tooltip("source:N", title=t("col.source", lang))]), width="stretch")
     st.caption(t("profile.over_time_reading", lang))
 
 others = [f for f in cluster.more_figures if f not in series]
 if others or cluster.context:
-    st.subheader(t("profile.context", lang))
+    st.header(t("profile.context", lang))
     if others:
         st.dataframe(pd.DataFrame([{t("col.figure", lang): text(f.label, lang), t("col.value", lang):
                                     f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(), t("col.year", lang): str(f.year),
@@ -76,17 +79,17 @@ if others or cluster.context:
 left, right = st.columns(2)
 members = data.actors_of(cluster.id)
 with left:
-    st.subheader(t("atlas.cluster_actors", lang, n=len(members)))
+    st.header(t("atlas.cluster_actors", lang, n=len(members)))
     if members:
         st.dataframe(actors_table(sorted(members, key=lambda a: (a.type.value, a.name)), data, lang),
                      hide_index=True, width="stretch")
 projects = data.projects_of(cluster.id)
 with right:
-    st.subheader(t("atlas.cluster_projects", lang, n=len(projects)))
+    st.header(t("atlas.cluster_projects", lang, n=len(projects)))
     if projects:
         st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
 
-st.subheader(t("pdf.peers", lang))
+st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
     shared = plain(", ".join(text(data.focus_areas[a].label, lang) for a in peer.shared_focus) or "—", limit=None)
     st.markdown(f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "

@@ -67,9 +67,34 @@ def test_csv_round_trip(dataset):
 
 def test_actors_export_columns(dataset):
     rows = list(csv.DictReader(io.StringIO(export(dataset, "actors"))))
-    assert list(rows[0]) == ["id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "source"]
-    assert len(rows) == len(dataset.actors) >= 60
-    assert all(r["lat"] and r["lon"] and r["precision"] == "municipality" for r in rows)
+    assert list(rows[0]) == ["id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "relations",
+                             "in_region", "listing", "short_name", "sponsor", "source", "location_source"]
+    assert len(rows) == len(dataset.actors) >= 400
+    assert all(r["lat"] and r["lon"] and r["source"] and r["location_source"] for r in rows)
+    assert {r["precision"] for r in rows} == {"municipality", "100 m grid cell"}
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["bmwi"]["relations"] == "biosaxony:funder;bioregio-stern:funder"
+    assert by_id["bmwi"]["clusters"] == "biosaxony;bioregio-stern"
+    freiburg = by_id["universitaet-freiburg-im-breisgau-klinikum"]
+    assert (freiburg["precision"], freiburg["listing"], freiburg["short_name"]) == (
+        "100 m grid cell", "higher_education_register", "U Freiburg i.Br. (Klinikum)")
+    assert "Hochschulverzeichnis WS 2021/22" in freiburg["source"] and freiburg["relations"] == ""
+    assert by_id["dkfz"]["source"].endswith("https://www.rnz.de/nachrichten_artikel,-dkfz-_arid,376280.html")
+    assert by_id["dkfz"]["location_source"].startswith("BKG municipality table")
+    # A named actor placed by the register keeps its own source and cites the register for its point.
+    assert "Masterplan" in by_id["charite"]["source"] and "Sortierschlüssel" in by_id["charite"]["location_source"]
+    assert "healthcapital" in by_id["charite"]["in_region"].split(";") and by_id["charite"]["relations"] == ""
+
+
+def test_cluster_export_with_sources_says_what_a_figure_means(dataset):
+    rows = list(csv.DictReader(io.StringIO(export(dataset, "clusters", with_sources=True))))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["life-science-nord"]["management_staff_unit"] == "FTE"
+    assert by_id["bio-m"]["management_staff_unit"] == "persons"
+    assert "merger" in by_id["life-science-nord"]["founded_note"]
+    assert "office" in by_id["bio-nrw"]["founded_note"] and by_id["bio-nrw"]["seat_inferred"] == "True"
+    assert "BioPark" in by_id["biopark-regensburg"]["founded_note"]
+    assert by_id["biosaxony"]["seat_inferred"] == "False" and by_id["biosaxony"]["seat_note"] == ""
 
 
 def test_geojson_export_has_points(dataset):

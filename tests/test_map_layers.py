@@ -1,29 +1,58 @@
+import html
 import json
 import re
 
 import pytest
-from conftest import make_figure
+import streamlit_folium
+import yaml
+from conftest import ROOT, make_figure
 
 from clusters.filters import AtlasFilter, apply_filter
+from clusters.load import load_dataset
 from components.map_layers import (
     MAX_RADIUS,
     MIN_RADIUS,
     THEME_COLOURS,
-    ProjectLayer,
+    ProjectMarkers,
     actor_table,
-    build_map,
+    atlas_map_args,
     circle_style,
+    clicked_cluster,
     cluster_colour,
-    cluster_from_click,
-    cluster_tooltip,
-    markup_text,
+    cluster_features,
     script_json,
     shown_actor_indices,
     view_bounds,
 )
-from components.offline import LEAFLET_JS, OfflineMap, asset_links, publish_static
+from components.offline import LEAFLET_JS, STATIC_DIR, STATIC_URL, OfflineMap, asset_links, publish_static
 
 fig = make_figure
+ATLAS_JS = (ROOT / "static" / "atlas" / "atlas.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def component_args(monkeypatch):
+    """What st_folium sends to the browser for the atlas map of a view (its component call
+    replaced by a recorder): `script` of the base map, `key` (a hash of it: a new key is a new
+    map in the browser), the layers as `feature_group`, `layer_control`, asset links."""
+
+    def args(
+        dataset,
+        view_filter=None,
+        size_by="actors",
+        lang="en",
+        online_tiles=False,
+        actors_url="/app/static/generated/actors-x.json",
+    ) -> dict:
+        view_filter = view_filter or AtlasFilter()
+        recorded = {}
+        monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: recorded.update(kwargs))
+        parts = atlas_map_args(dataset, apply_filter(dataset, view_filter), size_by, lang, online_tiles, actors_url)
+        streamlit_folium.st_folium(**parts, key="atlas_map", returned_objects=["last_active_drawing"])
+        recorded.pop("on_change")
+        return recorded
+
+    return args
 
 
 def test_circle_area_grows_with_the_figure():
@@ -50,37 +79,69 @@ def test_cluster_colour_follows_main_theme(dataset):
     assert cluster_colour(dataset.clusters["bio-m"], dataset) == THEME_COLOURS["life-science"]
 
 
-@pytest.mark.parametrize("hostile", ["<img src=x onerror=alert(1)>", "`);alert(1);(`", "${alert(1)}", "a\\`b"])
-def test_markup_text_cannot_leave_the_tooltip(hostile):
-    safe = markup_text(hostile)
-    assert not re.search(r"[<>`$\\]", safe)
+def test_same_view_gives_the_same_map_so_a_rerun_redraws_nothing(dataset, component_args):
+    first, second = component_args(dataset), component_args(dataset)
+    assert first == second  # streamlit-folium #239: a changed script or layer would redraw on every rerun
 
 
-def test_map_uses_only_local_assets_and_is_deterministic(dataset):
-    shown = apply_filter(dataset, AtlasFilter())
-    first = build_map(dataset, shown, "actors", "en").get_root().render()
-    second = build_map(dataset, shown, "actors", "en").get_root().render()
-    assert first == second
-    links = asset_links(build_map(dataset, shown, "actors", "en"))
-    assert LEAFLET_JS in links and all(link.startswith("/app/static/") for link in links)
-    assert "cdn" not in first and "jquery" not in first.lower()
+def test_a_filter_change_swaps_the_layers_and_keeps_the_map(dataset, component_args):
+    everything = component_args(dataset)
+    bavaria = component_args(dataset, AtlasFilter(states=("BY",)))
+    by_smes = component_args(dataset, AtlasFilter(states=("BY",)), size_by="smes")
+    assert everything["key"] == bavaria["key"] == by_smes["key"]  # the same map in the browser
+    assert len({everything["feature_group"], bavaria["feature_group"], by_smes["feature_group"]}) == 3
+    assert everything["key"] != component_args(dataset, lang="de")["key"]  # state names change with the language
 
 
-def test_online_tiles_are_opt_in(dataset):
-    shown = apply_filter(dataset, AtlasFilter())
-    assert "tile.openstreetmap" not in build_map(dataset, shown, "actors", "en").get_root().render()
-    assert "tile.openstreetmap" in build_map(dataset, shown, "actors", "en", online_tiles=True).get_root().render()
+def test_map_uses_only_local_assets_that_exist(dataset, component_args):
+    args = component_args(dataset)
+    links = args["js_links"] + args["css_links"]
+    assert LEAFLET_JS in links and all(link.startswith(f"{STATIC_URL}/") for link in links), links
+    for link in links:
+        assert (STATIC_DIR / link.removeprefix(f"{STATIC_URL}/").split("?")[0]).is_file(), link
+    assert asset_links(atlas_map_args(dataset, apply_filter(dataset, AtlasFilter()), "actors", "en")["fig"])
+    sent = json.dumps(args)
+    assert "jquery" not in sent.lower() and set(re.findall(r"https?://[\w.-]+", sent)) == {"https://www.bkg.bund.de"}
 
 
-def test_every_cluster_and_actor_is_on_the_map(dataset):
-    shown = apply_filter(dataset, AtlasFilter())
-    html = build_map(dataset, shown, "actors", "en").get_root().render()
-    assert html.count("L.circleMarker(") >= len(dataset.clusters)
+def test_online_tiles_are_opt_in_with_a_switch_for_every_layer(dataset, component_args):
+    offline = component_args(dataset)
+    assert "tile.openstreetmap" not in offline["script"] and offline["layer_control"] is None
+    online = component_args(dataset, online_tiles=True)
+    assert "tile.openstreetmap" in online["script"]
+    assert all(
+        name in online["layer_control"] for name in ('"OpenStreetMap (online)"', '"Clusters"', '"Lighthouse projects"')
+    )
+
+
+def test_leaflet_code_lives_in_the_static_file(dataset, component_args):
+    """Each element of ours renders one call into static/atlas/atlas.js and nothing else."""
+    args = component_args(dataset, online_tiles=True)
+    rendered = "\n".join(args[part] for part in ("script", "feature_group", "layer_control"))
+    calls = re.findall(r"^.*ClusterAtlas\.(\w+)\(.*$", rendered, flags=re.MULTILINE)
+    assert sorted(set(calls)) == [
+        "actorLayer",
+        "boundaryDetail",
+        "fitView",
+        "layersControl",
+        "mapControls",
+        "projectLayer",
+    ]
+    for function in calls:
+        assert f"atlas.{function} = function" in ATLAS_JS
+    for line in (line for line in rendered.splitlines() if "ClusterAtlas." in line):
+        assert re.fullmatch(r"ClusterAtlas\.\w+\(\w+, [\[{].*[\]}]\);", line.strip()), line[:200]
+
+
+def test_every_cluster_and_actor_is_on_the_map(dataset, component_args):
+    layers = component_args(dataset, actors_url=None)["feature_group"]
+    for cluster_id in dataset.clusters:
+        assert f'"cluster": {json.dumps(cluster_id)}' in layers
     for actor in dataset.actors.values():
-        assert script_json(actor.name) in html
+        assert script_json(actor.name) in layers
 
 
-def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset):
+def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset, component_args):
     rows = json.loads(actor_table(dataset))
     assert [row[3] for row in rows] == [actor.name for actor in dataset.actors.values()]
     everyone = apply_filter(dataset, AtlasFilter())
@@ -88,17 +149,18 @@ def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset)
     in_saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
     indices = shown_actor_indices(dataset, in_saxony)
     assert [rows[i][3] for i in indices] == [actor.name for actor in in_saxony.actors]
-    html = build_map(dataset, in_saxony, "actors", "en", actors_url="/app/static/generated/actors-x.json"
-                     ).get_root().render()
-    assert '"/app/static/generated/actors-x.json"' in html and json.dumps(indices, separators=(",", ":")) in html
-    assert not [row for row in rows if json.dumps(row, ensure_ascii=False, separators=(",", ":")) in html]
-    inline = build_map(dataset, in_saxony, "actors", "en").get_root().render()
+    layers = component_args(dataset, AtlasFilter(states=("SN",)))["feature_group"]
+    assert '"url":"/app/static/generated/actors-x.json"' in layers
+    assert f'"shown":{json.dumps(indices, separators=(",", ":"))}' in layers
+    assert not [row for row in rows if json.dumps(row, ensure_ascii=False, separators=(",", ":")) in layers]
+    inline = component_args(dataset, AtlasFilter(states=("SN",)), actors_url=None)["feature_group"]
     assert all(script_json(rows[i]) in inline for i in indices)
 
 
 def test_published_static_files_are_named_by_content_and_written_once(tmp_path):
     url = publish_static("actors", b"[1]", static_dir=tmp_path)
-    assert url == publish_static("actors", b"[1]", static_dir=tmp_path) != publish_static("actors", b"[2]", static_dir=tmp_path)
+    again, other = (publish_static("actors", content, static_dir=tmp_path) for content in (b"[1]", b"[2]"))
+    assert url == again != other
     name = url.rsplit("/", 1)[1]
     assert url.startswith("/app/static/generated/actors-") and (tmp_path / "generated" / name).read_bytes() == b"[1]"
     assert not list((tmp_path / "generated").glob("*.part"))
@@ -113,34 +175,62 @@ def test_names_pasted_into_the_map_script_cannot_end_it():
     assert json.loads(pasted) == [hostile]
 
 
-def test_click_on_tooltip_selects_the_cluster(dataset):
+HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
+
+
+def test_hostile_cluster_names_reach_the_tooltip_as_escaped_text(data_copy, component_args):
+    clusters = yaml.safe_load((data_copy / "clusters.yaml").read_text(encoding="utf-8"))
+    next(c for c in clusters if c["id"] == "bio-m")["name"] = HOSTILE
+    (data_copy / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
+    hostile = load_dataset(data_copy)
+    shown = apply_filter(hostile, AtlasFilter())
+    feature = next(f for f in cluster_features(hostile, shown, "actors", "en")["features"] if f["id"] == "bio-m")
+    tooltip = feature["properties"]["tooltip"]  # GeoJsonTooltip sets it as innerHTML
+    assert not re.search("[<>]", tooltip) and html.unescape(tooltip).startswith(HOSTILE)
+    layers = component_args(hostile)["feature_group"]
+    assert HOSTILE not in layers and "<img" not in layers
+
+
+def test_hostile_project_labels_reach_the_map_as_data():
+    fmap = OfflineMap(location=[51, 10], zoom_start=6)
+    ProjectMarkers([[51.0, 10.0, HOSTILE]]).add_to(fmap)
+    rendered = fmap.get_root().render()
+    assert HOSTILE not in rendered and script_json([[51.0, 10.0, HOSTILE]]) in rendered
+    assert "textNode(row[2])" in ATLAS_JS  # the label becomes text in the browser, never markup
+
+
+def test_a_click_on_a_cluster_returns_its_id(dataset):
     shown = apply_filter(dataset, AtlasFilter())
-    tooltip = cluster_tooltip(dataset.clusters["bio-m"], "actors", "en")
-    assert cluster_from_click(tooltip, shown, "actors", "en") == "bio-m"
-    assert cluster_from_click("  " + tooltip.replace("&#94;", "^") + "\n", shown, "actors", "en") == "bio-m"
-    assert cluster_from_click("Something else", shown, "actors", "en") is None
-    assert cluster_from_click(None, shown, "actors", "en") is None
+    bio_m = next(f for f in cluster_features(dataset, shown, "actors", "en")["features"] if f["id"] == "bio-m")
+    # st_folium returns the clicked layer's toGeoJSON(): the feature with its properties.
+    assert clicked_cluster({"last_active_drawing": bio_m, "last_object_clicked_count": 3}) == "bio-m"
+    state = {"type": "Feature", "properties": {"name": "Bayern", "name_en": "Bavaria"}, "geometry": None}
+    assert clicked_cluster({"last_active_drawing": state}) is None
+    actor = {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [11.5, 48.1]}}
+    assert clicked_cluster({"last_active_drawing": actor}) is None
+    assert clicked_cluster({"last_active_drawing": None}) is None and clicked_cluster(None) is None
 
 
-def test_the_view_fits_what_a_filter_leaves(dataset):
+def test_clusters_are_drawn_large_first_with_their_style(dataset):
+    shown = apply_filter(dataset, AtlasFilter())
+    features = cluster_features(dataset, shown, "actors", "en")["features"]
+    radii = [f["properties"]["radius"] for f in features]
+    assert radii == sorted(radii, reverse=True)  # small circles on top stay clickable
+    assert {f["id"] for f in features} == set(dataset.clusters)
+
+
+def test_the_view_fits_what_a_filter_leaves(dataset, component_args):
     import geodata
 
-    assert view_bounds(dataset, apply_filter(dataset, AtlasFilter())) == {"bounds": [list(p) for p in geodata.germany_bounds()]}
+    germany = {"bounds": [list(p) for p in geodata.germany_bounds()]}
+    assert view_bounds(dataset, apply_filter(dataset, AtlasFilter())) == germany
     assert view_bounds(dataset, apply_filter(dataset, AtlasFilter(query="no such name"))) == view_bounds(
-        dataset, apply_filter(dataset, AtlasFilter()))
+        dataset, apply_filter(dataset, AtlasFilter())
+    )
     saxony = view_bounds(dataset, apply_filter(dataset, AtlasFilter(states=("SN",))))
     (south, west), (north, east) = saxony["bounds"]
     assert 50.1 <= south <= north <= 51.7 and 11.8 <= west <= east <= 15.1  # inside Saxony
     assert saxony["max_zoom"] <= 9  # one town must not zoom in to street level
-
-
-def test_project_labels_reach_the_map_as_data_and_become_text(dataset):
-    hostile = "Projekt <img src=x onerror=alert(1)>"
-    fmap = OfflineMap(location=[51, 10], zoom_start=6)
-    ProjectLayer([[51.0, 10.0, hostile]], name="Lighthouse projects").add_to(fmap)
-    html = fmap.get_root().render()
-    assert hostile not in html and script_json(hostile) in html
-    assert "tip.textContent = row[2]" in html and ".addTo(" in html
-    shown = apply_filter(dataset, AtlasFilter())
-    full = build_map(dataset, shown, "actors", "en").get_root().render()
-    assert all(script_json(f"Project: {p.name}") in full for p in shown.projects)
+    fit = script_json({"bounds": saxony["bounds"], "padding": [40, 40], "maxZoom": 9})
+    layers = component_args(dataset, AtlasFilter(states=("SN",)))["feature_group"]
+    assert f"ClusterAtlas.fitView(map_div, {fit});" in layers

@@ -35,6 +35,29 @@ def test_map_assets_are_local():
     assert all(link.startswith("/app/static/") for link in links), links
 
 
+def map_component(at):
+    """The st_folium element: `id` names the map in the browser (a new id is a new map), `args`
+    is what the browser gets."""
+    element = at.get("component_instance")[0].proto
+    return element.id, json.loads(element.json_args)
+
+
+def test_pan_and_zoom_do_not_rerun_the_script():
+    _, args = map_component(run_app())
+    assert set(args["returned_objects"]) == {"last_active_drawing", "last_object_clicked_count"}
+
+
+def test_a_filter_change_swaps_the_layers_of_the_same_map():
+    at = run_app()
+    first_id, first = map_component(at)
+    at.multiselect(key="atlas_states").set_value(["BY"]).run()
+    bavaria_id, bavaria = map_component(at)
+    assert bavaria_id == first_id and bavaria["script"] == first["script"]
+    assert bavaria["feature_group"] != first["feature_group"]
+    at.run()  # a rerun with the same view sends the same map and layers: nothing to redraw
+    assert map_component(at) == (bavaria_id, bavaria)
+
+
 @pytest.mark.parametrize(("key", "value", "expected"), [
     ("atlas_focus", ["lab-automation"], {"BioRegio STERN", "BioLAGO – the health network"}),
     ("atlas_states", ["SN"], {"biosaxony e. V."}),
@@ -67,7 +90,7 @@ def test_deep_link_filters_and_selects():
     assert not at.exception
     assert set(cluster_names(at)) == {"Medical Valley Europäische Metropolregion Nürnberg",
                                       "Cluster Gesundheitswirtschaft Berlin-Brandenburg – HealthCapital"}
-    panel = [h.value for h in at.subheader]
+    panel = [h.value for h in at.header]
     assert "Medical Valley Europäische Metropolregion Nürnberg" in panel
     assert at.segmented_control(key="atlas_size").value == "smes"
 

@@ -36,14 +36,14 @@ def test_table_renders_all_clusters_with_qualifiers_and_ranks(dataset):
 def test_choosing_clusters_and_figures_changes_the_chart_data():
     at = open_page()
     at.multiselect(key="bench_clusters").set_value(["biolago", "biocon-valley"]).run()
-    bars = frame_with(at, "qualifier")
-    assert sorted(bars["name"]) == ["BioCon Valley®", "BioLAGO – the health network"]
+    bars = frame_with(at, "Qualifier")
+    assert sorted(bars["Cluster"]) == ["BioCon Valley®", "BioLAGO – the health network"]
     at.selectbox(key="bench_figure").set_value("sme_share").run()
-    bars = frame_with(at, "qualifier")
-    assert sorted(round(v, 1) for v in bars["value"]) == [39.5, 78.1]
+    bars = frame_with(at, "Qualifier")
+    assert sorted(round(v, 1) for v in bars["SME share"]) == [39.5, 78.1]
     at.selectbox(key="bench_x").set_value("smes").run()
-    points = frame_with(at, "x_label")
-    assert sorted(points["x"]) == [49, 89]
+    points = frame_with(at, "Horizontal axis: SMEs, as shown")
+    assert sorted(points["Horizontal axis: SMEs"]) == [49, 89]
     assert at.query_params["clusters"] == "biolago,biocon-valley" and at.query_params["figure"] == "sme_share"
 
 
@@ -62,8 +62,8 @@ def test_upload_adds_your_rows_everywhere():
     assert not at.exception and not at.error
     names = list(table(at)["Cluster"])
     assert names == ["BioLAGO – the health network", "My Cluster e. V. (yours)"]
-    bars = frame_with(at, "qualifier")
-    assert bars[bars["yours"]]["label"].tolist() == [">150"]
+    bars = frame_with(at, "Qualifier")
+    assert bars[bars["Your figures"]]["As shown"].tolist() == [">150"]
 
 
 def test_bad_upload_shows_an_error_and_the_page_works():

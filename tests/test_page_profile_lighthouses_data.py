@@ -17,7 +17,7 @@ def test_profile_shows_qualified_sourced_figures_and_time_series(dataset):
     at = open_app("profile", cluster="life-science-nord")
     figures = next(df.value for df in at.dataframe if "Source wording" in df.value.columns)
     assert figures[figures["Figure"] == "Actors"].iloc[0]["Value"] == "~250"
-    assert [h.value for h in at.subheader].count("Over time") == 1
+    assert [h.value for h in at.header].count("Over time") == 1
     assert any("Success and impact monitoring" in m.value for m in at.markdown)
 
 

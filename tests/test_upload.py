@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from conftest import ROOT, shown
 
+from clusters.citation import upload_ref, uploaded_file
 from clusters.model import Qualifier
 from clusters.upload import MAX_BYTES, MAX_ROWS, UploadMessage, parse_upload, template_csv
 from components.upload_messages import upload_message_text
@@ -164,10 +165,11 @@ def test_template_round_trips(dataset):
     result = parse(template_csv(), dataset)
     assert not result.errors and len(result.clusters) == 1
     mine = result.clusters[0]
-    assert mine.id == "yours-my-cluster" and mine.name == "My Cluster e. V. (yours)"
+    assert mine.id == "yours-my-cluster" and mine.name == "My Cluster e. V."  # the UI marks it as yours
     assert mine.actors.value == 150 and mine.actors.qualifier is Qualifier.MORE_THAN
     assert mine.seat.state == "SH" and mine.focus_areas == ["medtech", "digital-health"]
-    assert mine.actors.source.file == "your upload: mine.csv" and mine.actors.source.section == "row 2"
+    assert mine.actors.source == upload_ref("mine.csv", 2) and uploaded_file(mine.actors.source) == "mine.csv"
+    assert mine.actors.note.de == "Ihre eigene Zahl"
 
 
 def test_semicolon_separator_and_german_numbers(dataset):
@@ -188,7 +190,7 @@ def test_english_qualifier_words(dataset):
 def test_latin1_with_umlauts(dataset):
     content = "id;name;actors;city;state\nm;Münchner Gründer;12;München;BY\n".encode("latin-1")
     result = parse(content, dataset)
-    assert not result.errors and result.clusters[0].name == "Münchner Gründer (yours)"
+    assert not result.errors and result.clusters[0].name == "Münchner Gründer"
 
 
 def test_utf8_bom(dataset):
@@ -203,7 +205,7 @@ def test_utf16_with_bom_is_read(dataset, encoding):
     text = "id\tname\tactors\tcity\tstate\nk\tKölner Netz\t5\tKöln\tNW\n"
     content = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
     result = parse(content, dataset, name="unicode.txt")
-    assert not result.errors and result.clusters[0].name == "Kölner Netz (yours)"
+    assert not result.errors and result.clusters[0].name == "Kölner Netz"
 
 
 def test_binary_garbage(dataset):
@@ -407,7 +409,7 @@ def test_unknown_state_and_missing_seat(dataset):
 @pytest.mark.parametrize("payload", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "=cmd|' /C calc'!A0"])
 def test_hostile_names_are_kept_as_plain_text(dataset, payload):
     result = parse(f'id,name,actors,city,state\nh,"{payload}",5,Kiel,SH\n', dataset)
-    assert result.clusters[0].name == f"{payload} (yours)"
+    assert result.clusters[0].name == payload
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

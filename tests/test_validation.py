@@ -133,7 +133,7 @@ def test_actor_point_not_in_declared_state(data_copy):
 
 def test_unknown_cluster_in_actor(data_copy):
     def add_unknown_cluster(row):
-        row["clusters"] = "atlantis-valley"
+        row["clusters"] = "atlantis-valley:member"
         return True
 
     actor_id = edit_actor(data_copy, add_unknown_cluster)
@@ -206,10 +206,10 @@ def deeply_nested_themes(data_dir: Path) -> None:
 # name -> (break the data copy, file, record, field, words the message contains)
 BROKEN = {
     "short row": (lambda d: append_actor_row(d, "short-row,Short Row GmbH,company"),
-                  "actors.csv", "short-row", "city", "3 fields", "header 12", "missing"),
+                  "actors.csv", "short-row", "city", "3 fields", "header 13", "missing"),
     "long row": (lambda d: append_actor_row(d, "long-row,Long Row GmbH,company,Berlin,BE,,,,,"
-                                                "004_b5954f37f8bbf0de.txt,1. Einleitung,a note,with a comma"),
-                 "actors.csv", "long-row", "note", "13 fields", "header 12"),
+                                                "004_b5954f37f8bbf0de.txt,1. Einleitung,a note,with a comma,"),
+                 "actors.csv", "long-row", "same_as", "14 fields", "header 13"),
     "directory named themes.yaml": (themes_as_folder, "themes.yaml", "-", "-", "directory"),
     "50,000-deep nesting": (deeply_nested_themes, "themes.yaml", "-", "-", "nested too deeply"),
     "value .inf": (set_actors_value(float("inf")), "clusters.yaml", "bio-m", "actors.value", "finite", "inf"),

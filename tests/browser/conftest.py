@@ -157,24 +157,28 @@ def map_frame(page, minimum_paths: int = 28, timeout: float = 60_000):
 
 
 def cluster_marker_point(page, frame, name_part: str) -> tuple[float, float]:
-    """Page coordinates inside the cluster circle whose tooltip contains `name_part`."""
+    """Page coordinates inside the cluster circle whose name contains `name_part`.
+
+    The map is scrolled into view first: Leaflet focuses the map on a press, and the browser
+    would scroll a partly hidden map under the pointer between press and release."""
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe.evaluate("element => element.scrollIntoView({block: 'center'})")
     point = frame.evaluate(
         """(part) => {
-            for (const key of Object.keys(window)) {
-                const layer = window[key];
-                if (!key.startsWith('circle_marker_') || !layer || !layer.getTooltip) continue;
-                const tip = layer.getTooltip();
-                // DOMParser neither runs scripts nor loads images: safe even for hostile content.
-                const text = new DOMParser().parseFromString(tip ? tip.getContent() : '', 'text/html')
-                    .body.textContent;
-                if (text.includes(part)) {
-                    // Off-centre, inside the ring: the centre may be covered by actor markers.
-                    const p = window.map_div.latLngToContainerPoint(layer.getLatLng());
-                    return [p.x + layer.getRadius() * 0.85, p.y];
+            let circle = null;
+            window.map.eachLayer(layer => {
+                const properties = layer.feature && layer.feature.properties;
+                // The tooltip is escaped HTML: DOMParser neither runs scripts nor loads images.
+                if (properties && properties.cluster && new DOMParser()
+                        .parseFromString(properties.tooltip, 'text/html').body.textContent.includes(part)) {
+                    circle = layer;
                 }
-            }
-            return null;
+            });
+            if (!circle) return null;
+            // Off-centre, inside the ring: the centre may be covered by actor markers.
+            const p = window.map.latLngToContainerPoint(circle.getLatLng());
+            return [p.x + circle.getRadius() * 0.85, p.y];
         }""", name_part)
     assert point, f"no cluster circle with '{name_part}'"
-    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    box = iframe.bounding_box()
     return box["x"] + point[0], box["y"] + point[1]

@@ -34,17 +34,46 @@ def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, n
     assert not network.outside
 
 
-def test_clicking_a_cluster_marker_opens_its_panel(offline_page, app_url):
+def test_clicking_a_cluster_marker_opens_its_panel_once_per_click(offline_page, app_url):
     offline_page.goto(f"{app_url}/")
     wait_for_app(offline_page)
     frame = map_frame(offline_page)
-    x, y = cluster_marker_point(offline_page, frame, "Medical Valley")
-    offline_page.mouse.click(x, y)
-    panel = offline_page.locator(".st-key-atlas_selection")
-    panel.wait_for(timeout=30_000)
-    assert "Medical Valley Europäische Metropolregion Nürnberg" in panel.inner_text()
-    # The URL is written at the end of the script run, after the panel: wait for it, don't race it.
-    offline_page.wait_for_url("**cluster=medical-valley-emn**", timeout=30_000)
+    panel, size = offline_page.locator(".st-key-atlas_selection"), offline_page.locator(".st-key-atlas_size")
+    for _ in range(2):  # the second click on the same circle, after clearing, selects again
+        x, y = cluster_marker_point(offline_page, frame, "Medical Valley")
+        offline_page.mouse.click(x, y)
+        panel.wait_for(timeout=30_000)
+        assert "Medical Valley Europäische Metropolregion Nürnberg" in panel.inner_text()
+        # The URL is written at the end of the script run, after the panel: wait for it, don't race it.
+        offline_page.wait_for_url("**cluster=medical-valley-emn**", timeout=30_000)
+        offline_page.locator(".st-key-atlas_clear_selection button").click()
+        offline_page.wait_for_url(lambda url: "cluster=" not in url, timeout=30_000)
+        wait_for_app(offline_page)
+        # The map still returns the old click; it must not select again on this or a later run.
+        size.get_by_role("radio", name="SMEs", exact=True).click()
+        offline_page.wait_for_url("**size=smes**", timeout=30_000)
+        wait_for_app(offline_page)
+        assert panel.count() == 0
+        size.get_by_role("radio", name="Actors", exact=True).click()
+        offline_page.wait_for_url(lambda url: "size=" not in url, timeout=30_000)
+        wait_for_app(offline_page)
+
+
+def test_a_filter_change_redraws_the_layers_not_the_map(offline_page, app_url):
+    offline_page.goto(f"{app_url}/")
+    wait_for_app(offline_page)
+    frame = map_frame(offline_page)
+    frame.evaluate("() => { window.mapBeforeTheFilter = window.map; }")
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    offline_page.locator(".st-key-atlas_states").click()
+    offline_page.keyboard.type("Saxony")  # the option list shows only its first entries
+    offline_page.get_by_role("option", name="Saxony", exact=True).click()
+    offline_page.keyboard.press("Escape")
+    offline_page.wait_for_url("**state=SN**", timeout=30_000)
+    circles = "let n = 0; window.map.eachLayer(l => { n += Boolean(l.feature && l.feature.properties.cluster); })"
+    frame.wait_for_function(f"() => {{ {circles}; return n === 1; }}", timeout=30_000)  # biosaxony only
+    assert frame.evaluate("() => window.map === window.mapBeforeTheFilter")  # same map, same frame
+    assert frame.evaluate("() => window.map.getZoom()") > zoom  # fitted to Saxony
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +114,7 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
         "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
         "          .some(c => c.textContent === name)", arg=HOSTILE_ACTOR, timeout=30_000)
     frame = map_frame(offline_page, minimum_paths=16)
-    actor_layer = "window[Object.keys(window).find(k => k.startsWith('actor_layer_'))]"
+    actor_layer = "window.ClusterAtlas.actors"
     frame.wait_for_function(f"() => {actor_layer}.getLayers().length === 1", timeout=30_000)
     frame.evaluate(f"() => {actor_layer}.getLayers()[0].openTooltip()")
     actor_tooltip = frame.locator(".leaflet-tooltip", has_text="alert(2)")
