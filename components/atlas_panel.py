@@ -11,6 +11,7 @@ import streamlit as st
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 
 from .i18n import figure_text, t, text
+from .region_view import in_the_region, named_actors
 from .safe_text import plain
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .tables import figure_sources_table, focus_labels, focus_with_wording, state_name
@@ -89,15 +90,13 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         if cluster.website:
             st.markdown(f"**{t('atlas.website', lang)}:** {plain(cluster.website)}")
         st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")
-        members = data.actors_of(cluster.id)
+        named, regional = st.columns(2)
+        with named:
+            named_actors(cluster, data, lang)
+        with regional:
+            in_the_region(cluster, data, lang)
         projects = data.projects_of(cluster.id)
-        left, right = st.columns(2)
-        with left:
-            st.write(f"**{t('atlas.cluster_actors', lang, n=len(members))}**")
-            if members:
-                st.dataframe(actors_table(members, data, lang), hide_index=True, width="stretch")
-        with right:
-            st.write(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
-            if projects:
-                st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
+        st.markdown(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
+        if projects:
+            st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
     return cleared

@@ -27,6 +27,7 @@ from components.benchmark_view import (
 from components.citations import source_line
 from components.i18n import t, text
 from components.tables import figure_sources_table
+from components.region_view import region_comparison
 from components.safe_text import plain
 from components.ui import current_language, dataset, sync_query_params, url_choices
 from components.upload_messages import upload_message_text
@@ -132,6 +133,8 @@ with st.expander(t("bench.chart_data", lang)):
     st.dataframe(chart_table(bars, lang, value=rank_by), hide_index=True, width="stretch", key="bench_bar_data")
     st.dataframe(chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch",
                  key="bench_scatter_data")
+
+region_comparison(chosen, data, lang)
 
 # --- peers -----------------------------------------------------------------------------------
 st.header(t("bench.peers", lang))

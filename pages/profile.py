@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from clusters.metrics import peers
-from components.atlas_panel import actors_table, projects_table
+from components.atlas_panel import projects_table
 from components.citations import cite, source_line
 from components.i18n import figure_text, t, text, unit_text
 from components.tables import figure_sources_table, focus_with_wording, state_name
+from components.region_view import in_the_region, named_actors
 from components.safe_text import literal, plain
 from components.ui import current_language, dataset, inline_png, profile_pdf_bytes
 from components.url_state import first_value
@@ -76,18 +77,16 @@ if others or cluster.context:
     for paragraph in cluster.context:
         st.markdown(plain(text(paragraph, lang), limit=None))
 
-left, right = st.columns(2)
-members = data.actors_of(cluster.id)
-with left:
-    st.header(t("atlas.cluster_actors", lang, n=len(members)))
-    if members:
-        st.dataframe(actors_table(sorted(members, key=lambda a: (a.type.value, a.name)), data, lang),
-                     hide_index=True, width="stretch")
+st.header(t("region.title", lang))
+named, regional = st.columns(2)
+with named:
+    named_actors(cluster, data, lang)
+with regional:
+    in_the_region(cluster, data, lang)
 projects = data.projects_of(cluster.id)
-with right:
-    st.header(t("atlas.cluster_projects", lang, n=len(projects)))
-    if projects:
-        st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
+st.header(t("atlas.cluster_projects", lang, n=len(projects)))
+if projects:
+    st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
 
 st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):

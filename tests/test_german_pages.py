@@ -247,13 +247,25 @@ def page_texts(at) -> list[tuple[str, str]]:
     return found
 
 
+@cache
+def proper_names() -> frozenset[str]:
+    """Names from the data ("KLU Kühne Logistics University"): an organisation's own name is not
+    English of ours, whatever language it is in."""
+    from clusters.load import load_dataset
+
+    data = load_dataset()
+    records = [*data.actors.values(), *data.clusters.values(), *data.projects.values(), *data.initiatives.values()]
+    return frozenset(record.name for record in records)
+
+
 def english_on(texts: list[tuple[str, str]]) -> dict[str, list[str]]:
     """Catalogue fragment -> the shown texts it occurs in."""
     hits: dict[str, list[str]] = {}
+    names = proper_names()
     for fragment in english_fragments():
         pattern = _fragment_pattern(fragment)
         for kind, text in texts:
-            if pattern.search(text):
+            if text not in names and pattern.search(text):
                 hits.setdefault(fragment, []).append(f"{kind}: {text[:160]}")
     return hits
 

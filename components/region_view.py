@@ -1,0 +1,93 @@
+"""What a cluster's sources name, and what lies in its region according to the registers — shown
+side by side and never added up: a member named in a strategy and a university that happens to be
+in the same districts are different things."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from clusters import Cluster, Dataset
+
+from .citations import cite_document, source_line
+from .i18n import t, text
+from .safe_text import plain
+
+REGION_LIST_HEIGHT = 320
+
+
+def named_actors_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
+    """Every actor a source links to the cluster, with how: member, cluster management, funder …"""
+    pairs = data.members_named(cluster.id)
+    return pd.DataFrame({
+        t("col.entry", lang): [actor.name for actor, _ in pairs],
+        t("col.relation", lang): [t(f"relation.{relation.value}", lang) for _, relation in pairs],
+        t("col.type", lang): [t(f"actor_type.{actor.type.value}", lang) for actor, _ in pairs],
+        t("col.city", lang): [actor.place.city for actor, _ in pairs],
+    })
+
+
+def region_counts_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
+    counts = data.region_counts(cluster.id)
+    return pd.DataFrame({t("col.type", lang): [t(f"actor_type.{kind}", lang) for kind in counts],
+                         t("col.count", lang): list(counts.values())})
+
+
+def listing_sources(data: Dataset) -> list[str]:
+    return [key for key, source in data.sources.items() if source.listing]
+
+
+def named_actors(cluster: Cluster, data: Dataset, lang: str) -> None:
+    pairs = data.members_named(cluster.id)
+    members = sum(1 for _, relation in pairs if relation.value == "member")
+    st.markdown(f"**{t('region.named', lang, n=len(pairs), members=members)}**")
+    if pairs:
+        st.dataframe(named_actors_table(cluster, data, lang), hide_index=True, width="stretch")
+
+
+def in_the_region(cluster: Cluster, data: Dataset, lang: str) -> None:
+    """Counts by type from the registers, the region's basis and its sources, and the list."""
+    region = data.region_of(cluster.id)
+    if region is None:
+        st.caption(t("region.none", lang))
+        return
+    actors = data.region_actors(cluster.id)
+    st.markdown(f"**{t('region.in_region', lang, n=len(actors))}**")
+    st.caption(t("region.basis", lang, basis=plain(text(region.basis, lang), limit=None)))
+    st.dataframe(region_counts_table(cluster, data, lang), hide_index=True, width="stretch")
+    documents = [cite_document(data.sources[region.seed.file], lang)] if region.seed.file in data.sources else []
+    documents += [plain(definition.url) for definition in region.definitions]
+    st.caption(plain(source_line(listing_sources(data), data, lang), limit=None) + " · "
+               + t("region.defined_by", lang, sources="; ".join(plain(d) for d in documents)))
+    with st.expander(t("region.list", lang, n=len(actors))):
+        st.dataframe(pd.DataFrame({
+            t("col.entry", lang): [a.name for a in actors],
+            t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
+            t("col.city", lang): [a.place.city for a in actors],
+        }), hide_index=True, width="stretch", height=REGION_LIST_HEIGHT)
+
+
+def region_comparison_table(clusters, data: Dataset, lang: str) -> pd.DataFrame:
+    """Listed actors per cluster region and type: one official source for every cluster, so the
+    columns compare; kept apart from the figures the clusters report themselves."""
+    rows = []
+    for cluster in clusters:
+        counts = data.region_counts(cluster.id)
+        if not counts:
+            continue
+        row = {t("col.name", lang): cluster.name}
+        row |= {t(f"actor_type.{kind}", lang): number for kind, number in counts.items()}
+        row[t("col.total", lang)] = sum(counts.values())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def region_comparison(clusters, data: Dataset, lang: str) -> None:
+    st.header(t("region.compare_title", lang))
+    st.caption(t("region.compare_reading", lang))
+    table = region_comparison_table(clusters, data, lang)
+    if table.empty:
+        st.caption(t("region.none", lang))
+        return
+    st.dataframe(table, hide_index=True, width="stretch", key="bench_region_table")
+    st.caption(plain(source_line(listing_sources(data), data, lang), limit=None))
