@@ -12,7 +12,8 @@ from pathlib import Path
 import streamlit as st
 
 from .i18n import format_date, t
-from .ui import current_language, dataset_or_stop, language_switch
+from .ui import dataset_or_stop
+from .url_state import current_language, language_switch
 
 _IN_SHELL = "_cluster_atlas_in_shell"
 # A file, not an emoji or icon name: those make the browser fetch the icon from a CDN.

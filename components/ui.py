@@ -10,13 +10,12 @@ from functools import lru_cache
 import streamlit as st
 
 from clusters import Dataset, DataValidationError, load_dataset
-from clusters.load import DATA_DIR, FILES
 from clusters.filters import AtlasFilter, Selection, apply_filter
+from clusters.load import DATA_DIR, FILES
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
+from .i18n import t
 from .map_layers import actor_table, atlas_map_args
 from .offline import publish_static
-
 
 DATA_DIR_VARIABLE = "CLUSTER_ATLAS_DATA"
 
@@ -96,41 +95,6 @@ def dataset_or_stop(lang: str) -> Dataset:
         st.stop()
 
 
-def current_language() -> str:
-    """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it. Streamlit
-    drops query parameters when the navigation switches pages, so the session remembers the
-    choice and puts it back into the URL."""
-    asked = st.query_params.get("lang")
-    if asked in LANGUAGES:
-        st.session_state["ui_language"] = asked
-        return asked
-    remembered = normalise_language(st.session_state.get("ui_language"))
-    if remembered != DEFAULT_LANGUAGE:
-        st.query_params["lang"] = remembered
-    return remembered
-
-
-def language_switch() -> str:
-    lang = current_language()
-    st.session_state["language"] = lang  # the URL decides; the control shows it
-    labels = {"en": "English", "de": "Deutsch"}
-    st.sidebar.segmented_control(t("sidebar.language", lang), LANGUAGES, format_func=labels.__getitem__,
-                                 key="language", on_change=_language_chosen, args=(lang,))
-    return lang
-
-
-def _language_chosen(previous: str) -> None:
-    keep_choice("language", previous)
-    st.query_params["lang"] = st.session_state["language"]
-
-
-def keep_choice(key: str, previous) -> None:
-    """on_change of a segmented control that must always have a value: a click on the chosen
-    option clears it in Streamlit; this puts the previous value back."""
-    if st.session_state.get(key) is None:
-        st.session_state[key] = previous
-
-
 def filtered(view_filter: AtlasFilter) -> Selection:
     return _filtered_at(data_folder(), view_filter)
 
@@ -168,12 +132,6 @@ def _profile_pdf_at(folder: str, cluster_id: str, lang: str) -> bytes:
     return profile_pdf(data, data.clusters[cluster_id], lang)
 
 
-def url_choices(name: str, valid) -> tuple[list[str], list[str]]:
-    """Values of a comma-separated URL parameter (`?theme=a,b`): the known ones and the unknown."""
-    values = [v for part in st.query_params.get_all(name) for v in part.split(",") if v]
-    return [v for v in values if v in valid], [v for v in values if v not in valid]
-
-
 @st.cache_resource(show_spinner=False)
 def dataset_exports(folder: str) -> dict[str, bytes | str]:
     """Every download of the /data page, made once per data folder instead of on every rerun."""
@@ -186,19 +144,6 @@ def dataset_exports(folder: str) -> dict[str, bytes | str]:
                                                    data.sources))
     files["all-csv.zip"] = csv_bundle(data)
     return files
-
-
-def sync_query_params(params: dict[str, str]) -> None:
-    """Make the URL show exactly this view (plus the language), touching only what changed."""
-    wanted = dict(params)
-    if current_language() != "en":
-        wanted["lang"] = current_language()
-    for key in list(st.query_params):
-        if key not in wanted:
-            del st.query_params[key]
-    for key, value in wanted.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
 
 
 @lru_cache(maxsize=512)

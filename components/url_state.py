@@ -1,17 +1,33 @@
-"""Reading the URL the same way on every page, and telling the visitor what in it was ignored.
+"""The URL is the state of every view: the one module that reads and writes `st.query_params`.
 
-A parameter given twice (`?cluster=a&cluster=b`) counts with its first value everywhere, as on
-the atlas. Values from the URL reach the page only through `literal()`: a link cannot put a
-heading, a link or an image on the page."""
+Why not widgets bound with `bind="query-params"` (Streamlit 1.55+): a bound widget writes its
+*formatted* option into the URL — the translated label ("Diagnostik" on a German page) instead of
+the id (`diagnostics`) — so a link would change with the language; it writes repeated parameters
+where the README documents comma lists (`?focus=a,b`); and it drops an unknown value silently,
+where the visitor should be told. So pages read the URL once per session into their widgets'
+keys (`seed_once`), and write the view back with `show_in_url`.
+
+A parameter given twice (`?cluster=a&cluster=b`) counts with its first value everywhere. Values
+from the URL reach the page only through `literal()`: a link cannot put a heading, a link or an
+image on the page.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
-from .i18n import t
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
 from .safe_text import literal
+
+_SEEDED = "_url_seeded_{page}"
+_LANGUAGE = "ui_language"
+
+
+def all_values() -> dict[str, list[str]]:
+    """Every URL parameter with all its values (for the pure parsers in `clusters/`)."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
 def first_value(name: str) -> str | None:
@@ -21,12 +37,72 @@ def first_value(name: str) -> str | None:
 
 def first_values() -> dict[str, str]:
     """Every URL parameter with its first value."""
-    return {name: st.query_params.get_all(name)[0] for name in st.query_params}
+    return {name: values[0] for name, values in all_values().items() if values}
+
+
+def url_choices(name: str, valid: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Values of a comma-separated URL parameter (`?theme=a,b`): the known ones, each once, and
+    the unknown ones."""
+    valid = set(valid)
+    values = list(dict.fromkeys(v for part in st.query_params.get_all(name) for v in part.split(",") if v))
+    return [v for v in values if v in valid], [v for v in values if v not in valid]
+
+
+def seed_once(page: str, read_url: Callable[[], Mapping[str, object]]) -> None:
+    """On a page's first run in this session, put the view the URL asks for into the session
+    state (the widgets' keys), so that a shared link reopens the view; later runs keep what the
+    visitor chose."""
+    flag = _SEEDED.format(page=page)
+    if flag not in st.session_state:
+        st.session_state.update(read_url())
+        st.session_state[flag] = True
+
+
+def show_in_url(params: Mapping[str, str]) -> None:
+    """Make the URL show exactly this view (plus the language), touching only what changed."""
+    wanted = {key: value for key, value in params.items() if value}
+    if current_language() != DEFAULT_LANGUAGE:
+        wanted["lang"] = current_language()
+    for key in list(st.query_params):
+        if key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def current_language() -> str:
+    """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it. Streamlit
+    drops query parameters when the navigation switches pages, so the session remembers the
+    choice and puts it back into the URL."""
+    asked = first_value("lang")
+    if asked in LANGUAGES:
+        st.session_state[_LANGUAGE] = asked
+        return asked
+    remembered = normalise_language(st.session_state.get(_LANGUAGE))
+    if remembered != DEFAULT_LANGUAGE:
+        st.query_params["lang"] = remembered
+    return remembered
+
+
+def language_switch() -> str:
+    """The sidebar's language control: the URL decides, the control shows it and changes it."""
+    lang = current_language()
+    st.session_state["language"] = lang
+    labels = {"en": "English", "de": "Deutsch"}
+    st.sidebar.segmented_control(t("sidebar.language", lang), LANGUAGES, format_func=labels.__getitem__,
+                                 key="language", required=True, on_change=_language_chosen)
+    return lang
+
+
+def _language_chosen() -> None:
+    st.session_state[_LANGUAGE] = st.session_state["language"]
+    st.query_params["lang"] = st.session_state["language"]
 
 
 def unknown_notice(notices: Iterable[str], lang: str, quiet: bool = False) -> None:
-    """'Ignored unknown value(s) in the link — …' with each value as plain text; `quiet` shows it
-    as a caption (the booth screen) instead of an info box."""
+    """'Ignored unknown value(s) in the link — …' with each value as a code span; `quiet` shows
+    it as a caption (the booth screen) instead of an info box."""
     notices = list(notices)
     if not notices:
         return

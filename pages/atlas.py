@@ -19,21 +19,21 @@ from components.atlas_panel import (
 )
 from components.i18n import t, text
 from components.map_layers import clicked_cluster
-from components.ui import atlas_map, current_language, dataset, filtered, keep_choice, sync_query_params
-from components.url_state import unknown_notice
+from components.ui import atlas_map, dataset, filtered
+from components.url_state import all_values, current_language, seed_once, show_in_url, unknown_notice
 
 lang = current_language()
 data = dataset()
 
-# First run of this session: the widgets start from the URL, so a shared link reopens the view.
-if "atlas_initialised" not in st.session_state:
-    initial = parse_view({key: st.query_params.get_all(key) for key in st.query_params}, data)
-    st.session_state.update({
-        "atlas_initialised": True, "atlas_notices": initial.notices, "atlas_cluster": initial.cluster,
-        "atlas_q": initial.filter.query, "atlas_focus": list(initial.filter.focus),
-        "atlas_types": list(initial.filter.types), "atlas_states": list(initial.filter.states),
-        "atlas_themes": list(initial.filter.themes), "atlas_size": initial.size,
-    })
+def view_from_url() -> dict:
+    initial = parse_view(all_values(), data)
+    return {"atlas_notices": initial.notices, "atlas_cluster": initial.cluster, "atlas_q": initial.filter.query,
+            "atlas_focus": list(initial.filter.focus), "atlas_types": list(initial.filter.types),
+            "atlas_states": list(initial.filter.states), "atlas_themes": list(initial.filter.themes),
+            "atlas_size": initial.size}
+
+
+seed_once("atlas", view_from_url)
 
 
 def clear_filters() -> None:
@@ -113,8 +113,7 @@ with st.sidebar:
     st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
                    format_func=lambda theme: text(data.themes[theme].label, lang), placeholder=t("filter.all", lang))
     st.segmented_control(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
-                         format_func=lambda name: t(f"size.{name}", lang), on_change=keep_choice,
-                         args=("atlas_size", size_by))
+                         format_func=lambda name: t(f"size.{name}", lang), required=True)
     st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
     st.button(t("atlas.reset", lang), on_click=clear_filters)
 
@@ -137,4 +136,4 @@ if st.session_state.atlas_cluster:
 else:
     st.caption(t("atlas.select_hint", lang))
 
-sync_query_params(view_params(AtlasView(view_filter, st.session_state.atlas_cluster, size_by)))
+show_in_url(view_params(AtlasView(view_filter, st.session_state.atlas_cluster, size_by)))

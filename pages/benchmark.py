@@ -26,36 +26,38 @@ from components.benchmark_view import (
 )
 from components.citations import source_line
 from components.i18n import t, text
-from components.tables import figure_sources_table
 from components.region_view import region_comparison
 from components.safe_text import plain
-from components.ui import current_language, dataset, sync_query_params, url_choices
+from components.tables import figure_sources_table
+from components.ui import dataset
 from components.upload_messages import upload_message_text
-from components.url_state import unknown_notice
+from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
 
 lang = current_language()
 data = dataset()
 published = list(data.clusters.values())
 
 
-def from_url(name: str, valid, default, notices: list[str]):
-    chosen, unknown = url_choices(name, valid)
-    notices.extend(f"{name}:{value}" for value in unknown)
-    return list(dict.fromkeys(chosen)) if isinstance(default, list) else (chosen[0] if chosen else default)
+def view_from_url() -> dict:
+    notices: list[str] = []
 
+    def choices(name: str, valid, default):
+        chosen, unknown = url_choices(name, valid)
+        notices.extend(f"{name}:{value}" for value in unknown)
+        return chosen if isinstance(default, list) else (chosen[0] if chosen else default)
 
-if "bench_initialised" not in st.session_state:
-    bench_notices: list[str] = []
-    st.session_state.update({
-        "bench_initialised": True,
-        "bench_clusters": from_url("clusters", data.clusters, [], bench_notices),
-        "bench_figure": from_url("figure", MEASURES, "actors", bench_notices),
-        "bench_x": from_url("x", MEASURES, "actors", bench_notices),
-        "bench_y": from_url("y", MEASURES, "management_staff", bench_notices),
-        "bench_peer": from_url("peer", data.clusters, published[0].id, bench_notices),
+    return {
+        "bench_clusters": choices("clusters", data.clusters, []),
+        "bench_figure": choices("figure", MEASURES, "actors"),
+        "bench_x": choices("x", MEASURES, "actors"),
+        "bench_y": choices("y", MEASURES, "management_staff"),
+        "bench_peer": choices("peer", data.clusters, published[0].id),
         "bench_yours": [],
-        "bench_notices": bench_notices,
-    })
+        "bench_notices": notices,
+    }
+
+
+seed_once("benchmark", view_from_url)
 
 st.title(t("bench.title", lang))
 st.caption(t("bench.intro", lang))
@@ -164,7 +166,5 @@ st.dataframe([{t("col.name", lang): cluster_name(everyone[p.cluster], lang),
              key="bench_partner_table")
 st.caption(t("bench.cooperation_reading", lang))
 
-sync_query_params({key: value for key, value in {
-    "clusters": ",".join(st.session_state.bench_clusters), "figure": rank_by, "x": x_name, "y": y_name,
-    "peer": target.id if target.id in data.clusters else "",
-}.items() if value})
+show_in_url({"clusters": ",".join(st.session_state.bench_clusters), "figure": rank_by, "x": x_name, "y": y_name,
+             "peer": target.id if target.id in data.clusters else ""})

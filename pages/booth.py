@@ -26,10 +26,10 @@ from components.booth_tour import (
 )
 from components.i18n import figure_words, t, text
 from components.map_layers import THEME_COLOURS
-from components.tables import figure_sources_table, state_name
 from components.safe_text import literal, plain
-from components.ui import current_language, dataset, inline_png
-from components.url_state import first_values, unknown_notice
+from components.tables import figure_sources_table, state_name
+from components.ui import dataset, inline_png
+from components.url_state import current_language, first_values, unknown_notice
 from geodata import ATTRIBUTION
 from geodata.locator import locator_png, view_around
 

@@ -10,10 +10,10 @@ from clusters import FIGURE_FIELDS
 from clusters.metrics import sort_clusters
 from clusters.search import cluster_search_texts, matches
 from components.i18n import t
-from components.tables import cluster_table, figure_sources_table
 from components.safe_text import literal, plain
-from components.ui import current_language, dataset
-from components.url_state import first_value
+from components.tables import cluster_table, figure_sources_table
+from components.ui import dataset
+from components.url_state import current_language, first_value, seed_once, show_in_url
 
 lang = current_language()
 data = dataset()
@@ -23,15 +23,13 @@ st.caption(t("clusters.intro", lang))
 
 SORT_FIELDS = ("name", *FIGURE_FIELDS)
 search_column, sort_column, order_column = st.columns([3, 2, 1], vertical_alignment="bottom")
-query = search_column.text_input(t("clusters.search", lang), value=first_value("q") or "",
-                                 help=t("clusters.search_help", lang), key="clusters_query", max_chars=100)
+seed_once("clusters", lambda: {"clusters_query": (first_value("q") or "")[:100]})
+query = search_column.text_input(t("clusters.search", lang), help=t("clusters.search_help", lang),
+                                 key="clusters_query", max_chars=100)
 sort_by = sort_column.selectbox(t("clusters.sort_by", lang), SORT_FIELDS,
                                 format_func=lambda name: t(f"col.{name}", lang), key="clusters_sort")
 descending = order_column.toggle(t("clusters.descending", lang), value=False, key="clusters_descending")
-if query:
-    st.query_params["q"] = query
-else:
-    st.query_params.pop("q", None)
+show_in_url({"q": query})
 
 found = [c for c in data.clusters.values() if matches(query, cluster_search_texts(c, data))]
 shown = sort_clusters(found, sort_by, descending)

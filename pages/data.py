@@ -13,7 +13,8 @@ from clusters import FIGURE_FIELDS
 from clusters.io import KINDS, coverage_frame
 from components.citations import cite_document
 from components.i18n import format_date, format_number, t, text
-from components.ui import current_language, data_folder, dataset, dataset_exports
+from components.ui import data_folder, dataset, dataset_exports
+from components.url_state import current_language
 
 lang = current_language()
 data = dataset()

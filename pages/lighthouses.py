@@ -11,22 +11,24 @@ import streamlit as st
 import geodata
 from components.citations import cite
 from components.i18n import t, text
-from components.tables import state_name
 from components.safe_text import plain
-from components.ui import current_language, dataset, inline_png, sync_query_params, url_choices
-from components.url_state import unknown_notice
+from components.tables import state_name
+from components.ui import dataset, inline_png
+from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
 from geodata.locator import locator_png
 
 lang = current_language()
 data = dataset()
 
 
-if "lh_initialised" not in st.session_state:
+def view_from_url() -> dict:
     themes, bad_themes = url_choices("theme", data.themes)
     project, bad_projects = url_choices("project", data.projects)
-    st.session_state.update({"lh_initialised": True, "lh_themes": themes, "lh_clusters": [], "lh_states": [],
-                             "lh_project": project[0] if project else None,
-                             "lh_notices": [f"theme:{v}" for v in bad_themes] + [f"project:{v}" for v in bad_projects]})
+    return {"lh_themes": themes, "lh_clusters": [], "lh_states": [], "lh_project": project[0] if project else None,
+            "lh_notices": [f"theme:{v}" for v in bad_themes] + [f"project:{v}" for v in bad_projects]}
+
+
+seed_once("lighthouses", view_from_url)
 
 st.title(t("lh.title", lang))
 st.caption(t("lh.intro", lang))
@@ -99,5 +101,4 @@ for theme_id in chosen_themes:
         shown += 1
 st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL})")
 
-sync_query_params({key: value for key, value in {
-    "theme": ",".join(st.session_state.lh_themes), "project": st.session_state.lh_project or ""}.items() if value})
+show_in_url({"theme": ",".join(st.session_state.lh_themes), "project": st.session_state.lh_project or ""})

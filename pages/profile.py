@@ -13,11 +13,11 @@ from clusters.metrics import peers
 from components.atlas_panel import projects_table
 from components.citations import cite, source_line
 from components.i18n import figure_text, t, text, unit_text
-from components.tables import figure_sources_table, focus_with_wording, state_name
 from components.region_view import in_the_region, named_actors
 from components.safe_text import literal, plain
-from components.ui import current_language, dataset, inline_png, profile_pdf_bytes
-from components.url_state import first_value
+from components.tables import figure_sources_table, focus_with_wording, state_name
+from components.ui import dataset, inline_png, profile_pdf_bytes
+from components.url_state import current_language, first_value
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 

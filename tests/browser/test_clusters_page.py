@@ -63,6 +63,10 @@ def test_language_switch_is_kept_across_pages(offline_page, app_url):
     offline_page.locator('[data-testid="stSidebar"]').get_by_text("Deutsch", exact=True).click()
     offline_page.wait_for_selector("text=Life-Science-Cluster in Deutschland", timeout=30_000)
     offline_page.wait_for_url("**lang=de**", timeout=10_000)
+    # A second click on the chosen language keeps it (the control is required, never empty).
+    offline_page.locator('[data-testid="stSidebar"]').get_by_text("Deutsch", exact=True).click()
+    wait_for_app(offline_page)
+    assert "lang=de" in offline_page.url and offline_page.get_by_text("Life-Science-Cluster in Deutschland").count()
     offline_page.locator('[data-testid="stSidebarNav"]').get_by_text("Vergleich", exact=True).click()
     offline_page.wait_for_selector("text=Cluster vergleichen", timeout=30_000)
     offline_page.wait_for_url("**/benchmark?**lang=de**", timeout=10_000)
