@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # e.g. --out in a folder that does not exist
         print(_printable(f"error: {exc}"), file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - a bug met by a data file: one line and exit 1, not a traceback
+    except Exception as exc:
         print(_printable(f"error: unexpected {type(exc).__name__}: {exc}").replace("\n", " "), file=sys.stderr)
         return 1
 

@@ -65,7 +65,7 @@ def main_theme(cluster: Cluster, dataset: Dataset) -> str | None:
 def _cluster_passes(cluster: Cluster, f: AtlasFilter, dataset: Dataset) -> bool:
     if f.focus and not set(f.focus) & set(cluster.focus_areas):
         return False
-    if f.states and not set(f.states) & {cluster.seat.state, *cluster.states}:
+    if f.states and not set(f.states) & set(cluster.state_codes):
         return False
     if f.themes and not set(f.themes) & themes_of_areas(dataset, cluster.focus_areas):
         return False
@@ -134,7 +134,7 @@ def parse_view(params: Mapping[str, str | list[str]], dataset: Dataset) -> Atlas
         focus=known("focus", dataset.focus_areas),
         types=known("type", ACTOR_TYPES),
         states=known("state", sorted({a.place.state for a in dataset.actors.values()}
-                                     | {s for c in dataset.clusters.values() for s in (c.seat.state, *c.states)}),
+                                     | {s for c in dataset.clusters.values() for s in c.state_codes}),
                      normalise=lambda v: v.upper().removeprefix("DE-")),
         themes=known("theme", dataset.themes),
         query=query,

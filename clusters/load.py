@@ -266,7 +266,7 @@ def _read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
         return fail("cannot be read as YAML: it needs more memory than the server has")
     except (ValueError, OverflowError) as exc:  # PyYAML's scalar constructors: a date 2019-13-45, a 5,000-digit int
         return fail(f"cannot be read as YAML: {exc}")
-    except Exception as exc:  # noqa: BLE001 - any other parser failure on a hostile file is still just a bad file
+    except Exception as exc:
         return fail(f"cannot be read as YAML: {type(exc).__name__}: {exc}")
     if records is None:
         return []
@@ -423,7 +423,7 @@ def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssu
             if broken is not None:
                 broken.add(record)
             continue
-        key = getattr(item, "id", None) or getattr(item, "file")
+        key = getattr(item, "id", None) or item.file
         built[key] = item
     return built
 

@@ -29,8 +29,6 @@ FIGURE_FIELDS: tuple[str, ...] = (
 )
 """The key figures that every cluster has a slot for, in display/export order."""
 
-COUNT_FIELDS: tuple[str, ...] = FIGURE_FIELDS[1:]
-
 FIGURE_LIMIT = 10**9
 """Every figure of the sources is far below this (the largest is a budget of ~300,000); a value
 at or above it is a typo or a hostile file, and inf/1e308 break the charts' scales."""
@@ -240,6 +238,11 @@ class Cluster(BaseModel):
 
     def figure(self, name: str) -> Figure | None:
         return getattr(self, name)
+
+    @property
+    def state_codes(self) -> list[str]:
+        """The seat's state first, then the other states the cluster covers, each once."""
+        return list(dict.fromkeys([self.seat.state, *self.states]))
 
     @model_validator(mode="after")
     def _figures_agree(self) -> Cluster:

@@ -37,7 +37,7 @@ def _umlaut_spelled_out(word: str) -> str:
 def cluster_search_texts(cluster, dataset) -> list[str]:
     """What a cluster can be found by: names, seat, states (both languages), focus areas."""
     texts = [cluster.id, cluster.name, cluster.short_name, cluster.seat.city]
-    for code in dict.fromkeys([cluster.seat.state, *cluster.states]):
+    for code in cluster.state_codes:
         state = geodata.state_by_code(code)
         texts += [code, state.name_de, state.name_en]
     for ref in cluster.focus:

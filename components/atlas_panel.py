@@ -11,11 +11,10 @@ import streamlit as st
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 
 from .i18n import figure_text, t, text
+from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .region_view import in_the_region, named_actors
 from .safe_text import plain
-from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
-from .tables import figure_sources_table, focus_labels, focus_with_wording, state_name
-
+from .tables import figure_sources_table, focus_labels, focus_with_wording, state_names
 
 LIST_MAX_HEIGHT = 520
 
@@ -82,7 +81,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         head, close = st.columns([5, 1], vertical_alignment="center")
         head.header(plain(cluster.name))
         cleared = close.button(t("atlas.close", lang), key="atlas_clear_selection")
-        states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+        states = state_names(cluster, lang)
         st.caption(f"{plain(cluster.seat.city)} · {states}")
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(text(cluster.region, lang), limit=None)}")
         st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")

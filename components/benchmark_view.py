@@ -13,7 +13,7 @@ from clusters.metrics import INDICATORS, Derived, Reason, indicators, ranks
 from clusters.upload import YOURS_PREFIX
 
 from .i18n import figure_text, format_number, t, text
-from .tables import document_list
+from .tables import document_list, focus_labels
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
 UNITS = {"founded": "", "management_staff": "persons", "actors": "actors", "smes": "smes",
@@ -78,8 +78,7 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
         row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = \
             str(rank) if rank else t("figure.unknown", lang)
         row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else t("figure.unknown", lang)
-        row[t("col.focus_areas", lang)] = ", ".join(
-            text(data.focus_areas[a].label, lang) for a in cluster.focus_areas)
+        row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
         row[t("col.sources", lang)] = document_list(cluster, data, lang)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -122,7 +122,7 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
     state = geodata.state_by_code(cluster.seat.state)
     founded = figure_text(cluster.founded, lang, is_year=True)
     pdf.set_font(FONT, "", 9)
-    pdf.multi_cell(column, 4.5, f"{cluster.seat.city} · {state.name_de if lang == 'de' else state.name_en} · "
+    pdf.multi_cell(column, 4.5, f"{cluster.seat.city} · {state.name(lang)} · "
                                 f"{t('col.founded', lang)} {founded}", align="L", new_x="LMARGIN", new_y="NEXT")
 
     _heading(pdf, t("pdf.key_figures", lang), column)

@@ -15,11 +15,20 @@ from .i18n import figure_text, t, text
 
 def state_name(code: str, lang: str) -> str:
     state = geodata.state_by_code(code)
-    return state.name_de if lang == "de" else state.name_en
+    return state.name(lang)
 
 
 def focus_labels(cluster: Cluster, data: Dataset, lang: str) -> str:
-    return ", ".join(text(data.focus_areas[area].label, lang) for area in cluster.focus_areas)
+    return area_labels(cluster.focus_areas, data, lang)
+
+
+def area_labels(areas: Iterable[str], data: Dataset, lang: str, separator: str = ", ") -> str:
+    """Focus areas in the UI language, joined: "Diagnostics, Medtech"."""
+    return separator.join(text(data.focus_areas[area].label, lang) for area in areas)
+
+
+def state_names(cluster: Cluster, lang: str) -> str:
+    return ", ".join(state_name(code, lang) for code in cluster.state_codes)
 
 
 def focus_with_wording(cluster: Cluster, data: Dataset, lang: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +48,9 @@ class State:
     name_de: str
     name_en: str
     nuts: str
+
+    def name(self, lang: str) -> str:
+        return self.name_de if lang == "de" else self.name_en
 
 
 STATES: tuple[State, ...] = (
@@ -88,17 +91,17 @@ def state_of_ags(ags: str) -> str:
     return _BY_AGS[ags[:2]].code
 
 
-@lru_cache(maxsize=None)
+@cache
 def states_geojson() -> dict:
     return json.loads((GEODATA_DIR / "states.geojson").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def districts_geojson() -> dict:
     return json.loads(DISTRICTS_FILE.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def regions_geojson() -> dict:
     """The cluster regions' outlines; each feature's `id` property is the cluster id and
     `districts` the AGS codes it was dissolved from."""
@@ -118,7 +121,7 @@ class District:
     state: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def districts() -> dict[str, District]:
     """The 401 districts (Kreise and kreisfreie Städte) by their 5-digit AGS."""
     return {p["ags"]: District(p["ags"], p["name"], p["bez"], p["state"])
@@ -172,12 +175,12 @@ class _Index:
         return None if best is None else self.properties[best[1]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _state_index() -> _Index:
     return _Index(states_geojson())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _district_index() -> _Index:
     return _Index(districts_geojson())
 
@@ -187,7 +190,7 @@ def _district_index() -> _Index:
 GERMANY_BOUNDS: tuple[tuple[float, float], tuple[float, float]] = ((47.2704, 5.866), (55.0554, 15.0415))
 
 
-@lru_cache(maxsize=None)
+@cache
 def germany_bounds() -> tuple[tuple[float, float], tuple[float, float]]:
     """((south, west), (north, east)) of the states, for fitting a map."""
     west, south, east, north = shapely.union_all(_state_index().shapes).bounds
@@ -220,13 +223,13 @@ class Municipality:
     lon: float
 
 
-@lru_cache(maxsize=None)
+@cache
 def municipalities() -> pd.DataFrame:
     return pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str,
                                                                    "state": str})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _municipality_index() -> tuple[dict[str, Municipality], dict[str, list[Municipality]],
                                    dict[str, list[Municipality]]]:
     """Lookups by AGS, by full name and by the name before the first comma ("Lübeck, Hansestadt")."""

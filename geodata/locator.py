@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from shapely.geometry import shape  # noqa: E402
+import matplotlib.pyplot as plt
+from shapely.geometry import shape
 
-from .boundaries import ATTRIBUTION, states_geojson  # noqa: E402
+from .boundaries import ATTRIBUTION, states_geojson
 
 
-@lru_cache(maxsize=None)
+@cache
 def _state_rings() -> list[list[tuple[float, float]]]:
     rings = []
     for feature in states_geojson()["features"]:

@@ -19,6 +19,7 @@ from components.atlas_panel import (
 )
 from components.i18n import t, text
 from components.map_layers import clicked_cluster
+from components.tables import state_name
 from components.ui import atlas_map, dataset, filtered
 from components.url_state import all_values, current_language, seed_once, show_in_url, unknown_notice
 
@@ -108,8 +109,7 @@ with st.sidebar:
     st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
                    format_func=lambda value: t(f"actor_type.{value}", lang), placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
-                   format_func=lambda code: geodata.state_by_code(code).name_de if lang == "de"
-                   else geodata.state_by_code(code).name_en, placeholder=t("filter.all", lang))
+                   format_func=lambda code: state_name(code, lang), placeholder=t("filter.all", lang))
     st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
                    format_func=lambda theme: text(data.themes[theme].label, lang), placeholder=t("filter.all", lang))
     st.segmented_control(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",

@@ -25,10 +25,10 @@ from components.benchmark_view import (
     scatter_frame,
 )
 from components.citations import source_line
-from components.i18n import t, text
+from components.i18n import t
 from components.region_view import region_comparison
 from components.safe_text import plain
-from components.tables import figure_sources_table
+from components.tables import area_labels, figure_sources_table
 from components.ui import dataset
 from components.upload_messages import upload_message_text
 from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
@@ -147,7 +147,7 @@ others = [c for c in everyone.values() if c.id != target.id]
 
 
 def areas(ids) -> str:
-    return ", ".join(text(data.focus_areas[a].label, lang) for a in ids) or "—"
+    return area_labels(ids, data, lang) or "—"
 
 
 similar = peers(target, others)

@@ -27,7 +27,7 @@ from components.booth_tour import (
 from components.i18n import figure_words, t, text
 from components.map_layers import THEME_COLOURS
 from components.safe_text import literal, plain
-from components.tables import figure_sources_table, state_name
+from components.tables import area_labels, figure_sources_table, state_names
 from components.ui import dataset, inline_png
 from components.url_state import current_language, first_values, unknown_notice
 from geodata import ATTRIBUTION
@@ -84,7 +84,7 @@ def overview_slide() -> None:
 def cluster_slide(cluster_id: str) -> None:
     cluster = data.clusters[cluster_id]
     st.title(plain(cluster.name))
-    states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+    states = state_names(cluster, lang)
     st.markdown(f"{plain(cluster.seat.city)} · {states}")
     left, right = st.columns([5, 2])
     with left:
@@ -95,7 +95,7 @@ def cluster_slide(cluster_id: str) -> None:
             # A figure, not a heading: as a subheader it was an h3 right under the slide's h1.
             column.metric(t(f"col.{name}", lang), value)
         st.header(t("col.focus_areas", lang))
-        st.markdown(" · ".join(plain(text(data.focus_areas[a].label, lang)) for a in cluster.focus_areas))
+        st.markdown(plain(area_labels(cluster.focus_areas, data, lang, " · "), limit=None))
         url = profile_url(config, cluster.id, lang)
         qr_picture = qr_png(url) if url else None
         if qr_picture:
@@ -106,7 +106,7 @@ def cluster_slide(cluster_id: str) -> None:
         theme = main_theme(cluster, data)
         region = locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
                              highlight=THEME_COLOURS.get(theme, "#D55E00"),
-                             view=view_around([cluster.seat.state, *cluster.states]))
+                             view=view_around(cluster.state_codes))
         st.image(inline_png(region), width="stretch", alt=t("alt.locator", lang, place=cluster.seat.city,
                                                              region=states))
 

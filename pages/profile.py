@@ -15,7 +15,7 @@ from components.citations import cite, source_line
 from components.i18n import figure_text, t, text, unit_text
 from components.region_view import in_the_region, named_actors
 from components.safe_text import literal, plain
-from components.tables import figure_sources_table, focus_with_wording, state_name
+from components.tables import area_labels, figure_sources_table, focus_with_wording, state_name, state_names
 from components.ui import dataset, inline_png, profile_pdf_bytes
 from components.url_state import current_language, first_value
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
@@ -34,7 +34,7 @@ if cluster is None:
     st.stop()
 
 st.title(plain(cluster.name))
-states = ", ".join(state_name(code, lang) for code in dict.fromkeys([cluster.seat.state, *cluster.states]))
+states = state_names(cluster, lang)
 st.caption(f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} "
            f"{figure_text(cluster.founded, lang, is_year=True)}")
 
@@ -90,6 +90,6 @@ if projects:
 
 st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
-    shared = plain(", ".join(text(data.focus_areas[a].label, lang) for a in peer.shared_focus) or "—", limit=None)
+    shared = plain(area_labels(peer.shared_focus, data, lang) or "—", limit=None)
     st.markdown(f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "
                 f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}")
