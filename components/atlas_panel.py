@@ -12,7 +12,7 @@ from clusters import Actor, Cluster, Dataset, LighthouseProject
 
 from .i18n import figure_text, t, text
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
-from .region_view import in_the_region, named_actors
+from .region_view import actors_side_by_side
 from .safe_text import plain
 from .tables import figure_sources_table, focus_labels, focus_with_wording, state_names
 
@@ -89,11 +89,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         if cluster.website:
             st.markdown(f"**{t('atlas.website', lang)}:** {plain(cluster.website)}")
         st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")
-        named, regional = st.columns(2)
-        with named:
-            named_actors(cluster, data, lang)
-        with regional:
-            in_the_region(cluster, data, lang)
+        actors_side_by_side(cluster, data, lang)
         projects = data.projects_of(cluster.id)
         st.markdown(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
         if projects:

@@ -37,6 +37,15 @@ def listing_sources(data: Dataset) -> list[str]:
     return [key for key, source in data.sources.items() if source.listing]
 
 
+def actors_side_by_side(cluster: Cluster, data: Dataset, lang: str) -> None:
+    """Named in the sources | in the region: two columns, two counts, never one sum."""
+    named, regional = st.columns(2)
+    with named:
+        named_actors(cluster, data, lang)
+    with regional:
+        in_the_region(cluster, data, lang)
+
+
 def named_actors(cluster: Cluster, data: Dataset, lang: str) -> None:
     pairs = data.members_named(cluster.id)
     members = sum(1 for _, relation in pairs if relation.value == "member")

@@ -13,7 +13,7 @@ from clusters.metrics import peers
 from components.atlas_panel import projects_table
 from components.citations import cite, source_line
 from components.i18n import figure_text, t, text, unit_text
-from components.region_view import in_the_region, named_actors
+from components.region_view import actors_side_by_side
 from components.safe_text import literal, plain
 from components.tables import area_labels, figure_sources_table, focus_with_wording, state_name, state_names
 from components.ui import dataset, inline_png, profile_pdf_bytes
@@ -78,11 +78,7 @@ if others or cluster.context:
         st.markdown(plain(text(paragraph, lang), limit=None))
 
 st.header(t("region.title", lang))
-named, regional = st.columns(2)
-with named:
-    named_actors(cluster, data, lang)
-with regional:
-    in_the_region(cluster, data, lang)
+actors_side_by_side(cluster, data, lang)
 projects = data.projects_of(cluster.id)
 st.header(t("atlas.cluster_projects", lang, n=len(projects)))
 if projects:
