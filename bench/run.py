@@ -96,8 +96,8 @@ def synthetic_data(tmp: Path, count: int) -> Path:
     return data
 
 
-ACTORS_DRAWN = ("() => Object.keys(window).some(k => k.startsWith('actor_layer_')"
-                " && window[k].getLayers().length > 0)")
+# The actor layer (static/atlas/atlas.js keeps it as ClusterAtlas.actors) has its first markers.
+ACTORS_DRAWN = "() => Boolean(window.ClusterAtlas && ClusterAtlas.actors && ClusterAtlas.actors.getLayers().length)"
 
 
 def time_to_markers(url: str, minimum_paths: int, repeat: int, with_actors: bool = False) -> dict[str, float]:

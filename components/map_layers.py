@@ -360,13 +360,15 @@ def filter_layers(
     ).add_to(projects)
 
     clusters = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))
-    folium.GeoJson(
-        cluster_features(dataset, selection, size_by, lang),
-        marker=folium.CircleMarker(),
-        style_function=_cluster_circle,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-        control=False,
-    ).add_to(clusters)
+    circles = cluster_features(dataset, selection, size_by, lang)
+    if circles["features"]:  # GeoJsonTooltip refuses data without its field
+        folium.GeoJson(
+            circles,
+            marker=folium.CircleMarker(),
+            style_function=_cluster_circle,
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+            control=False,
+        ).add_to(clusters)
     FitView(view_bounds(dataset, selection)).add_to(clusters)
     return [actors, projects, clusters]  # clusters last: drawn on top
 

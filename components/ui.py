@@ -13,6 +13,7 @@ from clusters import Dataset, DataValidationError, load_dataset
 from clusters.filters import AtlasFilter, Selection, apply_filter
 from clusters.load import DATA_DIR, FILES
 
+from .generated import in_use, prune_generated
 from .i18n import t
 from .map_layers import actor_table, atlas_map_args
 from .offline import publish_static
@@ -105,9 +106,14 @@ def _filtered_at(folder: str, view_filter: AtlasFilter) -> Selection:
     return apply_filter(dataset(), view_filter)
 
 
+# Runs at start and whenever the data changes (the cache is cleared then): the moments when the
+# files of other datasets may have become garbage.
 @st.cache_resource(show_spinner=False)
 def _actors_url(folder: str) -> str | None:
-    return publish_static("actors", actor_table(dataset()))
+    url = publish_static("actors", actor_table(dataset()))
+    if url:
+        prune_generated({url.rsplit("/", 1)[1]})
+    return url
 
 
 def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool) -> dict:
@@ -116,7 +122,7 @@ def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: b
     costs little next to st_folium's own rendering; the filtered selection and the actor file
     are cached."""
     return atlas_map_args(dataset(), filtered(view_filter), size_by, lang, online_tiles,
-                          actors_url=_actors_url(data_folder()))
+                          actors_url=in_use(_actors_url(data_folder())))
 
 
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:

@@ -67,11 +67,13 @@ with map_column:
     selected = data.clusters.get(st.session_state.atlas_cluster)
     focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
     online_tiles = st.session_state.get("atlas_online", False)
-    # Only what a click changes comes back, so pan and zoom do not rerun the script. The count
-    # changes with every click: a second click on the same circle (after clearing) selects again.
+    # Only what a click changes comes back, so pan and zoom do not rerun the script. The clicked
+    # point changes with each click, so a second click on the same circle (after clearing) selects
+    # again; a pixel-exact repeat in an unmoved view does not. The click count would catch that too,
+    # but st_folium returns it as 0 where it expects None: a second script run on every page load.
     st_folium(
         **atlas_map(view_filter, size_by, lang, online_tiles), key="atlas_map", height=600, use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"], on_change=select_clicked_cluster,
+        returned_objects=["last_active_drawing", "last_object_clicked"], on_change=select_clicked_cluster,
         **focus_point,
     )
     st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")

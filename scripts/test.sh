@@ -7,5 +7,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq chromium
 fi
+if [ ! -x /usr/sbin/nginx ]; then
+  # tests/browser/test_proxy.py serves two app processes through deploy/nginx.conf.
+  echo "Installing Debian's nginx for the proxy test" >&2
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq nginx-light
+fi
 source scripts/venv.sh requirements-dev.txt
 exec .venv/bin/python -m pytest "$@"

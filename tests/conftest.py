@@ -6,11 +6,35 @@ import pytest
 from clusters.load import DATA_DIR, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
+SYNTHETIC_DIR = ROOT / "tests" / "data" / "synthetic"
+"""Invented data the pages run on in tests (see its README.md); data tests check `clusters/data`."""
 
 
 @pytest.fixture(scope="session")
 def dataset():
+    """The shipped data, for the tests that check it."""
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def synthetic():
+    """The synthetic dataset the app shows in page tests: their expected values come from here."""
+    return load_dataset(SYNTHETIC_DIR)
+
+
+@pytest.fixture(autouse=True)
+def _app_on_synthetic_data(monkeypatch):
+    """Every app a test runs reads the synthetic folder unless the test points CLUSTER_ATLAS_DATA
+    elsewhere: a correction of the shipped data must not break a UI test."""
+    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(SYNTHETIC_DIR))
+
+
+@pytest.fixture
+def synthetic_copy(tmp_path: Path) -> Path:
+    """A private copy of the synthetic data files that a page test may break."""
+    target = tmp_path / "synthetic"
+    shutil.copytree(SYNTHETIC_DIR, target)
+    return target
 
 
 @pytest.fixture

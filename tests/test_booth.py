@@ -20,31 +20,31 @@ from components.booth_tour import (
 )
 
 
-def test_default_tour_is_overview_clusters_then_themes(dataset):
-    slides = build_slides(dataset, parse_booth({}, dataset))
+def test_default_tour_is_overview_clusters_then_themes(synthetic):
+    slides = build_slides(synthetic, parse_booth({}, synthetic))
     themes = [s.ref for s in slides if s.kind == "theme"]
-    assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(dataset.clusters) + ["theme"] * len(themes)
-    assert [s.ref for s in slides if s.kind == "cluster"] == list(dataset.clusters)
+    assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(synthetic.clusters) + ["theme"] * len(themes)
+    assert [s.ref for s in slides if s.kind == "cluster"] == list(synthetic.clusters)
     # Every theme that has projects, in the vocabulary's order; none without.
-    assert themes == [theme for theme in dataset.themes
-                      if any(theme in dataset.project_themes(p) for p in dataset.projects.values())]
+    assert themes == [theme for theme in synthetic.themes
+                      if any(theme in synthetic.project_themes(p) for p in synthetic.projects.values())]
 
 
-def test_parameters_choose_subset_order_theme_and_qr(dataset):
-    config = parse_booth({"clusters": "biosaxony,bio-m,atlantis", "theme": "medtech", "dwell": "5", "idle": "20",
-                          "qr_base": "https://atlas.example.org/"}, dataset)
-    slides = build_slides(dataset, config)
-    assert [s.ref for s in slides] == [None, "biosaxony", "bio-m", "medtech"]
+def test_parameters_choose_subset_order_theme_and_qr(synthetic):
+    config = parse_booth({"clusters": "gamma-med,alpha-bio,atlantis", "theme": "medtech", "dwell": "5", "idle": "20",
+                          "qr_base": "https://atlas.example.org/"}, synthetic)
+    slides = build_slides(synthetic, config)
+    assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
     assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
-    assert profile_url(config, "bio-m", "de") == "https://atlas.example.org/profile?cluster=bio-m&lang=de"
+    assert profile_url(config, "alpha-bio", "de") == "https://atlas.example.org/profile?cluster=alpha-bio&lang=de"
 
 
-def test_bad_parameters_fall_back_with_notices(dataset):
-    config = parse_booth({"dwell": "fast", "theme": "space", "qr_base": "javascript:alert(1)"}, dataset)
+def test_bad_parameters_fall_back_with_notices(synthetic):
+    config = parse_booth({"dwell": "fast", "theme": "space", "qr_base": "javascript:alert(1)"}, synthetic)
     assert config.dwell == DEFAULT_DWELL and config.theme is None and config.qr_base is None
     assert set(config.notices) == {"dwell:fast", "theme:space", "qr_base:javascript:alert(1)"}
-    assert profile_url(config, "bio-m", "en") is None  # no QR code without a public base URL
-    assert parse_booth({"dwell": "0.01"}, dataset).dwell == 1.0
+    assert profile_url(config, "alpha-bio", "en") is None  # no QR code without a public base URL
+    assert parse_booth({"dwell": "0.01"}, synthetic).dwell == 1.0
 
 
 def test_pause_touch_and_idle_resume():
@@ -66,7 +66,7 @@ def test_index_wraps_around():
 
 
 def test_qr_code_is_a_png():
-    assert qr_png("https://atlas.example.org/profile?cluster=bio-m").startswith(b"\x89PNG")
+    assert qr_png("https://atlas.example.org/profile?cluster=alpha-bio").startswith(b"\x89PNG")
 
 
 @pytest.mark.parametrize(("lang", "title", "button"), [("en", "Life science in Germany", "Touch here to explore"),
@@ -76,13 +76,13 @@ def test_booth_page_in_both_languages(lang, title, button):
     assert not at.exception
     assert shown(at.title[0].value) == title and at.button(key="booth_explore").label == button
     at.run()
-    assert shown(at.title[0].value) == "Life Science Nord"  # the next slide
+    assert shown(at.title[0].value) == "Alpha Bio Testcluster"  # the next slide
 
 
 def test_explore_pauses_and_back_resumes():
-    at = open_app("booth", clusters="biosaxony")
+    at = open_app("booth", clusters="gamma-med")
     at.run()
-    assert shown(at.title[0].value) == "biosaxony e. V."
+    assert shown(at.title[0].value) == "Gamma MedTech Testverbund"
     at.button(key="booth_explore").click().run()
     assert at.button(key="booth_back") and at.session_state.booth.paused
     at.run()
@@ -108,15 +108,15 @@ def test_soak_thousands_of_advances_keep_memory_flat():
         at.run()
         seen.add(shown(at.title[0].value))
     growth = rss_bytes() - before
-    assert not at.exception and len(seen) >= 12
+    assert not at.exception and len(seen) >= 9  # overview, five clusters, three themes with projects
     assert growth < 40 * 1024 * 1024, f"memory grew by {growth / 1e6:.1f} MB over 2,500 slides"
 
 
 @pytest.mark.parametrize("value", ["NaN", "nan", "inf", "-inf", "1e999"])
 @pytest.mark.parametrize("name", ["dwell", "idle"])
-def test_non_finite_timings_fall_back_with_a_notice(dataset, name, value):
+def test_non_finite_timings_fall_back_with_a_notice(synthetic, name, value):
     # Regression (issue 10): NaN passed the clamp; dwell=NaN reran ~21 times a second, idle=nan never resumed.
-    config = parse_booth({name: value}, dataset)
+    config = parse_booth({name: value}, synthetic)
     assert getattr(config, name) == (DEFAULT_DWELL if name == "dwell" else DEFAULT_IDLE)
     assert config.notices == (f"{name}:{value}",)
 
@@ -126,15 +126,15 @@ def test_non_finite_timings_fall_back_with_a_notice(dataset, name, value):
     "https://user:secret@atlas.example.org", "https://atlas.example.org/?next=evil", "https://", "ftp://x.org",
     "https://[::1", "http:///path",
 ])
-def test_unusable_qr_bases_are_refused_with_a_notice(dataset, qr_base):
-    config = parse_booth({"qr_base": qr_base}, dataset)
+def test_unusable_qr_bases_are_refused_with_a_notice(synthetic, qr_base):
+    config = parse_booth({"qr_base": qr_base}, synthetic)
     assert config.qr_base is None and config.notices == (f"qr_base:{qr_base.rstrip('/')}",)
 
 
-def test_qr_hosts_allow_list(dataset):
+def test_qr_hosts_allow_list(synthetic):
     allowed = "atlas.example.org, cluster-atlas.de"
-    assert parse_booth({"qr_base": "https://cluster-atlas.de"}, dataset, qr_hosts=allowed).qr_base
-    refused = parse_booth({"qr_base": "https://evil.example"}, dataset, qr_hosts=allowed)
+    assert parse_booth({"qr_base": "https://cluster-atlas.de"}, synthetic, qr_hosts=allowed).qr_base
+    refused = parse_booth({"qr_base": "https://evil.example"}, synthetic, qr_hosts=allowed)
     assert refused.qr_base is None and refused.notices == ("qr_base:https://evil.example",)
 
 
@@ -143,6 +143,6 @@ def test_an_address_too_long_for_a_qr_code_gives_none_not_an_exception():
 
 
 def test_booth_with_hostile_parameters_keeps_running():
-    at = open_app("booth", dwell="NaN", idle="nan", clusters="bio-m", qr_base="https://" + "a" * 3000)
+    at = open_app("booth", dwell="NaN", idle="nan", clusters="alpha-bio", qr_base="https://" + "a" * 3000)
     assert not at.exception
     assert any("dwell" in c.value and "qr_base" in c.value for c in at.caption)

@@ -14,7 +14,8 @@ from clusters.io import csv_bundle, export
 from clusters.model import SourceRef
 from components.citations import cite, cite_document, source_line
 
-KEY = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+# Document keys of the shipped data and of the synthetic data the pages show.
+KEY = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|S\d{2}_synthetic_\w+\.txt")
 
 
 def test_citation_in_both_languages(dataset):
@@ -37,8 +38,8 @@ def test_an_upload_is_cited_by_its_file_and_row(dataset):
 
 
 @pytest.mark.parametrize("page,query", [
-    ("profile", {"cluster": "life-science-nord"}), ("profile", {"cluster": "healthcapital", "lang": "de"}),
-    ("lighthouses", {}), ("benchmark", {}), ("clusters", {}), (None, {"cluster": "bio-m"}),
+    ("profile", {"cluster": "beta-health"}), ("profile", {"cluster": "gamma-med", "lang": "de"}),
+    ("lighthouses", {}), ("benchmark", {}), ("clusters", {}), (None, {"cluster": "alpha-bio"}),
 ])
 def test_no_page_shows_a_document_key(page, query):
     at = open_app(page, **query)
@@ -48,7 +49,7 @@ def test_no_page_shows_a_document_key(page, query):
     found = [KEY.search(text).group(0) for text in texts if KEY.search(text)]
     assert not found, found
     if page == "lighthouses":
-        assert any("Regionalverband Ruhr: Projektstatus International Health Ruhr" in text for text in texts)
+        assert any("Testamt Süd: Synthetic test source — not real data: Testbericht" in text for text in texts)
 
 
 def test_exports_cite_documents_not_keys(dataset):

@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 import pypdf
 import pytest
-from conftest import open_app, shown
+from conftest import SYNTHETIC_DIR, open_app, shown
 
 from clusters.load import load_dataset
 from clusters.model import Text
@@ -28,12 +28,12 @@ from components.tables import figure_sources_table
 
 PAGES = {
     "atlas": (None, {}),
-    "atlas-selected": (None, {"cluster": "life-science-nord"}),
+    "atlas-selected": (None, {"cluster": "beta-health"}),
     "benchmark": ("benchmark", {}),
     "benchmark-upload": ("benchmark", {}),
     "lighthouses": ("lighthouses", {}),
-    "profile-lsn": ("profile", {"cluster": "life-science-nord"}),
-    "profile-healthcapital": ("profile", {"cluster": "healthcapital"}),
+    "profile-beta": ("profile", {"cluster": "beta-health"}),
+    "profile-delta": ("profile", {"cluster": "delta-life"}),
     "clusters": ("clusters", {}),
     "booth": ("booth", {}),
     "booth-explore": ("booth", {}),
@@ -47,14 +47,14 @@ ENGLISH_KINDS = {
     "benchmark": {"heading", "caption", "dataframe", "expander", "multiselect", "selectbox", "file_uploader",
                   "download_button", "chart"},
     "lighthouses": {"heading", "caption", "markdown", "dataframe", "expander", "info", "multiselect"},
-    "profile-lsn": {"heading", "caption", "markdown", "dataframe", "download_button", "chart"},
+    "profile-beta": {"heading", "caption", "markdown", "dataframe", "download_button", "chart"},
     "clusters": {"heading", "caption", "dataframe", "selectbox", "text_input", "toggle"},
     "booth": {"heading", "caption", "markdown", "button"},
     "data": {"heading", "caption", "markdown", "dataframe", "download_button"},
 }
 ENGLISH_KINDS |= {"atlas-selected": ENGLISH_KINDS["atlas"],
                   "benchmark-upload": ENGLISH_KINDS["benchmark"] | {"success"},
-                  "profile-healthcapital": ENGLISH_KINDS["profile-lsn"] - {"chart"},
+                  "profile-delta": ENGLISH_KINDS["profile-beta"] - {"chart"},
                   "booth-explore": {"button", "dataframe", "markdown"}}
 _HEADINGS = {"title", "header", "subheader"}
 _CODE_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
@@ -87,7 +87,8 @@ def _data_texts() -> list[Text]:
             for name in type(value).model_fields:
                 walk(getattr(value, name))
 
-    data = load_dataset()
+    # The pages show the synthetic data (tests/conftest.py), so its bilingual texts are the ones to find.
+    data = load_dataset(SYNTHETIC_DIR)
     for records in (data.clusters, data.actors, data.projects, data.initiatives, data.focus_areas, data.themes,
                     data.sources):
         walk(records)
@@ -251,9 +252,7 @@ def page_texts(at) -> list[tuple[str, str]]:
 def proper_names() -> frozenset[str]:
     """Names from the data ("KLU Kühne Logistics University"): an organisation's own name is not
     English of ours, whatever language it is in."""
-    from clusters.load import load_dataset
-
-    data = load_dataset()
+    data = load_dataset(SYNTHETIC_DIR)
     records = [*data.actors.values(), *data.clusters.values(), *data.projects.values(), *data.initiatives.values()]
     return frozenset(record.name for record in records)
 
@@ -278,7 +277,7 @@ def render(name: str, lang: str):
         assert not at.error
     if name == "booth-explore":  # the visitor's view: a cluster's figures with their notes
         at.button(key="booth_explore").click().run()
-        at.selectbox(key="booth_cluster").set_value("biosaxony").run()
+        at.selectbox(key="booth_cluster").set_value("beta-health").run()
     assert not at.exception, at.exception
     return at
 
@@ -310,22 +309,21 @@ def test_the_english_page_shows_the_english_texts(name):
     assert ENGLISH_KINDS[name] <= kinds, ENGLISH_KINDS[name] - kinds
 
 
-@pytest.mark.parametrize("cluster", ["life-science-nord", "healthcapital"])
-def test_german_pdf_profile_shows_no_english_of_ours(dataset, cluster):
+@pytest.mark.parametrize("cluster", ["beta-health", "delta-life"])
+def test_german_pdf_profile_shows_no_english_of_ours(synthetic, cluster):
     content = {}
     for lang in ("en", "de"):
-        pages = pypdf.PdfReader(io.BytesIO(profile_pdf(dataset, dataset.clusters[cluster], lang))).pages
+        pages = pypdf.PdfReader(io.BytesIO(profile_pdf(synthetic, synthetic.clusters[cluster], lang))).pages
         content[lang] = " ".join(" ".join(page.extract_text() for page in pages).split())
     assert len(english_on([("pdf", content["en"])])) >= 5
     hits = english_on([("pdf", content["de"])])
     assert not hits, _report(hits)
 
 
-def test_figure_notes_follow_the_language(dataset):
-    lsn = dataset.clusters["life-science-nord"]
-    notes = {lang: figure_sources_table(lsn, dataset, lang).iloc[1][t("col.note", lang)] for lang in ("en", "de")}
-    assert notes["en"] == "Full-time equivalents, while the other clusters' staff are counted in persons."
-    assert notes["de"] == "Vollzeitäquivalente, während die Beschäftigten der anderen Cluster in Personen gezählt sind."
+def test_figure_notes_follow_the_language(synthetic):
+    beta = synthetic.clusters["beta-health"]
+    notes = {lang: figure_sources_table(beta, synthetic, lang).iloc[1][t("col.note", lang)] for lang in ("en", "de")}
+    assert notes == {"en": "Full-time equivalents.", "de": "Vollzeitäquivalente."}
 
 
 def test_chart_titles_of_every_channel_are_read():

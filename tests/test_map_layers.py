@@ -99,7 +99,10 @@ def test_map_uses_only_local_assets_that_exist(dataset, component_args):
     assert LEAFLET_JS in links and all(link.startswith(f"{STATIC_URL}/") for link in links), links
     for link in links:
         assert (STATIC_DIR / link.removeprefix(f"{STATIC_URL}/").split("?")[0]).is_file(), link
-    assert asset_links(atlas_map_args(dataset, apply_filter(dataset, AtlasFilter()), "actors", "en")["fig"])
+    parts = atlas_map_args(dataset, apply_filter(dataset, AtlasFilter()), "actors", "en")
+    for layer in parts["feature_group_to_add"]:
+        layer.add_to(parts["fig"])
+    assert set(asset_links(parts["fig"])) == set(links)  # the same answer without st_folium
     sent = json.dumps(args)
     assert "jquery" not in sent.lower() and set(re.findall(r"https?://[\w.-]+", sent)) == {"https://www.bkg.bund.de"}
 
@@ -139,6 +142,11 @@ def test_every_cluster_and_actor_is_on_the_map(dataset, component_args):
         assert f'"cluster": {json.dumps(cluster_id)}' in layers
     for actor in dataset.actors.values():
         assert script_json(actor.name) in layers
+
+
+def test_a_filter_that_leaves_no_cluster_still_draws_the_rest(dataset, component_args):
+    layers = component_args(dataset, AtlasFilter(query="klinikum"))["feature_group"]  # actors only
+    assert '"cluster":' not in layers and '"shown":[' in layers
 
 
 def test_actors_from_a_static_file_leave_only_indices_in_the_map_script(dataset, component_args):

@@ -19,12 +19,12 @@ def counts(at) -> str:
     return next(c.value for c in at.caption if "clusters ·" in c.value or "Cluster ·" in c.value)
 
 
-def test_atlas_is_the_default_page_and_lists_every_cluster(dataset):
+def test_atlas_is_the_default_page_and_lists_every_cluster(synthetic):
     at = run_app()
     assert not at.exception
     assert at.title[0].value == "Atlas of German life-science clusters"
-    assert sorted(cluster_names(at)) == sorted(c.name for c in dataset.clusters.values())
-    assert counts(at) == f"12 clusters · {len(dataset.actors)} actors · {len(dataset.projects)} projects"
+    assert sorted(cluster_names(at)) == sorted(c.name for c in synthetic.clusters.values())
+    assert counts(at) == "5 clusters · 51 actors · 6 projects"
 
 
 def test_map_assets_are_local():
@@ -44,7 +44,7 @@ def map_component(at):
 
 def test_pan_and_zoom_do_not_rerun_the_script():
     _, args = map_component(run_app())
-    assert set(args["returned_objects"]) == {"last_active_drawing", "last_object_clicked_count"}
+    assert set(args["returned_objects"]) == {"last_active_drawing", "last_object_clicked"}
 
 
 def test_a_filter_change_swaps_the_layers_of_the_same_map():
@@ -59,9 +59,9 @@ def test_a_filter_change_swaps_the_layers_of_the_same_map():
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
-    ("atlas_focus", ["lab-automation"], {"BioRegio STERN", "BioLAGO – the health network"}),
-    ("atlas_states", ["SN"], {"biosaxony e. V."}),
-    ("atlas_themes", ["green-health"], {"BioCon Valley®"}),
+    ("atlas_focus", ["pharma"], {"Alpha Bio Testcluster", "Epsilon Pharma Testforum"}),
+    ("atlas_states", ["SN"], {"Gamma MedTech Testverbund"}),
+    ("atlas_themes", ["digital-health"], {"Beta Health Testnetz"}),
 ])
 def test_each_filter_narrows_the_list(key, value, expected):
     at = run_app()
@@ -71,53 +71,52 @@ def test_each_filter_narrows_the_list(key, value, expected):
         == ",".join(value)
 
 
-def test_type_filter_narrows_actors_only(dataset):
+def test_type_filter_narrows_actors_only():
     at = run_app()
     at.multiselect(key="atlas_types").set_value(["university"]).run()
-    universities = sum(a.type.value == "university" for a in dataset.actors.values())
-    assert counts(at).startswith(f"12 clusters · {universities} actors")
+    assert counts(at).startswith("5 clusters · 11 actors")
 
 
 def test_search_ignores_diacritics():
     at = run_app()
     at.text_input(key="atlas_q").input("munchen").run()
-    assert cluster_names(at) == ["Bio^M – Münchner Biotech Cluster"]
+    assert cluster_names(at) == ["Alpha Bio Testcluster"]  # seated in München
     assert at.query_params["q"] == "munchen"
 
 
 def test_deep_link_filters_and_selects():
-    at = run_app(focus="imaging", cluster="medical-valley-emn", size="smes")
+    at = run_app(focus="medtech", cluster="epsilon-pharma", size="smes")
     assert not at.exception
-    assert set(cluster_names(at)) == {"Medical Valley Europäische Metropolregion Nürnberg",
-                                      "Cluster Gesundheitswirtschaft Berlin-Brandenburg – HealthCapital"}
+    assert set(cluster_names(at)) == {"Beta Health Testnetz", "Gamma MedTech Testverbund", "Epsilon Pharma Testforum"}
     panel = [h.value for h in at.header]
-    assert "Medical Valley Europäische Metropolregion Nürnberg" in panel
+    assert "Epsilon Pharma Testforum" in panel
     assert at.segmented_control(key="atlas_size").value == "smes"
 
 
 def test_selection_panel_shows_qualified_sourced_figures():
-    at = run_app(cluster="bio-m")
+    at = run_app(cluster="alpha-bio")
     sources = next(df.value for df in at.dataframe if "Source wording" in df.value.columns)
     actors = sources[sources["Figure"] == "Actors"].iloc[0]
-    assert actors["Value"] == ">250" and actors["Year"] == "2019"
-    assert actors["Source wording"] == "umfasst mehr als 250 Clusterakteure"
-    assert actors["Source"].startswith("Life Science Nord: Clusterstrategie 2024, ") and ".txt" not in actors["Source"]
+    assert actors["Value"] == ">300" and actors["Year"] == "2022"
+    assert actors["Source wording"] == "synthetische Angabe 300"
+    assert actors["Source"].startswith("Testverband Nord: Synthetic test source — not real data: Teststrategie, ")
+    assert ".txt" not in actors["Source"]
 
 
 def test_unknown_ids_give_a_notice_and_the_unfiltered_view():
     at = run_app(cluster="atlantis", focus="telepathy", state="XX")
     assert not at.exception
-    assert len(cluster_names(at)) == 12
+    assert len(cluster_names(at)) == 5
     notice = at.info[0].value
     assert "cluster:atlantis" in notice and "focus:telepathy" in notice and "state:XX" in notice
 
 
 def test_clear_selection_and_filters():
-    at = run_app(cluster="bio-m", state="BY")
+    at = run_app(cluster="alpha-bio", state="BY")
     at.button(key="atlas_clear_selection").click().run()
     assert "cluster" not in at.query_params
     at.multiselect(key="atlas_states").set_value([]).run()
-    assert len(cluster_names(at)) == 12 and "state" not in at.query_params
+    assert len(cluster_names(at)) == 5 and "state" not in at.query_params
 
 
 def test_german_atlas():
@@ -127,9 +126,9 @@ def test_german_atlas():
     assert any("Akteure" in c.value for c in at.caption)
 
 
-def test_broken_data_files_give_a_clear_message_not_an_exception(data_copy, monkeypatch):
-    (data_copy / "clusters.yaml").write_text("- id: bio-m\n  name: [unclosed\n", encoding="utf-8")
-    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(data_copy))
+def test_broken_data_files_give_a_clear_message_not_an_exception(synthetic_copy, monkeypatch):
+    (synthetic_copy / "clusters.yaml").write_text("- id: alpha-bio\n  name: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("CLUSTER_ATLAS_DATA", str(synthetic_copy))
     at = run_app()
     assert not at.exception
     assert at.error[0].value.startswith("The dataset could not be loaded. Nothing was changed.")

@@ -20,48 +20,53 @@ def table(at):
     return frame_with(at, "Rank by") if at.query_params.get("lang") != "de" else frame_with(at, "Rang nach")
 
 
-def test_table_renders_all_clusters_with_qualifiers_and_ranks(dataset):
+def test_table_renders_all_clusters_with_qualifiers_and_ranks(synthetic):
     at = open_page()
     assert not at.exception
     frame = table(at)
-    assert set(frame["Cluster"]) == {c.name for c in dataset.clusters.values()}
-    stern = frame[frame["Cluster"] == "BioRegio STERN"].iloc[0]
-    assert stern["Actors"] == ">360" and stern["Rank by Actors"] == "1–7" and stern["Percentile"] == "40–100 %"
-    assert stern["SME share"] == "n/a (“SMEs” and “Actors” are both lower bounds)"
-    bio_m = frame[frame["Cluster"].str.startswith("Bio^M")].iloc[0]
-    assert bio_m["Actors per staff member"] == ">15.6"
-    assert table(at)[table(at)["Cluster"].str.startswith("BIO.NRW")].iloc[0]["Rank by Actors"] == "n/a"
+    assert set(frame["Cluster"]) == {c.name for c in synthetic.clusters.values()}
+    alpha = frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]
+    # >300 may be above Epsilon's exact 410: the rank is a range.
+    assert alpha["Actors"] == ">300" and alpha["Rank by Actors"] == "1–2" and alpha["Percentile"] == "67–100 %"
+    assert alpha["SME share"] == "n/a (“SMEs” and “Actors” are both lower bounds)"
+    assert alpha["Actors per staff member"] == ">33.3"
+    beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
+    assert beta["Actors per staff member"] == "~27.7" and beta["SME share"] == "<50 %"
+    assert frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]["Rank by Actors"] == "n/a"
 
 
 def test_choosing_clusters_and_figures_changes_the_chart_data():
     at = open_page()
-    at.multiselect(key="bench_clusters").set_value(["biolago", "biocon-valley"]).run()
+    at.multiselect(key="bench_clusters").set_value(["beta-health", "epsilon-pharma"]).run()
     bars = frame_with(at, "Qualifier")
-    assert sorted(bars["Cluster"]) == ["BioCon Valley®", "BioLAGO – the health network"]
+    assert sorted(bars["Cluster"]) == ["Beta Health Testnetz", "Epsilon Pharma Testforum"]
     at.selectbox(key="bench_figure").set_value("sme_share").run()
     bars = frame_with(at, "Qualifier")
-    assert sorted(round(v, 1) for v in bars["SME share"]) == [39.5, 78.1]
+    assert sorted(round(v, 1) for v in bars["SME share"]) == [48.8, 50.0]
+    assert sorted(bars["As shown"]) == ["<50 %", ">48.8 %"]
     at.selectbox(key="bench_x").set_value("smes").run()
     points = frame_with(at, "Horizontal axis: SMEs, as shown")
-    assert sorted(points["Horizontal axis: SMEs"]) == [49, 89]
-    assert at.query_params["clusters"] == "biolago,biocon-valley" and at.query_params["figure"] == "sme_share"
+    assert sorted(points["Horizontal axis: SMEs"]) == [90, 200]
+    assert sorted(points["Horizontal axis: SMEs, as shown"]) == ["<90", ">200"]
+    assert at.query_params["clusters"] == "beta-health,epsilon-pharma" and at.query_params["figure"] == "sme_share"
 
 
 def test_deep_link_restores_the_view():
-    at = open_page(clusters="biosaxony,bioregio-stern", figure="actors_per_staff", peer="biosaxony")
+    at = open_page(clusters="alpha-bio,epsilon-pharma", figure="actors_per_staff", peer="alpha-bio")
     assert len(table(at)) == 2
     assert at.selectbox(key="bench_figure").value == "actors_per_staff"
-    assert at.selectbox(key="bench_peer").value == "biosaxony"
+    assert at.selectbox(key="bench_peer").value == "alpha-bio"
     partners = frame_with(at, "They add")
-    assert partners.iloc[0]["Cluster"] == "BioRegio STERN"
+    assert partners.iloc[0]["Cluster"] == "Epsilon Pharma Testforum"
+    assert partners.iloc[0]["They add"] == "Medical technology" and partners.iloc[0]["You add"] == "Biotechnology"
 
 
 def test_upload_adds_your_rows_everywhere():
-    at = open_page(clusters="biolago")
+    at = open_page(clusters="gamma-med")
     at.file_uploader(key="bench_upload").set_value(("mine.csv", template_csv().encode(), "text/csv")).run()
     assert not at.exception and not at.error
     names = list(table(at)["Cluster"])
-    assert names == ["BioLAGO – the health network", "My Cluster e. V. (yours)"]
+    assert names == ["Gamma MedTech Testverbund", "My Cluster e. V. (yours)"]
     bars = frame_with(at, "Qualifier")
     assert bars[bars["Your figures"]]["As shown"].tolist() == [">150"]
 
@@ -71,11 +76,11 @@ def test_bad_upload_shows_an_error_and_the_page_works():
     at.file_uploader(key="bench_upload").set_value(("x.csv", b"\x00\x01\x02garbage\xff" * 50, "text/csv")).run()
     assert not at.exception
     assert "is not a CSV or Excel" in at.error[0].value
-    assert len(table(at)) == 12
+    assert len(table(at)) == 5
     at.file_uploader(key="bench_upload").set_value(("w.csv", b"id,name,actors,city,state\nw,W,lots,Kiel,SH\n",
                                                      "text/csv")).run()
     assert "row 2, column 'actors': 'lots' is not a number" in at.error[0].value
-    assert len(table(at)) == 12
+    assert len(table(at)) == 5
 
 
 def test_german_benchmark():
@@ -83,5 +88,5 @@ def test_german_benchmark():
     assert at.title[0].value == "Cluster vergleichen"
     frame = table(at)
     assert "Akteure" in frame.columns and "KMU-Anteil" in frame.columns
-    lsn = frame[frame["Cluster"] == "Life Science Nord"].iloc[0]
-    assert lsn["Beschäftigte im Clustermanagement"] == "13,5"
+    beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
+    assert beta["Beschäftigte im Clustermanagement"] == "6,5" and beta["Akteure"] == "~180"

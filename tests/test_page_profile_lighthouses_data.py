@@ -1,73 +1,77 @@
-"""AppTest for /profile, /lighthouses and /data."""
+"""AppTest for /profile, /lighthouses and /data, on the synthetic data."""
 
 import pytest
-from conftest import open_app, shown
+from conftest import SYNTHETIC_DIR, open_app, shown
+
+from clusters.load import load_dataset
+
+SYNTHETIC_CLUSTERS = list(load_dataset(SYNTHETIC_DIR).clusters.values())
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_every_cluster_renders_a_profile(dataset, lang):
-    for cluster in dataset.clusters.values():
-        at = open_app("profile", cluster=cluster.id, lang=lang)
-        assert not at.exception, cluster.id
-        assert shown(at.title[0].value) == cluster.name
-        assert at.get("download_button")
+@pytest.mark.parametrize("cluster", SYNTHETIC_CLUSTERS, ids=lambda cluster: cluster.id)
+def test_every_cluster_renders_a_profile(cluster, lang):
+    at = open_app("profile", cluster=cluster.id, lang=lang)
+    assert not at.exception, cluster.id
+    assert shown(at.title[0].value) == cluster.name
+    assert at.get("download_button")
 
 
-def test_profile_shows_qualified_sourced_figures_and_time_series(dataset):
-    at = open_app("profile", cluster="life-science-nord")
+def test_profile_shows_qualified_sourced_figures_and_time_series():
+    at = open_app("profile", cluster="beta-health")
     figures = next(df.value for df in at.dataframe if "Source wording" in df.value.columns)
-    assert figures[figures["Figure"] == "Actors"].iloc[0]["Value"] == "~250"
+    assert figures[figures["Figure"] == "Actors"].iloc[0]["Value"] == "~180"
     assert [h.value for h in at.header].count("Over time") == 1
-    assert any("Success and impact monitoring" in m.value for m in at.markdown)
+    assert any("Synthetic monitoring note" in m.value for m in at.markdown)
 
 
-def test_unknown_or_missing_id_shows_notice_and_valid_clusters(dataset):
-    for query in ({"cluster": "atlantis"}, {}):
-        at = open_app("profile", **query)
-        assert not at.exception
-        assert at.warning
-        links = " ".join(m.value for m in at.markdown)
-        assert all(f"cluster={c}" in links for c in dataset.clusters)
-    assert "atlantis" in open_app("profile", cluster="atlantis").warning[0].value
+@pytest.mark.parametrize("query", [{"cluster": "atlantis"}, {}], ids=["unknown", "missing"])
+def test_unknown_or_missing_id_shows_notice_and_valid_clusters(synthetic, query):
+    at = open_app("profile", **query)
+    assert not at.exception
+    assert at.warning
+    links = " ".join(m.value for m in at.markdown)
+    assert all(f"cluster={c}" in links for c in synthetic.clusters)
+    assert "atlantis" in at.warning[0].value or not query
 
 
 def headers(at) -> list[str]:
     return [h.value for h in at.header]
 
 
-def test_lighthouses_grouped_by_theme_and_filtered(dataset):
+def test_lighthouses_grouped_by_theme_and_filtered(synthetic):
     at = open_app("lighthouses")
     assert not at.exception
-    assert [h.split(" (")[0] for h in headers(at)] == [t.label.en for t in dataset.themes.values()]
+    assert [h.split(" (")[0] for h in headers(at)] == [t.label.en for t in synthetic.themes.values()]
     at.multiselect(key="lh_themes").set_value(["digital-health"]).run()
-    digital = [p for p in dataset.projects.values() if "digital-health" in dataset.project_themes(p)]
-    assert headers(at) == [f"Digital Health ({len(digital)})"]
+    assert headers(at) == ["Digital Health (2)"]  # beta-telemed, omega-data
     assert at.query_params["theme"] == "digital-health"
-    at.multiselect(key="lh_clusters").set_value(["life-science-nord"]).run()
-    narrowed = [p for p in digital if "life-science-nord" in p.clusters]
-    assert headers(at) == [f"Digital Health ({len(narrowed)})"] and len(narrowed) < len(digital)
+    at.multiselect(key="lh_clusters").set_value(["beta-health"]).run()
+    assert headers(at) == ["Digital Health (1)"]
 
 
-def test_lighthouse_deep_links(dataset):
-    at = open_app("lighthouses", project="aktionsplan-medizintechnik", lang="de")
+def test_lighthouse_deep_links(synthetic):
+    at = open_app("lighthouses", project="beta-telemed", lang="de")
     assert not at.exception
-    themes = dataset.project_themes(dataset.projects["aktionsplan-medizintechnik"])
+    themes = synthetic.project_themes(synthetic.projects["beta-telemed"])
+    assert len(themes) >= 2
     assert sum(int(h.split("(")[1].rstrip(")")) for h in headers(at)) == len(themes)
     at = open_app("lighthouses", theme="space,medtech", project="nope")
     assert "theme:space" in at.info[0].value and "project:nope" in at.info[0].value
     assert headers(at)[0].startswith("MedTech")
 
 
-def test_data_page_lists_all_five_sources_and_coverage(dataset):
+def test_data_page_lists_all_sources_and_coverage(synthetic):
     at = open_app("data")
     assert not at.exception
     sources = next(df.value for df in at.dataframe if "File" in df.value.columns)
-    assert list(sources["File"]) == list(dataset.sources)
-    assert sources["Figures"].sum() == dataset.figure_count()
+    assert list(sources["File"]) == list(synthetic.sources)
+    assert sources["Figures"].sum() == synthetic.figure_count()
     coverage = next(df.value for df in at.dataframe if "Founded" in df.value.columns)
-    assert len(coverage) == 12
-    nrw = coverage[coverage["Cluster"].str.startswith("BIO.NRW")].iloc[0]
-    assert nrw["Actors"] == "unknown" and nrw["Founded"] == "exact · 001"
+    assert len(coverage) == 5
+    delta = coverage[coverage["Cluster"] == "Delta Life Testregion"].iloc[0]
+    assert delta["Actors"] == "unknown" and delta["Founded"] == "exact · S01"
     assert len(at.get("download_button")) == 11
-    assert list(sources["Cited as"])[1] == "Life Science Nord: Clusterstrategie 2024, Feb 2019"
+    cited = "Testverband Nord: Synthetic test source — not real data: Teststrategie, Jun 2022"
+    assert sources["Cited as"].iloc[0] == cited
     assert open_app("data", lang="de").title[0].value == "Quellen und Daten"

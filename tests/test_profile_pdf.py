@@ -74,7 +74,8 @@ def test_profile_is_one_clean_page(dataset, cluster_id, lang):
     _, text = pdf_text(content)
     assert cluster.name.split(" – ")[0] in text
     assert "GeoBasis-DE / BKG 2021" in text
-    assert ("9 Jan 2025" if lang == "en" else "09.01.2025") in text  # the data date, as the language writes it
+    date = dataset.data_date
+    assert (f"{date.day} {date:%b %Y}" if lang == "en" else f"{date:%d.%m.%Y}") in text  # as the language writes it
     assert ".txt" not in text and not KEY.search(text)  # readers get citations, not the data's file keys
     compact = "".join(text.split())  # a citation may wrap anywhere it has a space
     for file in cluster.sources:
@@ -132,15 +133,15 @@ def test_layout_check_sees_overlaps():
     assert "overlap" in problems and "drawn over image" in problems
 
 
-def test_pdf_keeps_qualifiers_and_umlauts(dataset):
-    _, text = pdf_text(profile_pdf(dataset, dataset.clusters["bio-m"], "de"))
-    assert ">250" in text and ">200" in text  # never plain 250
-    assert "Münchner" in text and "Großunternehmen" in text  # umlaut and ß intact
-    assert not KEY.search(text) and "Life Science Nord: Clusterstrategie 2024" in text  # bio-m cites that strategy
+def test_pdf_keeps_qualifiers_and_umlauts(synthetic):
+    _, text = pdf_text(profile_pdf(synthetic, synthetic.clusters["alpha-bio"], "de"))
+    assert ">300" in text and ">120" in text and "~30" in text  # never plain 300
+    assert "München" in text and "Großunternehmen" in text  # umlaut and ß intact
+    assert not re.search(r"S\d{2}_synthetic", text) and "Testverband Nord: Synthetic test source" in text
 
 
-def test_unknown_figures_print_as_not_given(dataset):
-    _, text = pdf_text(profile_pdf(dataset, dataset.clusters["bio-nrw"], "en"))
+def test_unknown_figures_print_as_not_given(synthetic):
+    _, text = pdf_text(profile_pdf(synthetic, synthetic.clusters["delta-life"], "en"))
     assert "n/a" in text and "not given in the sources" in text
 
 

@@ -32,11 +32,15 @@
        paint, their tooltips on hover. */
     atlas.actorLayer = function (group, options) {
         var types = options.types;
-        var markers = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false});
+        var markers = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+            chunkProgress: function (done, total) { markers.drawn = done === total; }});
         group.addLayer(markers);
-        // st_folium keeps every layer group it replaced (window.feature_group): let go of the markers.
-        group.once("remove", function () { markers.clearLayers(); });
-        // st_folium evaluates the layers inside a function: this is how tests and the benchmark find them.
+        // st_folium keeps every layer group it replaced (window.feature_group): let go of the markers,
+        // and draw none into a group that a newer filter replaced before its actors arrived.
+        var replaced = false;
+        group.once("remove", function () { replaced = true; markers.clearLayers(); });
+        // st_folium evaluates the layers inside a function: this is how tests and the benchmark find them
+        // (`drawn` once every marker is placed).
         atlas.actors = markers;
 
         function tooltip(marker) {
@@ -47,6 +51,7 @@
             // After the browser has painted the boundaries and circles, not before.
             requestAnimationFrame(function () {
                 setTimeout(function () {
+                    if (replaced) { return; }
                     markers.addLayers(rows.map(function (row) {
                         return L.circleMarker([row[0], row[1]], {radius: 6, color: "#ffffff", weight: 1.5,
                             fillColor: types[row[2]].colour, fillOpacity: 0.95, row: row}).bindTooltip(tooltip);

@@ -22,6 +22,8 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+SYNTHETIC_DIR = ROOT / "tests" / "data" / "synthetic"
+"""The invented data the app under test shows (tests/conftest.py): no browser test reads clusters/data."""
 CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 CHROMIUM_ARGS = [
@@ -56,6 +58,14 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> N
 @contextlib.contextmanager
 def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> Iterator[str]:
     """Run `streamlit run script` on a free localhost port until the block ends."""
+    with streamlit_process(script, cwd, **env) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_process(script: str = "app.py", cwd: Path = ROOT,
+                      **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit_server` that also hands out the process, for tests that kill it."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
@@ -66,7 +76,7 @@ def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> It
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
@@ -77,7 +87,7 @@ def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> It
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    with streamlit_server() as url:
+    with streamlit_server(CLUSTER_ATLAS_DATA=str(SYNTHETIC_DIR)) as url:
         yield url
 
 
@@ -147,7 +157,8 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
                            timeout=timeout)
 
 
-def map_frame(page, minimum_paths: int = 28, timeout: float = 60_000):
+# 16 states and the synthetic data's 5 cluster circles: also reached by the shipped data's 12.
+def map_frame(page, minimum_paths: int = 21, timeout: float = 60_000):
     """The st_folium iframe once Leaflet has drawn the states and the cluster circles."""
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=timeout)
     frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
@@ -157,14 +168,24 @@ def map_frame(page, minimum_paths: int = 28, timeout: float = 60_000):
 
 
 def cluster_marker_point(page, frame, name_part: str) -> tuple[float, float]:
-    """Page coordinates inside the cluster circle whose name contains `name_part`.
+    """Page coordinates of a point of the cluster circle whose name contains `name_part` that
+    nothing covers (actor markers may), once the actors are drawn.
 
     The map is scrolled into view first: Leaflet focuses the map on a press, and the browser
     would scroll a partly hidden map under the pointer between press and release."""
     iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
     iframe.evaluate("element => element.scrollIntoView({block: 'center'})")
-    point = frame.evaluate(
+    frame.wait_for_function("() => window.ClusterAtlas.actors && window.ClusterAtlas.actors.drawn", timeout=30_000)
+    frame.evaluate("() => { window.lastClusterPoint = undefined; }")
+    # Polled until two answers 200 ms apart agree: while the map zooms to the view of a filter and
+    # markercluster regroups the actors, neither the circle nor what covers it is where it will be.
+    point = frame.wait_for_function(
         """(part) => {
+            const settled = (point) => {
+                const same = JSON.stringify(point) === JSON.stringify(window.lastClusterPoint);
+                window.lastClusterPoint = point;
+                return same && point;
+            };
             let circle = null;
             window.map.eachLayer(layer => {
                 const properties = layer.feature && layer.feature.properties;
@@ -174,11 +195,21 @@ def cluster_marker_point(page, frame, name_part: str) -> tuple[float, float]:
                     circle = layer;
                 }
             });
-            if (!circle) return null;
-            // Off-centre, inside the ring: the centre may be covered by actor markers.
-            const p = window.map.latLngToContainerPoint(circle.getLatLng());
-            return [p.x + circle.getRadius() * 0.85, p.y];
-        }""", name_part)
-    assert point, f"no cluster circle with '{name_part}'"
+            if (!circle || window.map._animatingZoom) return settled(null);
+            const centre = window.map.latLngToContainerPoint(circle.getLatLng());
+            for (const share of [0.85, 0.6, 0.3]) {
+                for (let angle = 0; angle < 360; angle += 30) {
+                    const x = Math.round(centre.x + circle.getRadius() * share * Math.cos(angle * Math.PI / 180));
+                    const y = Math.round(centre.y + circle.getRadius() * share * Math.sin(angle * Math.PI / 180));
+                    // With a margin: the pointer lands on whole pixels, and a marker may end next to the point.
+                    const margin = [-3, 0, 3];
+                    if (margin.every(dx => margin.every(dy =>
+                            document.elementFromPoint(x + dx, y + dy) === circle.getElement()))) {
+                        return settled([x, y]);
+                    }
+                }
+            }
+            return settled(null);
+        }""", arg=name_part, polling=200, timeout=30_000).json_value()
     box = iframe.bounding_box()
     return box["x"] + point[0], box["y"] + point[1]

@@ -17,14 +17,14 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "atlas": "/",
-    "atlas-selected": "/?cluster=bio-m",
+    "atlas-selected": "/?cluster=alpha-bio",
     "benchmark": "/benchmark",
     "lighthouses": "/lighthouses",
-    "profile": "/profile?cluster=bio-m",
+    "profile": "/profile?cluster=alpha-bio",
     "clusters": "/clusters",
     "booth": "/booth?dwell=600",
     # The second slide (a cluster: figures, locator map, QR code), shown for 8 s: long enough to scan.
-    "booth-cluster": "/booth?dwell=8&clusters=bio-m&qr_base=https://atlas.example.org",
+    "booth-cluster": "/booth?dwell=8&clusters=alpha-bio&qr_base=https://atlas.example.org",
     "booth-explore": "/booth?dwell=600",
     "data": "/data",
 }

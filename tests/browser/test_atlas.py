@@ -5,32 +5,30 @@ import shutil
 import pytest
 import yaml
 
-from clusters.load import DATA_DIR
-
-from .conftest import cluster_marker_point, map_frame, streamlit_server, wait_for_app
+from .conftest import SYNTHETIC_DIR, cluster_marker_point, map_frame, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-HOSTILE_CLUSTER = "<img src=x onerror=alert(1)>BioRegio STERN"
+HOSTILE_CLUSTER = "<img src=x onerror=alert(1)>Epsilon Pharma Testforum"
 HOSTILE_ACTOR = "<script>alert(2)</script>`${alert(3)}`"
 
 
-def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, network, dataset):
+def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, network, synthetic):
     offline_page.goto(f"{app_url}/")
     wait_for_app(offline_page)
     frame = map_frame(offline_page)
     paths = frame.locator("path.leaflet-interactive").count()
-    assert paths >= 16 + len(dataset.clusters)  # states + cluster circles
+    assert paths >= 16 + len(synthetic.clusters)  # states + cluster circles
     frame.wait_for_selector(".marker-cluster", timeout=30_000)  # actors, grouped client-side after the first paint
     assert frame.locator(".atlas-project").count() > 0  # lighthouse projects
     attribution = frame.locator(".leaflet-control-attribution a")
     assert attribution.inner_text() == "© GeoBasis-DE / BKG 2021 (Daten verändert)"
     assert attribution.get_attribute("href") == "https://www.bkg.bund.de"
     page_text = offline_page.locator('[data-testid="stMain"]').inner_text()
-    assert "12 clusters" in page_text
+    assert "5 clusters" in page_text
     names = offline_page.locator('[data-testid="stDataFrame"] table').first.evaluate(
         "t => Array.from(t.querySelectorAll('td')).map(c => c.textContent)")
-    assert {c.name for c in dataset.clusters.values()} <= set(names)
+    assert {c.name for c in synthetic.clusters.values()} <= set(names)
     assert not network.outside
 
 
@@ -40,12 +38,12 @@ def test_clicking_a_cluster_marker_opens_its_panel_once_per_click(offline_page, 
     frame = map_frame(offline_page)
     panel, size = offline_page.locator(".st-key-atlas_selection"), offline_page.locator(".st-key-atlas_size")
     for _ in range(2):  # the second click on the same circle, after clearing, selects again
-        x, y = cluster_marker_point(offline_page, frame, "Medical Valley")
+        x, y = cluster_marker_point(offline_page, frame, "Epsilon")
         offline_page.mouse.click(x, y)
         panel.wait_for(timeout=30_000)
-        assert "Medical Valley Europäische Metropolregion Nürnberg" in panel.inner_text()
+        assert "Epsilon Pharma Testforum" in panel.inner_text()
         # The URL is written at the end of the script run, after the panel: wait for it, don't race it.
-        offline_page.wait_for_url("**cluster=medical-valley-emn**", timeout=30_000)
+        offline_page.wait_for_url("**cluster=epsilon-pharma**", timeout=30_000)
         offline_page.locator(".st-key-atlas_clear_selection button").click()
         offline_page.wait_for_url(lambda url: "cluster=" not in url, timeout=30_000)
         wait_for_app(offline_page)
@@ -71,7 +69,7 @@ def test_a_filter_change_redraws_the_layers_not_the_map(offline_page, app_url):
     offline_page.keyboard.press("Escape")
     offline_page.wait_for_url("**state=SN**", timeout=30_000)
     circles = "let n = 0; window.map.eachLayer(l => { n += Boolean(l.feature && l.feature.properties.cluster); })"
-    frame.wait_for_function(f"() => {{ {circles}; return n === 1; }}", timeout=30_000)  # biosaxony only
+    frame.wait_for_function(f"() => {{ {circles}; return n === 1; }}", timeout=30_000)  # Gamma only
     assert frame.evaluate("() => window.map === window.mapBeforeTheFilter")  # same map, same frame
     assert frame.evaluate("() => window.map.getZoom()") > zoom  # fitted to Saxony
 
@@ -79,12 +77,13 @@ def test_a_filter_change_redraws_the_layers_not_the_map(offline_page, app_url):
 @pytest.fixture(scope="module")
 def hostile_app_url(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(SYNTHETIC_DIR, data)
     clusters = yaml.safe_load((data / "clusters.yaml").read_text(encoding="utf-8"))
-    next(c for c in clusters if c["id"] == "bioregio-stern")["name"] = HOSTILE_CLUSTER
+    next(c for c in clusters if c["id"] == "epsilon-pharma")["name"] = HOSTILE_CLUSTER
     (data / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
     actors = (data / "actors.csv").read_text(encoding="utf-8")
-    (data / "actors.csv").write_text(actors.replace("Packaging Valley,", '"' + HOSTILE_ACTOR + '",', 1), encoding="utf-8")
+    hostile = actors.replace("Neckar Testpharma GmbH,", '"' + HOSTILE_ACTOR + '",', 1)
+    (data / "actors.csv").write_text(hostile, encoding="utf-8")
     with streamlit_server(CLUSTER_ATLAS_DATA=str(data)) as url:
         yield url
 

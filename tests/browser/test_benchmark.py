@@ -23,7 +23,7 @@ def upload(page, name: str, content: bytes) -> None:
 def benchmark_page(offline_page, app_url):
     dialogs = []
     offline_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    offline_page.goto(f"{app_url}/benchmark?clusters=biolago")
+    offline_page.goto(f"{app_url}/benchmark?clusters=gamma-med")
     wait_for_app(offline_page)
     yield offline_page
     assert dialogs == [], f"a script ran: {dialogs}"
@@ -66,7 +66,7 @@ def test_payloads_in_names_and_focus_areas_stay_text(benchmark_page):
 def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_url, lang, label, shown_value,
                                                             download):
     # Regression (issue 11): "1.250" actors became 1.25, silently.
-    offline_page.goto(f"{app_url}/benchmark?clusters=biolago&lang={lang}")
+    offline_page.goto(f"{app_url}/benchmark?clusters=gamma-med&lang={lang}")
     wait_for_app(offline_page)
     offline_page.get_by_text(label).click()
     offline_page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(

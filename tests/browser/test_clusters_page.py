@@ -21,11 +21,11 @@ def test_table_page_renders_offline(offline_page, app_url, network):
     offline_page.goto(f"{app_url}/clusters")
     wait_for_app(offline_page)
     offline_page.wait_for_selector('[data-testid="stDataFrame"]')
-    offline_page.get_by_text("12 of 12 clusters").wait_for(timeout=10_000)
+    offline_page.get_by_text("5 of 5 clusters").wait_for(timeout=10_000)
     rows = table_rows(offline_page)
     grid = offline_page.locator('[data-testid="stDataFrame"] table').first
-    assert grid.get_attribute("aria-rowcount") == "13"  # header + 12 clusters
-    assert any(row[0] == "Bio^M – Münchner Biotech Cluster" for row in rows)
+    assert grid.get_attribute("aria-rowcount") == "6"  # header + the synthetic data's 5 clusters
+    assert any(row[0] == "Alpha Bio Testcluster" for row in rows)
     assert not network.outside
 
 
@@ -33,18 +33,18 @@ def test_search_from_deep_link_in_german(offline_page, app_url):
     offline_page.goto(f"{app_url}/clusters?lang=de&q=dresden")
     wait_for_app(offline_page)
     offline_page.wait_for_selector("text=Life-Science-Cluster in Deutschland")
-    offline_page.get_by_text("1 von 12 Clustern").wait_for(timeout=10_000)
+    offline_page.get_by_text("1 von 5 Clustern").wait_for(timeout=10_000)
     assert offline_page.get_by_text("Page not found").count() == 0
     rows = table_rows(offline_page)
-    assert len(rows) == 1 and "biosaxony e. V." in rows[0]
+    assert len(rows) == 1 and "Gamma MedTech Testverbund" in rows[0]
 
 
 def test_deep_link_is_the_first_request_after_a_server_start(browser, network):
     """A booth laptop or a shared link opens /clusters before anything else: it must show the
     page itself, not Streamlit's "Page not found" (the file name matches the URL path)."""
-    from .conftest import guard_localhost, streamlit_server
+    from .conftest import SYNTHETIC_DIR, guard_localhost, streamlit_server
 
-    with streamlit_server() as url:
+    with streamlit_server(CLUSTER_ATLAS_DATA=str(SYNTHETIC_DIR)) as url:
         context = browser.new_context()
         guard_localhost(context, network)
         page = context.new_page()
@@ -52,7 +52,7 @@ def test_deep_link_is_the_first_request_after_a_server_start(browser, network):
         wait_for_app(page)
         page.wait_for_selector("text=Life-science clusters in Germany")
         assert page.get_by_text("Page not found").count() == 0
-        page.get_by_text("1 of 12 clusters").wait_for(timeout=10_000)
+        page.get_by_text("1 of 5 clusters").wait_for(timeout=10_000)
         context.close()
     assert not network.outside
 

@@ -8,8 +8,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("path", "text", "pictures"), [
-    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 3),
-    ("/profile?cluster=biosaxony&lang=de", "biosaxony e. V.", 1),
+    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 2),
+    ("/profile?cluster=gamma-med&lang=de", "Gamma MedTech Testverbund", 1),
     ("/profile?cluster=atlantis", "There is no cluster with the id atlantis", 0),
     ("/data", "Source documents", 0),
 ])
@@ -31,9 +31,9 @@ def test_page_renders_offline(offline_page, app_url, network, path, text, pictur
 
 
 def test_profile_pdf_downloads(offline_page, app_url):
-    offline_page.goto(f"{app_url}/profile?cluster=bio-m")
+    offline_page.goto(f"{app_url}/profile?cluster=alpha-bio")
     wait_for_app(offline_page)
     with offline_page.expect_download() as download:
         offline_page.get_by_text("Download PDF profile (A4)").click()
     content = open(download.value.path(), "rb").read()
-    assert content.startswith(b"%PDF") and download.value.suggested_filename == "bio-m-en.pdf"
+    assert content.startswith(b"%PDF") and download.value.suggested_filename == "alpha-bio-en.pdf"

@@ -1,0 +1,371 @@
+"""How many visitors one app process serves: concurrent sessions against a server started here.
+
+    .venv/bin/python -m bench.load [--levels 1 10 25 50] [--browsers 2]
+
+Headless browsers are expensive on a small machine, so most sessions talk to the server the way
+Streamlit's frontend does, with its own protobuf messages over `/_stcore/stream` ("ws"); a few
+are real Chromium pages ("browser"). Every session, all at once:
+  open `/` (the atlas, shipped data) -> first script completion; a browser also waits for the
+  map's markers;  search "bio" (a widget state rerun) -> rerun completion;  open `/benchmark`;
+  open `/profile?cluster=bio-m`.
+Per level it prints median and p95 of both times with their ratio to one session alone, errors
+(exception elements, failed connects, dropped websockets, timeouts), the server's CPU and RSS,
+RSS per idle session, and RSS once the sessions have closed and once their reconnect window
+(`server.disconnectedSessionTTL`, shortened here) has passed. Server figures come from /proc.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+SESSION_TTL = 10  # seconds a closed session is kept for a reconnect; Streamlit's default is 120
+TIMEOUT = 300.0  # per step: a step slower than this counts as an error, not a hang of the run
+SEARCH = "bio"
+PAGES = (("benchmark", ""), ("profile", "cluster=bio-m"))
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server() -> Iterator[tuple[str, int]]:
+    """The app on a free port, with the shipped data; yields its URL and process id."""
+    port = _free_port()
+    env = {**os.environ}
+    env.pop("CLUSTER_ATLAS_DATA", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.disconnectedSessionTTL", str(SESSION_TTL)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the app did not start") from None
+                time.sleep(0.2)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * PAGE_SIZE / 2**20
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+class Peaks(threading.Thread):
+    """Samples the server while a level runs: peak RSS is what a machine must have, and peak CPU
+    (per second) shows whether the process was the bottleneck; the level's average hides a burst."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.rss, self.cpu_percent, self.running = pid, rss_mb(pid), 0.0, True
+
+    def run(self) -> None:
+        last_time, last_cpu = time.monotonic(), cpu_seconds(self.pid)
+        while self.running:
+            time.sleep(0.1)
+            self.rss = max(self.rss, rss_mb(self.pid))
+            now = time.monotonic()
+            if now - last_time >= 1:
+                cpu = cpu_seconds(self.pid)
+                self.cpu_percent = max(self.cpu_percent, 100 * (cpu - last_cpu) / (now - last_time))
+                last_time, last_cpu = now, cpu
+
+    def stop(self) -> Peaks:
+        self.running = False
+        self.join()
+        return self
+
+
+@dataclass
+class Result:
+    kind: str
+    first: float | None = None
+    rerun: float | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+class WsSession:
+    """One visitor as Streamlit's frontend speaks to the server: BackMsgs out, ForwardMsgs in."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.ws, self.widget_ids = url, None, {}
+
+    async def connect(self) -> None:
+        from websockets.asyncio.client import connect
+
+        host = self.url.removeprefix("http://")
+        self.ws = await connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], origin=self.url,
+                                max_size=None, open_timeout=TIMEOUT, ping_interval=None)
+
+    async def run(self, page: str = "", query: str = "", widgets: dict[str, str] | None = None) -> list[str]:
+        """One script run; returns the exception messages it showed."""
+        message = BackMsg()
+        message.rerun_script.query_string = query
+        message.rerun_script.page_name = page
+        for widget_id, value in (widgets or {}).items():
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id, state.string_value = widget_id, value
+        await self.ws.send(message.SerializeToString())
+        exceptions = []
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await self.ws.recv())
+            kind = forward.WhichOneof("type")
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                element_kind = element.WhichOneof("type")
+                if element_kind == "exception":
+                    exceptions.append(element.exception.message[:200])
+                widget_id = getattr(getattr(element, element_kind), "id", None)
+                if isinstance(widget_id, str) and widget_id:
+                    self.widget_ids[widget_id.rsplit("-", 1)[-1]] = widget_id
+            elif kind == "script_finished":
+                if forward.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    exceptions.append(f"script finished with status {forward.script_finished}")
+                return exceptions
+
+    async def visit(self, result: Result, opened: asyncio.Event) -> None:
+        from websockets.exceptions import ConnectionClosed
+
+        step = "connect"
+        try:
+            async with asyncio.timeout(TIMEOUT):
+                await self.connect()
+            step, start = "/", time.monotonic()
+            async with asyncio.timeout(TIMEOUT):
+                result.errors += await self.run()
+            result.first = time.monotonic() - start
+            step, start = "search", time.monotonic()
+            async with asyncio.timeout(TIMEOUT):
+                result.errors += await self.run(widgets={self.widget_ids["atlas_q"]: SEARCH})
+            result.rerun = time.monotonic() - start
+            for page, query in PAGES:
+                step = f"/{page}"
+                async with asyncio.timeout(TIMEOUT):
+                    result.errors += await self.run(page, query)
+        except TimeoutError:
+            result.errors.append(f"timeout at {step}")
+        except ConnectionClosed as exc:
+            result.errors.append(f"websocket dropped at {step}: {exc}")
+        except OSError as exc:
+            result.errors.append(f"failed connect: {exc}")
+        except KeyError as exc:
+            result.errors.append(f"no widget {exc} on /")
+        opened.set()
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+class BrowserSession:
+    """One visitor in headless Chromium: what a person waits for, map markers included."""
+
+    def __init__(self, url: str, browser) -> None:
+        self.url, self.browser, self.context = url, browser, None
+
+    async def visit(self, result: Result, opened: asyncio.Event) -> None:
+        page_errors: list[str] = []
+        step = "/"
+        try:
+            self.context = await self.browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = await self.context.new_page()
+            page.on("pageerror", lambda error: page_errors.append(str(error)[:200]))
+            start = time.monotonic()
+            await page.goto(f"{self.url}/", timeout=TIMEOUT * 1000)
+            await self._finished(page)
+            await page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=TIMEOUT * 1000)
+            frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
+            await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 28",
+                                          timeout=TIMEOUT * 1000)
+            result.first = time.monotonic() - start
+            step = "search"
+            start = time.monotonic()
+            search = page.locator(".st-key-atlas_q input")
+            await search.fill(SEARCH)
+            await search.press("Enter")
+            await page.wait_for_url(f"**q={SEARCH}**", timeout=TIMEOUT * 1000)
+            await self._finished(page)
+            result.rerun = time.monotonic() - start
+            for name, query in PAGES:
+                step = f"/{name}"
+                await page.goto(f"{self.url}/{name}" + (f"?{query}" if query else ""), timeout=TIMEOUT * 1000)
+                await self._finished(page)
+                boxes = await page.locator('[data-testid="stException"]').count()
+                result.errors += [f"exception box on /{name}"] * boxes
+        except Exception as exc:  # Playwright's timeouts and a closed page alike are this visitor's error
+            result.errors.append(f"{type(exc).__name__} at {step}: {str(exc).splitlines()[0][:160]}")
+        result.errors += page_errors
+        opened.set()
+
+    @staticmethod
+    async def _finished(page) -> None:
+        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                                     timeout=TIMEOUT * 1000)
+        await page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                                     timeout=TIMEOUT * 1000)
+
+    async def close(self) -> None:
+        if self.context is not None:
+            await self.context.close()
+
+
+@dataclass
+class Level:
+    sessions: int
+    browsers: int
+    results: list[Result]
+    seconds: float
+    cpu_percent: float
+    cpu_peak: float
+    rss_before: float
+    rss_peak: float
+    rss_idle: float
+    rss_closed: float
+
+
+async def run_level(url: str, pid: int, sessions: int, browsers: int, browser) -> Level:
+    visitors = [BrowserSession(url, browser) for _ in range(browsers)]
+    visitors += [WsSession(url) for _ in range(sessions - browsers)]
+    results = [Result("browser" if isinstance(v, BrowserSession) else "ws") for v in visitors]
+    opened = [asyncio.Event() for _ in visitors]
+    rss_before, cpu_before, start = rss_mb(pid), cpu_seconds(pid), time.monotonic()
+    sampler = Peaks(pid)
+    sampler.start()
+    await asyncio.gather(*(v.visit(r, o) for v, r, o in zip(visitors, results, opened, strict=True)))
+    seconds, cpu = time.monotonic() - start, cpu_seconds(pid) - cpu_before
+    # Every session is still open, idle on its last page: what an audience that stays costs.
+    rss_idle = rss_mb(pid)
+    peaks = sampler.stop()
+    await asyncio.gather(*(v.close() for v in visitors), return_exceptions=True)
+    await asyncio.sleep(3)
+    return Level(sessions, browsers, results, seconds, 100 * cpu / seconds, peaks.cpu_percent, rss_before,
+                 peaks.rss, rss_idle, rss_mb(pid))
+
+
+def quantiles(values: list[float]) -> tuple[float, float] | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
+    lines = []
+    for kind in ("ws", "browser"):
+        results = [r for r in level.results if r.kind == kind]
+        if not results:
+            continue
+        cells = [f"{level.sessions:>3}", f"{kind:<7}", f"{len(results):>3}"]
+        for measure in ("first", "rerun"):
+            stats = quantiles([getattr(r, measure) for r in results if getattr(r, measure) is not None])
+            if stats is None:
+                cells.append(f"{'-':>22}")
+                continue
+            base = single.setdefault((kind, measure), stats[0])
+            cells.append(f"{stats[0]:6.2f} {stats[1]:6.2f} ({stats[1] / base:4.1f}×)")
+        cells.append(f"{sum(len(r.errors) for r in results):>3}")
+        lines.append("  ".join(cells))
+    errors = [e for r in level.results for e in r.errors]
+    per_session = (level.rss_idle - level.rss_before) / level.sessions
+    lines.append(f"      server: {level.seconds:.1f} s, CPU {level.cpu_percent:.0f} % of a core (peak second "
+                 f"{level.cpu_peak:.0f} %), RSS "
+                 f"{level.rss_before:.0f} -> peak {level.rss_peak:.0f} MB, {level.rss_idle:.0f} MB with all "
+                 f"sessions idle ({per_session:+.1f} MB/session), {level.rss_closed:.0f} MB 3 s after closing")
+    for error in dict.fromkeys(errors):
+        lines.append(f"      error ×{errors.count(error)}: {error}")
+    return lines
+
+
+async def main_async(levels: list[int], browsers: int) -> None:
+    from playwright.async_api import async_playwright
+
+    print(f"machine: {platform.node()} — {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}, {_memory()}, load {os.getloadavg()[0]:.1f} at start")
+    with server() as (url, pid):
+        rss_start = rss_mb(pid)
+        print(f"server RSS after start (before any session): {rss_start:.0f} MB\n")
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            # Warm the process once (data load, caches), as the first visitor of the day does; not counted.
+            warm = WsSession(url)
+            await warm.visit(Result("ws"), asyncio.Event())
+            await warm.close()
+            rss_warm = rss_mb(pid)
+            print("  N  kind     n  first script/map s     rerun s               errors")
+            print("                   median    p95 (p95/1)  median    p95 (p95/1)")
+            single: dict[tuple[str, str], float] = {}
+            # One session alone of each kind first: the baseline of every ratio.
+            for sessions, in_browser in [(1, 0), (1, 1)] + [(n, min(browsers, n)) for n in levels if n > 1]:
+                level = await run_level(url, pid, sessions, in_browser, browser)
+                print("\n".join(describe(level, single)), flush=True)
+            await browser.close()
+        await asyncio.sleep(SESSION_TTL + 2)
+        # Streamlit drops expired sessions when its session store is next touched: one short visit does.
+        probe = WsSession(url)
+        await probe.visit(Result("ws"), asyncio.Event())
+        await probe.close()
+        await asyncio.sleep(3)
+        print(f"\nRSS: {rss_start:.0f} MB at start, {rss_warm:.0f} MB after the first visit, {rss_mb(pid):.0f} MB "
+              f"once every session has closed and passed the {SESSION_TTL} s reconnect window")
+
+
+def _memory() -> str:
+    with open("/proc/meminfo") as handle:
+        total = int(handle.readline().split()[1])
+    return f"{total / 2**20:.1f} GB RAM"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--levels", type=int, nargs="+", default=[1, 10, 25, 50])
+    parser.add_argument("--browsers", type=int, default=2, help="sessions per level in Chromium (rest: websocket)")
+    args = parser.parse_args()
+    asyncio.run(main_async(args.levels, args.browsers))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Two app processes behind Debian's nginx with the project's own config (deploy/nginx.conf), the
+way compose.yaml serves a public site: pages load and rerun through the proxy, a visitor stays on
+one process, and when that process dies a new visitor is served by the other."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, _free_port, guard_localhost, map_frame, streamlit_process, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+NGINX = "/usr/sbin/nginx"
+TEMPLATE = ROOT / "deploy" / "nginx.conf"
+UPSTREAM_LINE = re.compile(r"^(\s*)server app:8501 (.*);$", re.MULTILINE)
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    # Exactly once: a changed template must break this test, not leave it testing half a config.
+    assert text.count(old) == 1, f"deploy/nginx.conf no longer has exactly one {old!r}"
+    return text.replace(old, new)
+
+
+def render_config(tmp: Path, listen_port: int, app_ports: list[int]) -> Path:
+    """deploy/nginx.conf with local ports, and logs and temp files in `tmp` (a test runs unprivileged)."""
+    text = TEMPLATE.read_text()
+    match = UPSTREAM_LINE.search(text)
+    assert match, "deploy/nginx.conf has no `server app:8501 ...;` line in its upstream"
+    indent, options = match.groups()
+    servers = "\n".join(f"{indent}server 127.0.0.1:{port} {options};" for port in app_ports)
+    text = text[:match.start()] + servers + text[match.end():]
+    text = _replace_once(text, "listen 8080;", f"listen 127.0.0.1:{listen_port};")
+    text = _replace_once(text, "error_log /dev/stderr warn;", f"error_log {tmp}/error.log warn;")
+    text = _replace_once(text, "access_log /dev/stdout atlas;", f"access_log {tmp}/access.log atlas;")
+    temp_paths = "".join(f"    {kind}_temp_path {tmp}/{kind};\n"
+                         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    text = _replace_once(text, "http {\n", "http {\n" + temp_paths)
+    config = tmp / "nginx.conf"
+    config.write_text(text)
+    return config
+
+
+@contextlib.contextmanager
+def nginx(tmp: Path, app_ports: list[int]) -> Iterator[str]:
+    if not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: install Debian's nginx-light (scripts/test.sh does)")
+    port = _free_port()
+    config = render_config(tmp, port, app_ports)
+    # As root nginx would run its workers as nobody, who cannot enter pytest's private temp folder.
+    user = " user root;" if os.geteuid() == 0 else ""
+    command = [NGINX, "-p", str(tmp), "-c", str(config), "-e", str(tmp / "error.log"),
+               "-g", f"daemon off; pid {tmp}/nginx.pid;{user}"]
+    check = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, f"nginx rejects the rendered config: {check.stderr}"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, f"nginx exited: {(tmp / 'error.log').read_text()}"
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not pass requests to the app"
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def upstreams(tmp: Path, after: int = 0) -> list[str]:
+    """The replica that answered each request nginx logged (after the first `after` lines).
+
+    nginx lists every replica it tried ("dead, alive"); the last one answered."""
+    lines = (tmp / "access.log").read_text().splitlines()[after:]
+    return [match.group(1).split(", ")[-1] for line in lines if (match := re.search(r"upstream=(.+)$", line))]
+
+
+def log_length(tmp: Path) -> int:
+    return len((tmp / "access.log").read_text().splitlines())
+
+
+def visit(page) -> None:
+    """Open the atlas, see its map, and rerun it with a widget change."""
+    wait_for_app(page)
+    map_frame(page)
+    page.locator(".st-key-atlas_size").get_by_role("radio", name="SMEs", exact=True).click()
+    page.wait_for_url("**size=smes**", timeout=30_000)
+    wait_for_app(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_two_replicas_behind_nginx_survive_the_loss_of_one(browser, offline_page, network, tmp_path):
+    with contextlib.ExitStack() as stack:
+        replicas = [stack.enter_context(streamlit_process()) for _ in range(2)]
+        ports = {int(url.rsplit(":", 1)[1]): process for url, process in replicas}
+        proxy = stack.enter_context(nginx(tmp_path, list(ports)))
+
+        offline_page.goto(f"{proxy}/")
+        visit(offline_page)
+        served = set(upstreams(tmp_path))
+        # Sticky: the page, its assets and its health checks all came from one process.
+        assert len(served) == 1, f"one visitor was spread over {served}"
+        sticky_port = int(served.pop().rsplit(":", 1)[1])
+        offline_page.goto("about:blank")
+
+        dead = ports[sticky_port]
+        dead.kill()
+        dead.wait(timeout=10)
+        before = log_length(tmp_path)
+
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+        guard_localhost(context, network)
+        page = context.new_page()
+        page.on("pageerror", lambda error: network.page_errors.append(str(error)))
+        try:
+            page.goto(f"{proxy}/")
+            visit(page)
+        finally:
+            context.close()
+        survivor = next(port for port in ports if port != sticky_port)
+        assert set(upstreams(tmp_path, before)) == {f"127.0.0.1:{survivor}"}
+        assert not network.outside
