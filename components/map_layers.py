@@ -54,6 +54,10 @@ MIN_RADIUS, MAX_RADIUS = 7.0, 30.0
 DISTRICT_MIN_ZOOM = 8
 
 
+REGION_STYLE = {"color": "#0b6e4f", "weight": 2.5, "dashArray": "6 4", "fillColor": "#0b6e4f", "fillOpacity": 0.08}
+"""The selected cluster's region: a dashed outline with a faint fill, under the markers."""
+
+
 def script_json(value) -> str:
     """JSON to paste into a script: `<`, `>` and `&` as \\u escapes, so a name such as
     `</script><img onerror=…>` cannot end the script wherever the HTML parser sees it."""
@@ -342,12 +346,19 @@ def base_map(lang: str, online_tiles: bool = False) -> OfflineMap:
 
 
 def filter_layers(
-    dataset: Dataset, selection: Selection, size_by: str, lang: str, actors_url: str | None = None
+    dataset: Dataset, selection: Selection, size_by: str, lang: str, actors_url: str | None = None,
+    selected: str | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers of one filter state, for st_folium's `feature_group_to_add`; deterministic for the
     same inputs (a changed script would redraw the layers on every rerun, streamlit-folium #239).
 
-    `actors_url`: where `actor_table(dataset)` is served; without it the actors are inline."""
+    `actors_url`: where `actor_table(dataset)` is served; without it the actors are inline.
+    `selected`: the selected cluster, whose region is outlined under everything else."""
+    region = folium.FeatureGroup(name="region", control=False)
+    outline = geodata.region_outline(selected) if selected else None
+    if outline is not None:
+        folium.GeoJson(outline, style_function=lambda _: REGION_STYLE, interactive=False,
+                       control=False).add_to(region)
     actors = folium.FeatureGroup(name="actors", control=False)
     if actors_url:
         ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection)).add_to(actors)
@@ -370,7 +381,7 @@ def filter_layers(
             control=False,
         ).add_to(clusters)
     FitView(view_bounds(dataset, selection)).add_to(clusters)
-    return [actors, projects, clusters]  # clusters last: drawn on top
+    return [region, actors, projects, clusters]  # region first (underneath), clusters last (on top)
 
 
 def layer_control(lang: str) -> folium.LayerControl:
@@ -387,11 +398,12 @@ def atlas_map_args(
     lang: str,
     online_tiles: bool = False,
     actors_url: str | None = None,
+    selected: str | None = None,
 ) -> dict:
     """st_folium's arguments for the atlas map of one view: `fig`, `feature_group_to_add` and,
     with the online tiles (the only layer choice a reader needs a switch for), `layer_control`."""
     return {
         "fig": base_map(lang, online_tiles),
-        "feature_group_to_add": filter_layers(dataset, selection, size_by, lang, actors_url),
+        "feature_group_to_add": filter_layers(dataset, selection, size_by, lang, actors_url, selected),
         "layer_control": layer_control(lang) if online_tiles else None,
     }

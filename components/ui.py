@@ -116,13 +116,13 @@ def _actors_url(folder: str) -> str | None:
     return url
 
 
-def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool) -> dict:
+def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool, selected: str | None = None) -> dict:
     """st_folium's map arguments for a view, made new on every run: st_folium adds the layers to
     the map it is given and renames their ids, so neither can be handed to it twice. Making them
     costs little next to st_folium's own rendering; the filtered selection and the actor file
     are cached."""
     return atlas_map_args(dataset(), filtered(view_filter), size_by, lang, online_tiles,
-                          actors_url=in_use(_actors_url(data_folder())))
+                          actors_url=in_use(_actors_url(data_folder())), selected=selected)
 
 
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:

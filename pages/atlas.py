@@ -72,7 +72,7 @@ with map_column:
     # again; a pixel-exact repeat in an unmoved view does not. The click count would catch that too,
     # but st_folium returns it as 0 where it expects None: a second script run on every page load.
     st_folium(
-        **atlas_map(view_filter, size_by, lang, online_tiles), key="atlas_map", height=600, use_container_width=True,
+        **atlas_map(view_filter, size_by, lang, online_tiles, selected=st.session_state.atlas_cluster), key="atlas_map", height=600, use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked"], on_change=select_clicked_cluster,
         **focus_point,
     )

@@ -2,6 +2,7 @@ import html
 import json
 import re
 
+import folium
 import pytest
 import streamlit_folium
 import yaml
@@ -242,3 +243,18 @@ def test_the_view_fits_what_a_filter_leaves(dataset, component_args):
     fit = script_json({"bounds": saxony["bounds"], "padding": [40, 40], "maxZoom": 9})
     layers = component_args(dataset, AtlasFilter(states=("SN",)))["feature_group"]
     assert f"ClusterAtlas.fitView(map_div, {fit});" in layers
+
+
+def test_the_selected_clusters_region_is_outlined_underneath(dataset):
+    from clusters.filters import AtlasFilter, apply_filter
+    from components.map_layers import filter_layers
+
+    selection = apply_filter(dataset, AtlasFilter())
+    layers = filter_layers(dataset, selection, "actors", "en", selected="bio-m")
+    region = layers[0]
+    outlines = [child for child in region._children.values() if isinstance(child, folium.GeoJson)]
+    data = outlines[0].data
+    features = data["features"] if data.get("type") == "FeatureCollection" else [data]
+    assert len(outlines) == 1 and [f["properties"]["id"] for f in features] == ["bio-m"]
+    unselected = filter_layers(dataset, selection, "actors", "en")
+    assert not [c for c in unselected[0]._children.values() if isinstance(c, folium.GeoJson)]
