@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 # The benchmark copies this file into a folder beside a link to static/; the project root is
 # passed in CLUSTER_ATLAS_ROOT so the same offline asset module is used.
 sys.path.insert(0, os.environ.get("CLUSTER_ATLAS_ROOT", str(Path(__file__).resolve().parent.parent)))
-from components.offline import OfflineMap  # noqa: E402
+from components.offline import OfflineMap
 
 fmap = OfflineMap(location=[51.16, 10.45], zoom_start=6)
 fmap._id = "baseline"

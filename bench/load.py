@@ -36,9 +36,16 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 SESSION_TTL = 10  # seconds a closed session is kept for a reconnect; Streamlit's default is 120
 TIMEOUT = 300.0  # per step: a step slower than this counts as an error, not a hang of the run
 SEARCH = "bio"
@@ -62,10 +69,26 @@ def server() -> Iterator[tuple[str, int]]:
     env = {**os.environ}
     env.pop("CLUSTER_ATLAS_DATA", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.disconnectedSessionTTL", str(SESSION_TTL)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.disconnectedSessionTTL",
+            str(SESSION_TTL),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -137,8 +160,14 @@ class WsSession:
         from websockets.asyncio.client import connect
 
         host = self.url.removeprefix("http://")
-        self.ws = await connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], origin=self.url,
-                                max_size=None, open_timeout=TIMEOUT, ping_interval=None)
+        self.ws = await connect(
+            f"ws://{host}/_stcore/stream",
+            subprotocols=["streamlit"],
+            origin=self.url,
+            max_size=None,
+            open_timeout=TIMEOUT,
+            ping_interval=None,
+        )
 
     async def run(self, page: str = "", query: str = "", widgets: dict[str, str] | None = None) -> list[str]:
         """One script run; returns the exception messages it showed."""
@@ -219,8 +248,9 @@ class BrowserSession:
             await self._finished(page)
             await page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=TIMEOUT * 1000)
             frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
-            await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 28",
-                                          timeout=TIMEOUT * 1000)
+            await frame.wait_for_function(
+                "document.querySelectorAll('path.leaflet-interactive').length >= 28", timeout=TIMEOUT * 1000
+            )
             result.first = time.monotonic() - start
             step = "search"
             start = time.monotonic()
@@ -243,10 +273,12 @@ class BrowserSession:
 
     @staticmethod
     async def _finished(page) -> None:
-        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                                     timeout=TIMEOUT * 1000)
-        await page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                                     timeout=TIMEOUT * 1000)
+        await page.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT * 1000
+        )
+        await page.wait_for_function(
+            "document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=TIMEOUT * 1000
+        )
 
     async def close(self) -> None:
         if self.context is not None:
@@ -282,8 +314,18 @@ async def run_level(url: str, pid: int, sessions: int, browsers: int, browser) -
     peaks = sampler.stop()
     await asyncio.gather(*(v.close() for v in visitors), return_exceptions=True)
     await asyncio.sleep(3)
-    return Level(sessions, browsers, results, seconds, 100 * cpu / seconds, peaks.cpu_percent, rss_before,
-                 peaks.rss, rss_idle, rss_mb(pid))
+    return Level(
+        sessions,
+        browsers,
+        results,
+        seconds,
+        100 * cpu / seconds,
+        peaks.cpu_percent,
+        rss_before,
+        peaks.rss,
+        rss_idle,
+        rss_mb(pid),
+    )
 
 
 def quantiles(values: list[float]) -> tuple[float, float] | None:
@@ -311,10 +353,12 @@ def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
         lines.append("  ".join(cells))
     errors = [e for r in level.results for e in r.errors]
     per_session = (level.rss_idle - level.rss_before) / level.sessions
-    lines.append(f"      server: {level.seconds:.1f} s, CPU {level.cpu_percent:.0f} % of a core (peak second "
-                 f"{level.cpu_peak:.0f} %), RSS "
-                 f"{level.rss_before:.0f} -> peak {level.rss_peak:.0f} MB, {level.rss_idle:.0f} MB with all "
-                 f"sessions idle ({per_session:+.1f} MB/session), {level.rss_closed:.0f} MB 3 s after closing")
+    lines.append(
+        f"      server: {level.seconds:.1f} s, CPU {level.cpu_percent:.0f} % of a core (peak second "
+        f"{level.cpu_peak:.0f} %), RSS "
+        f"{level.rss_before:.0f} -> peak {level.rss_peak:.0f} MB, {level.rss_idle:.0f} MB with all "
+        f"sessions idle ({per_session:+.1f} MB/session), {level.rss_closed:.0f} MB 3 s after closing"
+    )
     for error in dict.fromkeys(errors):
         lines.append(f"      error ×{errors.count(error)}: {error}")
     return lines
@@ -323,8 +367,10 @@ def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
 async def main_async(levels: list[int], browsers: int) -> None:
     from playwright.async_api import async_playwright
 
-    print(f"machine: {platform.node()} — {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}, {_memory()}, load {os.getloadavg()[0]:.1f} at start")
+    print(
+        f"machine: {platform.node()} — {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}, {_memory()}, load {os.getloadavg()[0]:.1f} at start"
+    )
     with server() as (url, pid):
         rss_start = rss_mb(pid)
         print(f"server RSS after start (before any session): {rss_start:.0f} MB\n")
@@ -349,8 +395,10 @@ async def main_async(levels: list[int], browsers: int) -> None:
         await probe.visit(Result("ws"), asyncio.Event())
         await probe.close()
         await asyncio.sleep(3)
-        print(f"\nRSS: {rss_start:.0f} MB at start, {rss_warm:.0f} MB after the first visit, {rss_mb(pid):.0f} MB "
-              f"once every session has closed and passed the {SESSION_TTL} s reconnect window")
+        print(
+            f"\nRSS: {rss_start:.0f} MB at start, {rss_warm:.0f} MB after the first visit, {rss_mb(pid):.0f} MB "
+            f"once every session has closed and passed the {SESSION_TTL} s reconnect window"
+        )
 
 
 def _memory() -> str:

@@ -33,8 +33,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SYNTHETIC_ACTORS = 20_000
 
 
@@ -48,9 +55,24 @@ def _free_port() -> int:
 def server(script: Path, cwd: Path, **env: str) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=cwd, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=cwd,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -84,15 +106,37 @@ def synthetic_data(tmp: Path, count: int) -> Path:
     data = tmp / "synthetic-data"
     shutil.copytree(ROOT / "clusters" / "data", data)
     towns = geodata.municipalities().sample(n=count, replace=True, random_state=20261124)
-    types = ["company", "university", "university_hospital", "hospital", "research_institute", "network",
-             "public_body", "technology_park"]
+    types = [
+        "company",
+        "university",
+        "university_hospital",
+        "hospital",
+        "research_institute",
+        "network",
+        "public_body",
+        "technology_park",
+    ]
     random.seed(20261124)
     with (data / "actors.csv").open("a", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         for i, town in enumerate(towns.itertuples(index=False), start=1):
-            writer.writerow([f"synthetic-{i:05d}", f"Synthetic actor {i} (benchmark only)", random.choice(types),
-                             town.name, town.state, town.ags, "", "", "", "000_500ba4fa8356c47b.txt",
-                             "synthetic", "benchmark only", ""])
+            writer.writerow(
+                [
+                    f"synthetic-{i:05d}",
+                    f"Synthetic actor {i} (benchmark only)",
+                    random.choice(types),
+                    town.name,
+                    town.state,
+                    town.ags,
+                    "",
+                    "",
+                    "",
+                    "000_500ba4fa8356c47b.txt",
+                    "synthetic",
+                    "benchmark only",
+                    "",
+                ]
+            )
     return data
 
 
@@ -116,22 +160,27 @@ def time_to_markers(url: str, minimum_paths: int, repeat: int, with_actors: bool
             page = context.new_page()
             received = [0]
 
-            def count_static(request):
+            def count_static(request, received=received):
                 if "/app/static/" in request.url:
                     sizes = request.sizes()
                     received[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
-            page.on("websocket", lambda ws: ws.on(
-                "framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))))
+            def count_frames(ws, received=received):
+                ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+
+            page.on("websocket", count_frames)
             page.on("requestfinished", count_static)
             start = time.perf_counter()
             page.goto(url)
-            iframe = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', state="attached",
-                                            timeout=120_000)
+            iframe = page.wait_for_selector(
+                'iframe[title="streamlit_folium.st_folium"]', state="attached", timeout=120_000
+            )
             frame = iframe.content_frame()
             frame.wait_for_function(
                 f"document.querySelectorAll('path.leaflet-interactive').length >= {minimum_paths}",
-                timeout=120_000, polling=20)
+                timeout=120_000,
+                polling=20,
+            )
             samples["first"].append(time.perf_counter() - start)
             if with_actors:
                 frame.wait_for_function(ACTORS_DRAWN, timeout=120_000, polling=20)
@@ -176,8 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         with server(ROOT / "app.py", ROOT) as url:
             atlas = time_to_markers(url + "/", 28, args.repeat, with_actors=True)
         if args.quick:
-            print(f"baseline {base['first'] * 1000:.0f} ms, atlas {atlas['first'] * 1000:.0f} ms, "
-                  f"ratio {atlas['first'] / base['first']:.2f}x (target <= 1.3x)")
+            print(
+                f"baseline {base['first'] * 1000:.0f} ms, atlas {atlas['first'] * 1000:.0f} ms, "
+                f"ratio {atlas['first'] / base['first']:.2f}x (target <= 1.3x)"
+            )
             return 0
         synthetic = synthetic_data(tmp, SYNTHETIC_ACTORS)
         with server(ROOT / "app.py", ROOT, CLUSTER_ATLAS_DATA=str(synthetic)) as url:
@@ -189,17 +240,39 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("baseline: bytes received for the map", f"{base['bytes'] / 1e6:.2f} MB", "", "", ""))
     for label, measured, limit in (("atlas, real data", atlas, 1.3), ("atlas, 20,000 synthetic actors", big, 2.0)):
         ratio = measured["first"] / base["first"]
-        rows.append((f"{label}: time to first markers", f"{measured['first'] * 1000:.0f} ms", f"{ratio:.2f}x",
-                     f"<= {limit}x", "ok" if ratio <= limit else "MISSED"))
-        rows.append((f"{label}: time to all actors drawn", f"{measured['actors'] * 1000:.0f} ms",
-                     f"{measured['actors'] / base['first']:.2f}x", "", ""))
+        rows.append(
+            (
+                f"{label}: time to first markers",
+                f"{measured['first'] * 1000:.0f} ms",
+                f"{ratio:.2f}x",
+                f"<= {limit}x",
+                "ok" if ratio <= limit else "MISSED",
+            )
+        )
+        rows.append(
+            (
+                f"{label}: time to all actors drawn",
+                f"{measured['actors'] * 1000:.0f} ms",
+                f"{measured['actors'] / base['first']:.2f}x",
+                "",
+                "",
+            )
+        )
     for label, measured in (("atlas, real data", atlas), ("atlas, 20,000 synthetic actors", big)):
         value = measured["bytes"]
-        rows.append((f"{label}: bytes received for the map", f"{value / 1e6:.2f} MB",
-                     f"{value / max(base['bytes'], 1):.2f}x", "<= 2 MB" if "synthetic" in label else "",
-                     "ok" if value <= 2e6 else "MISSED"))
-    for label, value in (("warm rerun after a filter change, real data", rerun_real),
-                         ("warm rerun after a filter change, 20,000 synthetic actors", rerun_big)):
+        rows.append(
+            (
+                f"{label}: bytes received for the map",
+                f"{value / 1e6:.2f} MB",
+                f"{value / max(base['bytes'], 1):.2f}x",
+                "<= 2 MB" if "synthetic" in label else "",
+                "ok" if value <= 2e6 else "MISSED",
+            )
+        )
+    for label, value in (
+        ("warm rerun after a filter change, real data", rerun_real),
+        ("warm rerun after a filter change, 20,000 synthetic actors", rerun_big),
+    ):
         rows.append((label, f"{value * 1000:.0f} ms", "", "<= 150 ms", "ok" if value <= 0.15 else "MISSED"))
 
     width = max(len(r[0]) for r in rows)

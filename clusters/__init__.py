@@ -24,8 +24,24 @@ from .model import (
 )
 
 __all__ = [
-    "FIGURE_FIELDS", "Actor", "ActorType", "Cluster", "DataIssue", "DataValidationError", "Dataset",
-    "Figure", "Initiative", "LighthouseProject", "Listing", "Qualifier", "Region", "Relation", "Source", "Sponsor",
+    "FIGURE_FIELDS",
+    "Actor",
+    "ActorType",
+    "Cluster",
+    "DataIssue",
+    "DataValidationError",
+    "Dataset",
+    "Figure",
+    "Initiative",
+    "LighthouseProject",
+    "Listing",
+    "Qualifier",
+    "Region",
+    "Relation",
+    "Source",
+    "Sponsor",
     "format_figure",
-    "load_dataset", "parse_qualifier", "parse_quantity",
+    "load_dataset",
+    "parse_qualifier",
+    "parse_quantity",
 ]

@@ -62,14 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     data_after = argparse.ArgumentParser(add_help=False)
     data_after.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=data_help)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", parents=[data_after],
-                        help="check every data file; exit 1 on a problem").set_defaults(run=_validate)
+    commands.add_parser(
+        "validate", parents=[data_after], help="check every data file; exit 1 on a problem"
+    ).set_defaults(run=_validate)
     exporter = commands.add_parser("export", parents=[data_after], help="write clusters, actors or lighthouses")
     exporter.add_argument("kind", choices=KINDS)
     exporter.add_argument("--format", choices=("csv", "json", "geojson", "xlsx"), default="csv")
     exporter.add_argument("--out", help="file to write (default: standard output)")
-    exporter.add_argument("--with-sources", action="store_true",
-                          help="clusters: add each figure's year and source after the contract columns")
+    exporter.add_argument(
+        "--with-sources",
+        action="store_true",
+        help="clusters: add each figure's year and source after the contract columns",
+    )
     exporter.set_defaults(run=_export)
     pdf = commands.add_parser("profile-pdf", parents=[data_after], help="one-page A4 PDF profile of a cluster")
     pdf.add_argument("cluster")

@@ -48,13 +48,26 @@ REGISTER_FILE = "734349_HochschulFachbereich_WS2021.xlsx"
 REGISTER_ACTORS = DATA_DIR / "register_actors.csv"
 REGIONS_YAML = DATA_DIR / "regions.yaml"
 
-REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon",
-                    "register_key")
+REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon", "register_key")
 
 # Characters 2-3 of the sort key (SOURCE.md); they follow the register's own order, not the AGS.
 STATE_BY_SORT_KEY = {
-    "01": "BW", "02": "BY", "03": "BE", "04": "BB", "05": "HB", "06": "HH", "07": "HE", "08": "MV",
-    "09": "NI", "10": "NW", "11": "RP", "12": "SL", "13": "SN", "14": "ST", "15": "SH", "16": "TH",
+    "01": "BW",
+    "02": "BY",
+    "03": "BE",
+    "04": "BB",
+    "05": "HB",
+    "06": "HH",
+    "07": "HE",
+    "08": "MV",
+    "09": "NI",
+    "10": "NW",
+    "11": "RP",
+    "12": "SL",
+    "13": "SN",
+    "14": "ST",
+    "15": "SH",
+    "16": "TH",
 }
 KEPT_TYPES = {"1": "university", "2": "university", "6": "university_of_applied_sciences"}
 # Trägerschaft: 1 Bund, 2 Land, 3 Kommune, 4 Privat, 5 Kirchlich (6 Sonstige only on summary rows).
@@ -88,8 +101,12 @@ TOWN_IN_TEXT = re.compile(r"\bin ([A-ZÄÖÜ][\w.\-]+)")
 # "in <place>" that is not the municipality the grid cell lies in: a part of it (Weihenstephan in
 # Freising, Triesdorf in Weidenbach), a campus named after the nearby town (Umwelt-Campus Birkenfeld)
 # or the first of two towns named together (Velbert/Heiligenhaus).
-PLACE_PARTS = {"Weihenstephan": "Freising", "Triesdorf": "Weidenbach", "Birkenfeld": "Hoppstädten-Weiersbach",
-               "Velbert": "Heiligenhaus"}
+PLACE_PARTS = {
+    "Weihenstephan": "Freising",
+    "Triesdorf": "Weidenbach",
+    "Birkenfeld": "Hoppstädten-Weiersbach",
+    "Velbert": "Heiligenhaus",
+}
 
 HOSPITAL = re.compile(r"\(Klinikum(?:-LKH)?\)\s*$|Universitätsklinikum|Universitätsmedizin")
 WITHOUT_HOSPITAL = re.compile(r"\(ohne Klinikum\)\s*$")
@@ -145,9 +162,14 @@ def read_register(folder: Path = REGISTER_DIR) -> list[RegisterRow]:
     rows = []
     for record in frame.to_dict("records"):
         cell = record.get("Gitterzelle")
-        rows.append(RegisterRow(key=str(record["Sortierschl."]).strip(), text=" ".join(str(record["Text"]).split()),
-                                sponsor_code=str(record["Träger- schaft"]).strip(),
-                                cell="" if not isinstance(cell, str) else cell.strip()))
+        rows.append(
+            RegisterRow(
+                key=str(record["Sortierschl."]).strip(),
+                text=" ".join(str(record["Text"]).split()),
+                sponsor_code=str(record["Träger- schaft"]).strip(),
+                cell="" if not isinstance(cell, str) else cell.strip(),
+            )
+        )
     return rows
 
 
@@ -236,13 +258,23 @@ def build_register_actors(register: Path = REGISTER_DIR, bkg: Path | None = None
         name = readable_name(row.text)
         base = slug(name)
         if len(base) > MAX_ID_LENGTH:  # record ids stay short enough to read in a link
-            base = f"{base[:MAX_ID_LENGTH - 9].rsplit('-', 1)[0]}-{row.key}"
+            base = f"{base[: MAX_ID_LENGTH - 9].rsplit('-', 1)[0]}-{row.key}"
         ids[base] += 1
-        records.append({
-            "id": base, "name": name, "short_name": row.text, "type": kind,
-            "sponsor": SPONSOR_BY_CODE[row.sponsor_code], "city": place.name.split(",")[0].strip(),
-            "state": state, "ags": place.ags, "lat": f"{lat:.5f}", "lon": f"{lon:.5f}", "register_key": row.key,
-        })
+        records.append(
+            {
+                "id": base,
+                "name": name,
+                "short_name": row.text,
+                "type": kind,
+                "sponsor": SPONSOR_BY_CODE[row.sponsor_code],
+                "city": place.name.split(",")[0].strip(),
+                "state": state,
+                "ags": place.ags,
+                "lat": f"{lat:.5f}",
+                "lon": f"{lon:.5f}",
+                "register_key": row.key,
+            }
+        )
     if problems:
         raise ValueError("register rows that cannot be placed:\n" + "\n".join(problems))
     for record in records:  # the same readable name twice: tell them apart by the register key
@@ -261,8 +293,10 @@ def register_csv(records: list[dict]) -> str:
 
 def region_districts(regions: list[dict], by_state: dict[str, list[str]]) -> dict[str, list[str]]:
     """Each region's district codes, whole states expanded to their districts."""
-    return {r["cluster"]: sorted({*r.get("districts", []), *(d for s in r.get("states", []) for d in by_state[s])})
-            for r in regions}
+    return {
+        r["cluster"]: sorted({*r.get("districts", []), *(d for s in r.get("states", []) for d in by_state[s])})
+        for r in regions
+    }
 
 
 def build_region_outlines(regions_yaml: Path = REGIONS_YAML, bkg: Path | None = None) -> list[dict]:
@@ -272,8 +306,14 @@ def build_region_outlines(regions_yaml: Path = REGIONS_YAML, bkg: Path | None = 
     regions = yaml.safe_load(regions_yaml.read_text(encoding="utf-8"))
     codes = region_districts(regions, district_codes_by_state(src))
     outlines = region_outlines(src, codes)
-    return [{"type": "Feature", "properties": {"id": cluster_id, "districts": codes[cluster_id]},
-             "geometry": outlines[cluster_id]} for cluster_id in sorted(codes)]
+    return [
+        {
+            "type": "Feature",
+            "properties": {"id": cluster_id, "districts": codes[cluster_id]},
+            "geometry": outlines[cluster_id],
+        }
+        for cluster_id in sorted(codes)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,23 +133,34 @@ def parse_view(params: Mapping[str, str | list[str]], dataset: Dataset) -> Atlas
     view_filter = AtlasFilter(
         focus=known("focus", dataset.focus_areas),
         types=known("type", ACTOR_TYPES),
-        states=known("state", sorted({a.place.state for a in dataset.actors.values()}
-                                     | {s for c in dataset.clusters.values() for s in c.state_codes}),
-                     normalise=lambda v: v.upper().removeprefix("DE-")),
+        states=known(
+            "state",
+            sorted(
+                {a.place.state for a in dataset.actors.values()}
+                | {s for c in dataset.clusters.values() for s in c.state_codes}
+            ),
+            normalise=lambda v: v.upper().removeprefix("DE-"),
+        ),
         themes=known("theme", dataset.themes),
         query=query,
     )
     cluster_ids = known("cluster", dataset.clusters)
     size = known("size", SIZE_FIGURES)
-    return AtlasView(view_filter, cluster_ids[0] if cluster_ids else None, size[0] if size else "actors",
-                     tuple(notices))
+    return AtlasView(
+        view_filter, cluster_ids[0] if cluster_ids else None, size[0] if size else "actors", tuple(notices)
+    )
 
 
 def view_params(view: AtlasView) -> dict[str, str]:
     """The URL parameters that reproduce a view (only what differs from the default)."""
     f = view.filter
-    params = {"focus": ",".join(f.focus), "type": ",".join(f.types), "state": ",".join(f.states),
-              "theme": ",".join(f.themes), "q": f.query, "cluster": view.cluster or "",
-              "size": "" if view.size == "actors" else view.size}
+    params = {
+        "focus": ",".join(f.focus),
+        "type": ",".join(f.types),
+        "state": ",".join(f.states),
+        "theme": ",".join(f.themes),
+        "q": f.query,
+        "cluster": view.cluster or "",
+        "size": "" if view.size == "actors" else view.size,
+    }
     return {key: value for key, value in params.items() if value}
-

@@ -21,25 +21,63 @@ from .load import Dataset
 from .model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
 
 CLUSTER_COLUMNS: tuple[str, ...] = (
-    "id", "name", *FIGURE_FIELDS, "city", "state", "lat", "lon", "focus_areas",
+    "id",
+    "name",
+    *FIGURE_FIELDS,
+    "city",
+    "state",
+    "lat",
+    "lon",
+    "focus_areas",
     *(f"{name}_q" for name in FIGURE_FIELDS),
 )
 CLUSTER_SOURCE_COLUMNS: tuple[str, ...] = (
     *(f"{name}_{part}" for name in FIGURE_FIELDS for part in ("year", "source", "unit", "note")),
-    "seat_inferred", "seat_note",
+    "seat_inferred",
+    "seat_note",
 )
 """What a figure means travels with it: LSN's staff are FTE where others count persons, and a founding
 year can be that of a merger or of an office (the `_note`)."""
 ACTOR_COLUMNS: tuple[str, ...] = (
-    "id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "relations", "in_region",
-    "listing", "short_name", "sponsor", "source", "location_source",
+    "id",
+    "name",
+    "type",
+    "city",
+    "state",
+    "lat",
+    "lon",
+    "precision",
+    "clusters",
+    "relations",
+    "in_region",
+    "listing",
+    "short_name",
+    "sponsor",
+    "source",
+    "location_source",
 )
 """`clusters` lists the clusters a source links the actor to, `relations` how (`cluster:relation`);
 `in_region` the clusters whose region holds its place, derived and never a membership. `source` cites
 where the actor is named, `location_source` where its point comes from."""
 PROJECT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "lead", "partners", "city", "state", "lat", "lon", "themes", "focus_areas",
-    "clusters", "initiative", "status", "start", "end", "description_en", "description_de", "source",
+    "id",
+    "name",
+    "lead",
+    "partners",
+    "city",
+    "state",
+    "lat",
+    "lon",
+    "themes",
+    "focus_areas",
+    "clusters",
+    "initiative",
+    "status",
+    "start",
+    "end",
+    "description_en",
+    "description_de",
+    "source",
 )
 KINDS = ("clusters", "actors", "lighthouses")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -166,8 +204,7 @@ def actors_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def projects_frame(dataset: Dataset) -> pd.DataFrame:
-    return pd.DataFrame([project_row(p, dataset) for p in dataset.projects.values()],
-                        columns=list(PROJECT_COLUMNS))
+    return pd.DataFrame([project_row(p, dataset) for p in dataset.projects.values()], columns=list(PROJECT_COLUMNS))
 
 
 def frame_for(dataset: Dataset, kind: str, with_sources: bool = False) -> pd.DataFrame:
@@ -210,19 +247,37 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-SEED_LICENCE = ("Figures and wordings quoted from the public document; its copyright stays with the publisher. "
-                "Cite the document, not this file.")
+SEED_LICENCE = (
+    "Figures and wordings quoted from the public document; its copyright stays with the publisher. "
+    "Cite the document, not this file."
+)
 
 
 def sources_frame(sources: Mapping[str, Source]) -> pd.DataFrame:
     """The documents the figures come from, and the licences of what the files contain."""
-    rows = [{"key": s.file, "publisher": s.publisher, "title": s.title, "date": s.date.isoformat(),
-             "kind": s.kind.en, "citation": document_citation(s), "licence": s.licence or SEED_LICENCE}
-            for s in sources.values()]
-    rows.append({"key": "bkg-vg5000", "publisher": "Bundesamt für Kartographie und Geodäsie (BKG)",
-                 "title": geodata.ATTRIBUTION, "date": "", "kind": "Administrative boundaries and municipality table",
-                 "citation": f"{geodata.ATTRIBUTION} ({geodata.ATTRIBUTION_URL})",
-                 "licence": f"{geodata.LICENCE} ({geodata.LICENCE_URL}): coordinates and boundaries"})
+    rows = [
+        {
+            "key": s.file,
+            "publisher": s.publisher,
+            "title": s.title,
+            "date": s.date.isoformat(),
+            "kind": s.kind.en,
+            "citation": document_citation(s),
+            "licence": s.licence or SEED_LICENCE,
+        }
+        for s in sources.values()
+    ]
+    rows.append(
+        {
+            "key": "bkg-vg5000",
+            "publisher": "Bundesamt für Kartographie und Geodäsie (BKG)",
+            "title": geodata.ATTRIBUTION,
+            "date": "",
+            "kind": "Administrative boundaries and municipality table",
+            "citation": f"{geodata.ATTRIBUTION} ({geodata.ATTRIBUTION_URL})",
+            "licence": f"{geodata.LICENCE} ({geodata.LICENCE_URL}): coordinates and boundaries",
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -233,11 +288,19 @@ def with_sources_sheet(sheets: dict[str, pd.DataFrame], sources: Mapping[str, So
 def csv_bundle(dataset: Dataset) -> bytes:
     """Every table as CSV in one ZIP, with a README naming the sources and licences."""
     sources = sources_frame(dataset.sources)
-    lines = ["# Cluster Atlas data", "", f"Data as of {dataset.data_date.isoformat()}.", "",
-             "Files: " + ", ".join(f"{kind}.csv" for kind in KINDS) + ", sources.csv.", "",
-             "Figure columns hold the number as the source prints it; `_q` columns hold its qualifier "
-             "(empty = exact, > more than, < less than, ~ about); empty = not given in the sources.", "",
-             "## Sources and licences", ""]
+    lines = [
+        "# Cluster Atlas data",
+        "",
+        f"Data as of {dataset.data_date.isoformat()}.",
+        "",
+        "Files: " + ", ".join(f"{kind}.csv" for kind in KINDS) + ", sources.csv.",
+        "",
+        "Figure columns hold the number as the source prints it; `_q` columns hold its qualifier "
+        "(empty = exact, > more than, < less than, ~ about); empty = not given in the sources.",
+        "",
+        "## Sources and licences",
+        "",
+    ]
     lines += [f"- {row.citation}. Licence: {row.licence}" for row in sources.itertuples()]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
@@ -260,8 +323,12 @@ def export(dataset: Dataset, kind: str, fmt: str = "csv", with_sources: bool = F
 
 def read_clusters_csv(text: str) -> pd.DataFrame:
     """Read an exported cluster CSV back (used to check the round trip)."""
-    frame = pd.read_csv(io.StringIO(text), dtype={f"{n}_q": str for n in FIGURE_FIELDS}, keep_default_na=False,
-                        na_values={n: [""] for n in FIGURE_FIELDS})
+    frame = pd.read_csv(
+        io.StringIO(text),
+        dtype={f"{n}_q": str for n in FIGURE_FIELDS},
+        keep_default_na=False,
+        na_values={n: [""] for n in FIGURE_FIELDS},
+    )
     return frame
 
 
@@ -276,7 +343,6 @@ def coverage_frame(dataset: Dataset, marks: dict[str | None, str] = COVERAGE_MAR
         row = {"cluster": cluster.name}
         for name in FIGURE_FIELDS:
             figure = cluster.figure(name)
-            row[name] = (marks[None] if figure is None
-                         else f"{marks[figure.qualifier.value]} · {figure.source.file[:3]}")
+            row[name] = marks[None] if figure is None else f"{marks[figure.qualifier.value]} · {figure.source.file[:3]}"
         rows.append(row)
     return pd.DataFrame(rows)

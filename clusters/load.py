@@ -58,18 +58,34 @@ FILES = {
     "regions": "regions.yaml",
 }
 
-ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "clusters", "initiatives",
-                 "focus_areas", "source", "section", "note", "same_as")
+ACTOR_COLUMNS = (
+    "id",
+    "name",
+    "type",
+    "city",
+    "state",
+    "ags",
+    "clusters",
+    "initiatives",
+    "focus_areas",
+    "source",
+    "section",
+    "note",
+    "same_as",
+)
 """`clusters` holds `cluster:relation` pairs (`bio-m:cluster_management;biosaxony:partner`); `same_as`
 names the register or institute row that is the same place (the named actor then takes its point)."""
-REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon",
-                    "register_key")
+REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon", "register_key")
 INSTITUTE_COLUMNS = ("id", "name", "type", "city", "state", "ags", "url", "note")
 REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
 INSTITUTES_SOURCE = "institute-pages"
 REGISTER_PRECISION = "100 m grid cell"
-LISTED_TYPES: tuple[ActorType, ...] = (ActorType.UNIVERSITY, ActorType.UNIVERSITY_OF_APPLIED_SCIENCES,
-                                       ActorType.UNIVERSITY_HOSPITAL, ActorType.RESEARCH_INSTITUTE)
+LISTED_TYPES: tuple[ActorType, ...] = (
+    ActorType.UNIVERSITY,
+    ActorType.UNIVERSITY_OF_APPLIED_SCIENCES,
+    ActorType.UNIVERSITY_HOSPITAL,
+    ActorType.RESEARCH_INSTITUTE,
+)
 """The actor types the listings hold, in the order counts per region are given."""
 
 # A file far beyond the data's size is a mistake (or hostile), and parsing it would hold the
@@ -97,9 +113,7 @@ class DataIssue:
 class DataValidationError(Exception):
     def __init__(self, issues: Iterable[DataIssue]):
         self.issues = list(issues)
-        super().__init__(
-            f"{len(self.issues)} problem(s) in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues)
-        )
+        super().__init__(f"{len(self.issues)} problem(s) in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues))
 
 
 @dataclass(frozen=True)
@@ -130,8 +144,11 @@ class Dataset:
         """The actors a source links to the cluster, with any stored relation or only `relations`.
         Not the actors in its region: those are `region_actors`."""
         wanted = set(STORED_RELATIONS if relations is None else relations)
-        return [actor for actor in self.actors.values()
-                if any(link.cluster == cluster_id and link.relation in wanted for link in actor.links)]
+        return [
+            actor
+            for actor in self.actors.values()
+            if any(link.cluster == cluster_id and link.relation in wanted for link in actor.links)
+        ]
 
     def members_of(self, cluster_id: str) -> list[Actor]:
         """Only the actors a source names as members: never a funder, shareholder or partner."""
@@ -141,8 +158,12 @@ class Dataset:
         """Every stored link to the cluster as (actor, relation), by relation then name; an actor
         with two relations (e.g. shareholder and funder) appears twice."""
         order = {relation: i for i, relation in enumerate(STORED_RELATIONS)}
-        pairs = [(actor, link.relation) for actor in self.actors.values() for link in actor.links
-                 if link.cluster == cluster_id]
+        pairs = [
+            (actor, link.relation)
+            for actor in self.actors.values()
+            for link in actor.links
+            if link.cluster == cluster_id
+        ]
         return sorted(pairs, key=lambda pair: (order[pair[1]], pair[0].name.casefold()))
 
     def region_of(self, cluster_id: str) -> Region | None:
@@ -243,8 +264,10 @@ def _read_text(path: Path, issues: list[DataIssue], max_bytes: int) -> str | Non
         offset = bom + exc.start
         line_start = data.rfind(b"\n", 0, offset) + 1
         line = data.count(b"\n", 0, offset) + 1
-        return fail(f"is not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} "
-                    f"(line {line}, column {offset - line_start + 1}); save the file as UTF-8")
+        return fail(
+            f"is not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} "
+            f"(line {line}, column {offset - line_start + 1}); save the file as UTF-8"
+        )
 
 
 def _read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
@@ -315,9 +338,14 @@ def _register_actor(row: dict) -> dict:
         "short_name": row["short_name"].strip(),
         "type": row["type"].strip(),
         "sponsor": row["sponsor"].strip(),
-        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None,
-                  "lat": row["lat"].strip() or None, "lon": row["lon"].strip() or None,
-                  "precision": REGISTER_PRECISION},
+        "place": {
+            "city": row["city"].strip(),
+            "state": row["state"].strip(),
+            "ags": row["ags"].strip() or None,
+            "lat": row["lat"].strip() or None,
+            "lon": row["lon"].strip() or None,
+            "precision": REGISTER_PRECISION,
+        },
         "listing": Listing.HIGHER_EDUCATION_REGISTER.value,
         "register_key": key,
         "source": {"file": REGISTER_SOURCE, "section": f"Sortierschlüssel {key}"},
@@ -336,9 +364,13 @@ def _institute(row: dict) -> dict:
     }
 
 
-def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | None = None,
-                     columns: tuple[str, ...] = ACTOR_COLUMNS,
-                     to_record: Callable[[dict], dict] = _named_actor) -> list[dict] | None:
+def _read_actor_rows(
+    path: Path,
+    issues: list[DataIssue],
+    broken: set[str] | None = None,
+    columns: tuple[str, ...] = ACTOR_COLUMNS,
+    to_record: Callable[[dict], dict] = _named_actor,
+) -> list[dict] | None:
     """The rows of an actor table as records, or None (reported) when the file as a whole cannot be
     used. A row with too few or too many fields is reported and left out (its id goes to `broken`)."""
     text = _read_text(path, issues, MAX_CSV_BYTES)
@@ -370,15 +402,27 @@ def _read_actor_rows(path: Path, issues: list[DataIssue], broken: set[str] | Non
         absent = [c for c in header if row.get(c) is None]
         if absent:  # DictReader fills the fields a short row lacks with None
             present = len(header) - len(absent)
-            issues.append(DataIssue(path.name, record, absent[0],
-                                    f"row (line {reader.line_num}) has {present} fields, the header {len(header)}: "
-                                    f"'{absent[0]}' and the fields after it are missing"))
+            issues.append(
+                DataIssue(
+                    path.name,
+                    record,
+                    absent[0],
+                    f"row (line {reader.line_num}) has {present} fields, the header {len(header)}: "
+                    f"'{absent[0]}' and the fields after it are missing",
+                )
+            )
         elif None in row:  # DictReader puts the fields beyond the header under the key None
             extra = len(row[None])
-            issues.append(DataIssue(path.name, record, header[-1],
-                                    f"row (line {reader.line_num}) has {len(header) + extra} fields, the header "
-                                    f"{len(header)}: {extra} more after '{header[-1]}' "
-                                    "(a comma in a text that is not in quotes?)"))
+            issues.append(
+                DataIssue(
+                    path.name,
+                    record,
+                    header[-1],
+                    f"row (line {reader.line_num}) has {len(header) + extra} fields, the header "
+                    f"{len(header)}: {extra} more after '{header[-1]}' "
+                    "(a comma in a text that is not in quotes?)",
+                )
+            )
         if absent or None in row:
             if broken is not None:
                 broken.add(record)
@@ -399,15 +443,21 @@ def _issues_from(exc: ValidationError, file: str, record: str) -> list[DataIssue
         if prefixed and not loc:
             loc, message = prefixed.groups()
         elif message.startswith("Value error, "):
-            message = message[len("Value error, "):]
+            message = message[len("Value error, ") :]
         if error["type"] == "missing":
             message = "is required" + (" (every figure needs a source)" if loc.endswith("source") else "")
         issues.append(DataIssue(file, record, loc or "-", message))
     return issues
 
 
-def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssue],
-           prepare: Callable[[dict], dict] = lambda r: r, broken: set[str] | None = None) -> dict[str, M]:
+def _build(
+    model: type[M],
+    records: list[dict],
+    file: str,
+    issues: list[DataIssue],
+    prepare: Callable[[dict], dict] = lambda r: r,
+    broken: set[str] | None = None,
+) -> dict[str, M]:
     built: dict[str, M] = {}
     seen = Counter(_record_id(raw, i) for i, raw in enumerate(records))
     for index, raw in enumerate(records):
@@ -428,8 +478,7 @@ def _build(model: type[M], records: list[dict], file: str, issues: list[DataIssu
     return built
 
 
-def _with_default_years(record: dict, source_years: dict[str, int] | None,
-                        report: Callable[[str, str], None]) -> dict:
+def _with_default_years(record: dict, source_years: dict[str, int] | None, report: Callable[[str, str], None]) -> dict:
     """A figure's year is its document's year unless the record names another (seeds README).
     `source_years` is None when the sources file could not be read (that is reported already)."""
 
@@ -458,14 +507,21 @@ def _with_default_years(record: dict, source_years: dict[str, int] | None,
 
 # --- cross-record checks -----------------------------------------------------------------------
 
+
 def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr: str = "place") -> Place:
     """Give a place its coordinates from the BKG municipality table and check them."""
     resolved = place
     ags_state = _STATE_AGS.get((place.ags or "")[:2])
     if place.lat is not None and place.lon is not None and ags_state and ags_state != place.state:
         # Only generated rows give a point and an AGS together: this one was edited by hand.
-        issues.append(DataIssue(file, record, f"{attr}.ags",
-                                f"AGS {place.ags} lies in {ags_state}, not in the declared state {place.state}"))
+        issues.append(
+            DataIssue(
+                file,
+                record,
+                f"{attr}.ags",
+                f"AGS {place.ags} lies in {ags_state}, not in the declared state {place.state}",
+            )
+        )
     if place.lat is None or place.lon is None:
         try:
             town = geodata.find_municipality(place.city, state=place.state, ags=place.ags)
@@ -477,23 +533,32 @@ def _locate(place: Place, file: str, record: str, issues: list[DataIssue], attr:
                 return place
         resolved = place.model_copy(update={"lat": town.lat, "lon": town.lon, "ags": town.ags})
     if not geodata.in_germany(resolved.lat, resolved.lon):
-        issues.append(DataIssue(file, record, f"{attr}.lat",
-                                f"coordinates ({resolved.lat}, {resolved.lon}) lie outside Germany"))
+        issues.append(
+            DataIssue(file, record, f"{attr}.lat", f"coordinates ({resolved.lat}, {resolved.lon}) lie outside Germany")
+        )
     else:
         found = geodata.state_of_point(resolved.lat, resolved.lon)
         if found != place.state:
-            issues.append(DataIssue(file, record, f"{attr}.state",
-                                    f"point ({resolved.lat}, {resolved.lon}) lies in {found}, "
-                                    f"not in the declared state {place.state}"))
+            issues.append(
+                DataIssue(
+                    file,
+                    record,
+                    f"{attr}.state",
+                    f"point ({resolved.lat}, {resolved.lon}) lies in {found}, not in the declared state {place.state}",
+                )
+            )
     return resolved
 
 
 _STATE_AGS = {state.ags: state.code for state in geodata.STATES}
 
 
-def check_references(ds: Dataset, broken: frozenset[str] = frozenset(),
-                     unreadable: frozenset[str] = frozenset(),
-                     actor_files: Mapping[str, str] | None = None) -> list[DataIssue]:
+def check_references(
+    ds: Dataset,
+    broken: frozenset[str] = frozenset(),
+    unreadable: frozenset[str] = frozenset(),
+    actor_files: Mapping[str, str] | None = None,
+) -> list[DataIssue]:
     """Every id a record refers to must exist. References to records that already failed
     validation (`broken`), or into a file that could not be read at all (`unreadable`, keys of
     FILES), are not reported again, so one mistake gives one message. `actor_files` names the
@@ -532,8 +597,14 @@ def check_references(ds: Dataset, broken: frozenset[str] = frozenset(),
     for project in ds.projects.values():
         need(ds.focus_areas, project.focus_areas, f["projects"], project.id, "focus_areas", "focus area")
         need(ds.clusters, project.clusters, f["projects"], project.id, "clusters", "cluster")
-        need(ds.initiatives, [project.initiative] if project.initiative else [], f["projects"], project.id,
-             "initiative", "initiative")
+        need(
+            ds.initiatives,
+            [project.initiative] if project.initiative else [],
+            f["projects"],
+            project.id,
+            "initiative",
+            "initiative",
+        )
         need(ds.actors, [project.lead] if project.lead else [], f["projects"], project.id, "lead", "actor")
         need(ds.actors, project.partners, f["projects"], project.id, "partners", "actor")
         need(ds.sources, [project.source.file], f["projects"], project.id, "source", "source file")
@@ -555,11 +626,13 @@ def _checked_links(record: dict, report: Callable[[str, str], None]) -> dict:
         if relation in _STORED_VALUES:
             kept.append(link)
         elif not relation:
-            report("clusters", f"'{cluster}' has no relation: write {cluster}:member, or another of "
-                               f"{_RELATION_NAMES}")
+            report("clusters", f"'{cluster}' has no relation: write {cluster}:member, or another of {_RELATION_NAMES}")
         elif relation == Relation.IN_REGION.value:
-            report("clusters", f"'{cluster}:{relation}': 'in_region' follows from the cluster's region "
-                               "and is never written in the data")
+            report(
+                "clusters",
+                f"'{cluster}:{relation}': 'in_region' follows from the cluster's region "
+                "and is never written in the data",
+            )
         else:
             report("clusters", f"'{cluster}:{relation}': unknown relation '{relation}'; use one of {_RELATION_NAMES}")
     return {**record, "links": kept}
@@ -568,8 +641,13 @@ def _checked_links(record: dict, report: Callable[[str, str], None]) -> dict:
 _STORED_VALUES = frozenset(r.value for r in STORED_RELATIONS)
 
 
-def _merge_same_as(named: dict[str, Actor], listed: dict[str, Actor], same_as: Mapping[str, str],
-                   broken: set[str], issues: list[DataIssue]) -> tuple[dict[str, Actor], set[str]]:
+def _merge_same_as(
+    named: dict[str, Actor],
+    listed: dict[str, Actor],
+    same_as: Mapping[str, str],
+    broken: set[str],
+    issues: list[DataIssue],
+) -> tuple[dict[str, Actor], set[str]]:
     """A named actor that is a listed one (`same_as`) takes its point and register details; the
     listed row then is not a second actor at the same place. Returns the named actors and the ids
     of the listed rows they took."""
@@ -589,13 +667,23 @@ def _merge_same_as(named: dict[str, Actor], listed: dict[str, Actor], same_as: M
             continue
         actor, row = named[actor_id], listed[target]
         if (actor.type, actor.place.state) != (row.type, row.place.state):
-            report(actor_id, f"'{target}' is a {row.type.value} in {row.place.state}, this actor a "
-                             f"{actor.type.value} in {actor.place.state}")
+            report(
+                actor_id,
+                f"'{target}' is a {row.type.value} in {row.place.state}, this actor a "
+                f"{actor.type.value} in {actor.place.state}",
+            )
             continue
         taken.add(target)
-        merged[actor_id] = actor.model_copy(update={
-            "place": row.place, "listing": row.listing, "short_name": row.short_name, "sponsor": row.sponsor,
-            "register_key": row.register_key, "location_source": row.source})
+        merged[actor_id] = actor.model_copy(
+            update={
+                "place": row.place,
+                "listing": row.listing,
+                "short_name": row.short_name,
+                "sponsor": row.sponsor,
+                "register_key": row.register_key,
+                "location_source": row.source,
+            }
+        )
     return merged, taken
 
 
@@ -619,8 +707,13 @@ def _build_regions(records: list[dict], issues: list[DataIssue], broken: set[str
     return regions
 
 
-def _check_regions(regions: dict[str, Region], clusters: dict[str, Cluster], broken: set[str],
-                   unreadable: set[str], issues: list[DataIssue]) -> None:
+def _check_regions(
+    regions: dict[str, Region],
+    clusters: dict[str, Cluster],
+    broken: set[str],
+    unreadable: set[str],
+    issues: list[DataIssue],
+) -> None:
     file = FILES["regions"]
     for cluster_id, region in regions.items():
         cluster = clusters.get(cluster_id)
@@ -647,8 +740,11 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     broken: set[str] = set()
     unreadable: set[str] = set()
 
-    tables = {"actors": (ACTOR_COLUMNS, _named_actor), "register_actors": (REGISTER_COLUMNS, _register_actor),
-              "institutes": (INSTITUTE_COLUMNS, _institute)}
+    tables = {
+        "actors": (ACTOR_COLUMNS, _named_actor),
+        "register_actors": (REGISTER_COLUMNS, _register_actor),
+        "institutes": (INSTITUTE_COLUMNS, _institute),
+    }
 
     def read(kind: str) -> list[dict]:
         path = data_dir / FILES[kind]
@@ -672,8 +768,9 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     focus_areas = _build(FocusArea, read("focus_areas"), FILES["focus_areas"], issues, broken=broken)
     themes = _build(Theme, read("themes"), FILES["themes"], issues, broken=broken)
     clusters = _build(Cluster, read("clusters"), FILES["clusters"], issues, with_years(FILES["clusters"]), broken)
-    initiatives = _build(Initiative, read("initiatives"), FILES["initiatives"], issues,
-                         with_years(FILES["initiatives"]), broken)
+    initiatives = _build(
+        Initiative, read("initiatives"), FILES["initiatives"], issues, with_years(FILES["initiatives"]), broken
+    )
     same_as: dict[str, str] = {}
 
     def named_actor(record: dict) -> dict:
@@ -687,8 +784,10 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
         return _checked_links(record, report)
 
     named = _build(Actor, read("actors"), FILES["actors"], issues, named_actor, broken)
-    listed_files = {kind: _build(Actor, read(kind), FILES[kind], issues, broken=broken)
-                    for kind in ("register_actors", "institutes")}
+    listed_files = {
+        kind: _build(Actor, read(kind), FILES[kind], issues, broken=broken)
+        for kind in ("register_actors", "institutes")
+    }
     projects = _build(LighthouseProject, read("projects"), FILES["projects"], issues, broken=broken)
     regions = _build_regions(read("regions"), issues, broken)
     # The pages need at least one cluster, and the data date is that of the newest source.

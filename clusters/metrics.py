@@ -30,6 +30,7 @@ def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: boo
 
 # --- honest arithmetic on qualified figures ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Reason:
     """Why an indicator is unknown, as a code the UI words in its language: `unknown` (a figure
@@ -61,8 +62,12 @@ def _as_derived(figure: Figure | Derived | None, name: str) -> Derived:
     return Derived(float(figure.value), figure.qualifier)
 
 
-def ratio(numerator: Figure | Derived | None, denominator: Figure | Derived | None,
-          numerator_name: str = "numerator", denominator_name: str = "denominator") -> Derived:
+def ratio(
+    numerator: Figure | Derived | None,
+    denominator: Figure | Derived | None,
+    numerator_name: str = "numerator",
+    denominator_name: str = "denominator",
+) -> Derived:
     """numerator / denominator with bounds propagated.
 
     `>250` actors over exactly 16 staff is `>15.6`; over `>16` it has no direction (n/a, with the
@@ -119,6 +124,7 @@ def indicators(cluster: Cluster) -> dict[str, Derived]:
 
 # --- ranks that respect bounds and ties --------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Rank:
     best: int
@@ -162,6 +168,7 @@ def ranks(values: dict[str, Derived | Figure | None]) -> dict[str, Rank | None]:
 
 
 # --- peers --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Peer:
@@ -226,8 +233,13 @@ def cooperation_candidates(target: Cluster, clusters: Iterable[Cluster], k: int 
         if not shared or not they_add or not we_add:
             continue
         score = len(shared) / len(mine | theirs)
-        found.append(Partner(other.id, round(score, 4),
-                             tuple(a for a in target.focus_areas if a in shared),
-                             tuple(a for a in other.focus_areas if a in they_add),
-                             tuple(a for a in target.focus_areas if a in we_add)))
+        found.append(
+            Partner(
+                other.id,
+                round(score, 4),
+                tuple(a for a in target.focus_areas if a in shared),
+                tuple(a for a in other.focus_areas if a in they_add),
+                tuple(a for a in target.focus_areas if a in we_add),
+            )
+        )
     return sorted(found, key=lambda p: (-p.score, p.cluster))[:k]

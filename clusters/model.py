@@ -255,12 +255,14 @@ class Cluster(BaseModel):
             if year < FIRST_YEAR:
                 raise ValueError(f"founded: founding year {year} is not plausible: it lies before {FIRST_YEAR}")
         parts = (self.smes, self.large_companies, self.actors)
-        if all(f is not None and f.is_exact for f in parts):
-            if self.smes.value + self.large_companies.value > self.actors.value:
-                raise ValueError(
-                    f"smes: SMEs ({self.smes.value}) + large companies ({self.large_companies.value})"
-                    f" exceed actors ({self.actors.value})"
-                )
+        if (
+            all(f is not None and f.is_exact for f in parts)
+            and self.smes.value + self.large_companies.value > self.actors.value
+        ):
+            raise ValueError(
+                f"smes: SMEs ({self.smes.value}) + large companies ({self.large_companies.value})"
+                f" exceed actors ({self.actors.value})"
+            )
         return self
 
 

@@ -38,12 +38,26 @@ class Qualifier(str, Enum):
 
 
 QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "mehr als": Qualifier.MORE_THAN, "über": Qualifier.MORE_THAN, "ueber": Qualifier.MORE_THAN,
-    "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, ">": Qualifier.MORE_THAN,
-    "rund": Qualifier.ABOUT, "ca.": Qualifier.ABOUT, "circa": Qualifier.ABOUT, "etwa": Qualifier.ABOUT,
-    "about": Qualifier.ABOUT, "approximately": Qualifier.ABOUT, "around": Qualifier.ABOUT, "~": Qualifier.ABOUT,
-    "fast": Qualifier.LESS_THAN, "knapp": Qualifier.LESS_THAN, "almost": Qualifier.LESS_THAN,
-    "unter": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN, "<": Qualifier.LESS_THAN,
+    "mehr als": Qualifier.MORE_THAN,
+    "über": Qualifier.MORE_THAN,
+    "ueber": Qualifier.MORE_THAN,
+    "more than": Qualifier.MORE_THAN,
+    "over": Qualifier.MORE_THAN,
+    ">": Qualifier.MORE_THAN,
+    "rund": Qualifier.ABOUT,
+    "ca.": Qualifier.ABOUT,
+    "circa": Qualifier.ABOUT,
+    "etwa": Qualifier.ABOUT,
+    "about": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "~": Qualifier.ABOUT,
+    "fast": Qualifier.LESS_THAN,
+    "knapp": Qualifier.LESS_THAN,
+    "almost": Qualifier.LESS_THAN,
+    "unter": Qualifier.LESS_THAN,
+    "under": Qualifier.LESS_THAN,
+    "<": Qualifier.LESS_THAN,
 }
 _SYMBOLS = {word for word in QUALIFIER_WORDS if not word[0].isalpha()}
 # Longest first, so that "more than" is tried before a shorter word at the same place.
@@ -53,8 +67,11 @@ _LEADING_QUALIFIER = re.compile(rf"^({_ALTERNATIVES})(?![^\W\d_])\s*", re.IGNORE
 # In running text a word must stand alone ("Überblick" holds no "über"); symbols count only at
 # the very start, since "<" and "~" in prose are arrows and ranges more often than qualifiers.
 _WORD_IN_TEXT = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True)
-                             if w not in _SYMBOLS) + r")(?!\w)", re.IGNORECASE)
+    r"(?<![\w.])("
+    + "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True) if w not in _SYMBOLS)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"\d(?:[\d., ]*\d)?", re.ASCII)
 # In prose only no-break spaces group digits: "im Jahr 2018 250 Akteure" holds two numbers.
@@ -84,7 +101,7 @@ def parse_figure_text(text: str, lang: str | None = None) -> tuple[float | int, 
     match = _LEADING_QUALIFIER.match(flat)
     if match:
         qualifier = QUALIFIER_WORDS[match.group(1).lower()]
-        flat = flat[match.end():]
+        flat = flat[match.end() :]
     return parse_number(flat, lang, original=text), qualifier
 
 
@@ -154,8 +171,9 @@ def _split(flat: str, lang: str | None, original: str) -> tuple[str, str]:
     if mark == "," and lang == "en":
         return whole + fraction, ""
     if mark == "," and lang != "de":
-        raise NumberError("ambiguous", text=original, grouped=int(whole + fraction),
-                          decimal=float(f"{whole}.{fraction}"))
+        raise NumberError(
+            "ambiguous", text=original, grouped=int(whole + fraction), decimal=float(f"{whole}.{fraction}")
+        )
     return whole, fraction
 
 

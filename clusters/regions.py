@@ -40,10 +40,16 @@ def covers(region: Region, place: Place) -> bool:
 def region_problems(region: Region, seat: Place | None) -> list[tuple[str, str]]:
     """(field, message) for each district that BKG does not know and for a seat outside the region."""
     known = geodata.districts()
-    problems = [(f"districts.{i}", f"no BKG district (KRS) has the AGS {code}")
-                for i, code in enumerate(region.districts) if code not in known]
-    problems += [(f"states.{i}", f"unknown state code '{code}'")
-                 for i, code in enumerate(region.states) if code not in geodata.STATE_CODES]
+    problems = [
+        (f"districts.{i}", f"no BKG district (KRS) has the AGS {code}")
+        for i, code in enumerate(region.districts)
+        if code not in known
+    ]
+    problems += [
+        (f"states.{i}", f"unknown state code '{code}'")
+        for i, code in enumerate(region.states)
+        if code not in geodata.STATE_CODES
+    ]
     if seat is not None and not problems and not covers(region, seat):
         where = f"{seat.city} (AGS {place_ags(seat) or 'unknown'})"
         problems.append(("districts", f"the cluster's seat {where} lies outside its region"))

@@ -78,9 +78,23 @@ _DIMENSION = re.compile(rb"""<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"
 
 # Everything openpyxl and zipfile raise on malformed input; the file is untrusted, so any of
 # them means "damaged", never a crash of the page.
-_WORKBOOK_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, InvalidFileException, SyntaxError, KeyError,
-                    IndexError, ValueError, TypeError, AttributeError, OSError, EOFError, RuntimeError,
-                    NotImplementedError, zlib.error, struct.error)
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    InvalidFileException,
+    SyntaxError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+    struct.error,
+)
 
 
 @dataclass(frozen=True)
@@ -121,9 +135,20 @@ class _Table:
 
 def template_csv() -> str:
     """The columns to fill, with one example row (what `export clusters` writes)."""
-    example = {"id": "my-cluster", "name": "My Cluster e. V.", "founded": "2010", "management_staff": "7",
-               "actors": "150", "smes": "120", "large_companies": "5", "research_institutions": "12",
-               "city": "Kiel", "state": "SH", "focus_areas": "medtech;digital-health", "actors_q": ">"}
+    example = {
+        "id": "my-cluster",
+        "name": "My Cluster e. V.",
+        "founded": "2010",
+        "management_staff": "7",
+        "actors": "150",
+        "smes": "120",
+        "large_companies": "5",
+        "research_institutions": "12",
+        "city": "Kiel",
+        "state": "SH",
+        "focus_areas": "medtech;digital-health",
+        "actors_q": ">",
+    }
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CLUSTER_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -132,6 +157,7 @@ def template_csv() -> str:
 
 
 # --- reading the file ------------------------------------------------------------------------
+
 
 def _read_table(filename: str, content: bytes) -> _Table:
     if len(content) > MAX_BYTES:
@@ -144,9 +170,13 @@ def _read_table(filename: str, content: bytes) -> _Table:
 
 
 def _decode(content: bytes) -> str:
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if content.startswith(bom):  # Excel's "Unicode text" and "CSV UTF-8" carry a BOM
             return content.decode(encoding, errors="replace").removeprefix("\ufeff")
     try:
@@ -252,11 +282,16 @@ def _check_package(content: bytes) -> None:
         total = 0
         for part in parts:
             if part.file_size > MAX_PART_BYTES:
-                raise _Rejected("xlsx_part_too_large", part=part.filename, size=_mb(part.file_size),
-                                limit=_mb(MAX_PART_BYTES))
+                raise _Rejected(
+                    "xlsx_part_too_large", part=part.filename, size=_mb(part.file_size), limit=_mb(MAX_PART_BYTES)
+                )
             if part.file_size > RATIO_CHECKED_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-                raise _Rejected("xlsx_compressed_too_much", part=part.filename,
-                                ratio=part.file_size // max(part.compress_size, 1), limit=MAX_RATIO)
+                raise _Rejected(
+                    "xlsx_compressed_too_much",
+                    part=part.filename,
+                    ratio=part.file_size // max(part.compress_size, 1),
+                    limit=MAX_RATIO,
+                )
             total += part.file_size
         if total > MAX_UNPACKED_BYTES:
             raise _Rejected("xlsx_unpacked_too_large", size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
@@ -273,7 +308,7 @@ def _check_directory(content: bytes) -> None:
     end = content.rfind(b"PK\x05\x06", max(0, len(content) - 65_557))
     if end < 0 or end + 22 > len(content):
         raise zipfile.BadZipFile("no end of central directory")
-    entries, directory_bytes = struct.unpack("<HI", content[end + 10:end + 16])
+    entries, directory_bytes = struct.unpack("<HI", content[end + 10 : end + 16])
     if entries > MAX_PARTS or directory_bytes > MAX_DIRECTORY_BYTES:
         raise _Rejected("xlsx_too_many_parts", limit=MAX_PARTS)
 
@@ -323,6 +358,7 @@ def _mb(size: int) -> float:
 
 # --- turning rows into clusters ------------------------------------------------------------------
 
+
 def parse_upload(filename: str, content: bytes, dataset: Dataset, today: dt.date | None = None) -> UploadResult:
     result = UploadResult()
     try:
@@ -352,7 +388,7 @@ def parse_upload(filename: str, content: bytes, dataset: Dataset, today: dt.date
     year = (today or dt.date.today()).year
     seen: dict[str, int] = {}
     for row, cells in table.rows:
-        record = {column: cell for column, cell in zip(columns, cells) if column}
+        record = {column: cell for column, cell in zip(columns, cells, strict=False) if column}
         cluster = _row_to_cluster(record, row, filename, year, dataset, seen, result)
         if cluster is not None:
             result.clusters.append(cluster)
@@ -389,8 +425,15 @@ def _figure_value(column: str, cell: object, year: int) -> tuple[float | int, Qu
     return value, qualifier
 
 
-def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: int, dataset: Dataset,
-                    seen: dict[str, int], result: UploadResult) -> Cluster | None:
+def _row_to_cluster(
+    record: dict[str, object],
+    row: int,
+    filename: str,
+    year: int,
+    dataset: Dataset,
+    seen: dict[str, int],
+    result: UploadResult,
+) -> Cluster | None:
     errors_before = len(result.errors)
 
     def error(column: str | None, code: str, **params: object) -> None:
@@ -430,8 +473,9 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
             error(f"{column}_q", "bad_qualifier", text=explicit)
             continue
         try:
-            figures[column] = Figure(value=value, qualifier=Qualifier(explicit or qualifier), year=year,
-                                     source=source, note=UPLOAD_NOTE)
+            figures[column] = Figure(
+                value=value, qualifier=Qualifier(explicit or qualifier), year=year, source=source, note=UPLOAD_NOTE
+            )
         except ValidationError:
             error(column, "invalid_figure", text=_text(record, column))
     smes, large, actors = (figures.get(part) for part in ("smes", "large_companies", "actors"))
@@ -464,9 +508,16 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
         return None
     try:
         return Cluster(
-            id=f"{YOURS_PREFIX}{slug}", name=name, short_name=name[:30], seat=seat,
-            states=[seat.state], focus=focus, region=UPLOAD_REGION,
-            sources=[source.file], **figures)
+            id=f"{YOURS_PREFIX}{slug}",
+            name=name,
+            short_name=name[:30],
+            seat=seat,
+            states=[seat.state],
+            focus=focus,
+            region=UPLOAD_REGION,
+            sources=[source.file],
+            **figures,
+        )
     except ValidationError as exc:
         # The checks above cover every rule the model knows; this is a net for new ones.
         for problem in exc.errors():
@@ -476,4 +527,3 @@ def _row_to_cluster(record: dict[str, object], row: int, filename: str, year: in
             column = location[0] if location else (named if named in CLUSTER_COLUMNS else None)
             error(column, "invalid_row")
         return None
-

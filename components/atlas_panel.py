@@ -21,14 +21,23 @@ LIST_MAX_HEIGHT = 520
 
 def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str) -> str | None:
     """The clusters in text beside the map; selecting a row returns that cluster's id."""
-    frame = pd.DataFrame({
-        t("col.name", lang): [c.name for c in clusters],
-        t("col.city", lang): [c.seat.city for c in clusters],
-        t(f"col.{size_by}", lang): [figure_text(c.figure(size_by), lang) for c in clusters],
-        t("col.focus_areas", lang): [focus_labels(c, data, lang) for c in clusters],
-    })
-    event = st.dataframe(frame, hide_index=True, width="stretch", height=list_height(len(frame)), on_select="rerun",
-                         selection_mode="single-row", key="atlas_cluster_rows")
+    frame = pd.DataFrame(
+        {
+            t("col.name", lang): [c.name for c in clusters],
+            t("col.city", lang): [c.seat.city for c in clusters],
+            t(f"col.{size_by}", lang): [figure_text(c.figure(size_by), lang) for c in clusters],
+            t("col.focus_areas", lang): [focus_labels(c, data, lang) for c in clusters],
+        }
+    )
+    event = st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=list_height(len(frame)),
+        on_select="rerun",
+        selection_mode="single-row",
+        key="atlas_cluster_rows",
+    )
     rows = event.selection.rows if event and event.selection else []
     return clusters[rows[0]].id if rows and rows[0] < len(clusters) else None
 
@@ -39,28 +48,35 @@ def list_height(rows: int) -> int:
 
 
 def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("col.entry", lang): [a.name for a in actors],
-        t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
-        t("col.city", lang): [a.place.city for a in actors],
-        t("col.clusters", lang): [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors],
-    })
+    return pd.DataFrame(
+        {
+            t("col.entry", lang): [a.name for a in actors],
+            t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
+            t("col.city", lang): [a.place.city for a in actors],
+            t("col.clusters", lang): [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors],
+        }
+    )
 
 
 def projects_table(projects: Sequence[LighthouseProject], data: Dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("col.entry", lang): [p.name for p in projects],
-        t("col.themes", lang): [", ".join(text(data.themes[x].label, lang) for x in data.project_themes(p))
-                                for p in projects],
-        t("col.city", lang): [p.place.city for p in projects],
-        t("col.lead", lang): [data.actors[p.lead].name if p.lead else "" for p in projects],
-    })
+    return pd.DataFrame(
+        {
+            t("col.entry", lang): [p.name for p in projects],
+            t("col.themes", lang): [
+                ", ".join(text(data.themes[x].label, lang) for x in data.project_themes(p)) for p in projects
+            ],
+            t("col.city", lang): [p.place.city for p in projects],
+            t("col.lead", lang): [data.actors[p.lead].name if p.lead else "" for p in projects],
+        }
+    )
 
 
 def _swatch(colour: str, label: str, ring: bool = False) -> str:
     fill = "transparent" if ring else colour
-    return (f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
-            f'border:2px solid {colour};background:{fill};margin:0 .3em 0 .8em"></span>{html.escape(label)}')
+    return (
+        f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
+        f'border:2px solid {colour};background:{fill};margin:0 .3em 0 .8em"></span>{html.escape(label)}'
+    )
 
 
 def legend(data: Dataset, size_by: str, lang: str) -> None:

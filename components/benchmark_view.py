@@ -16,10 +16,19 @@ from .i18n import figure_text, format_number, t, text
 from .tables import document_list, focus_labels
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
-UNITS = {"founded": "", "management_staff": "persons", "actors": "actors", "smes": "smes",
-         "large_companies": "companies", "research_institutions": "institutions", "sme_share": "percent",
-         "large_company_share": "percent", "research_share": "percent", "actors_per_staff": "actors_per_person",
-         "age_years": "years"}
+UNITS = {
+    "founded": "",
+    "management_staff": "persons",
+    "actors": "actors",
+    "smes": "smes",
+    "large_companies": "companies",
+    "research_institutions": "institutions",
+    "sme_share": "percent",
+    "large_company_share": "percent",
+    "research_share": "percent",
+    "actors_per_staff": "actors_per_person",
+    "age_years": "years",
+}
 """The unit of each measure, as a key of the catalogue's `unit.` texts."""
 
 
@@ -38,7 +47,7 @@ def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
 
 
 def reason_text(reason: Reason | None, lang: str) -> str:
-    """"SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
+    """ "SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
     if reason is None:
         return ""
     names = [t(f"col.{name}", lang) for name in reason.figures]
@@ -64,8 +73,9 @@ def measure_label(name: str, lang: str) -> str:
     return t(f"col.{name}", lang)
 
 
-def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_by: str, data: Dataset,
-                     lang: str) -> pd.DataFrame:
+def comparison_table(
+    clusters: Sequence[Cluster], columns: Sequence[str], rank_by: str, data: Dataset, lang: str
+) -> pd.DataFrame:
     """One row per cluster: chosen figures/indicators as text with qualifiers, the rank range by
     `rank_by`, focus areas and sources."""
     rank_of = ranks({c.id: measure(c, rank_by) for c in clusters})
@@ -75,8 +85,9 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
         for name in columns:
             row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang)
         rank = rank_of[cluster.id]
-        row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = \
+        row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = (
             str(rank) if rank else t("figure.unknown", lang)
+        )
         row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else t("figure.unknown", lang)
         row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
         row[t("col.sources", lang)] = document_list(cluster, data, lang)
@@ -85,10 +96,12 @@ def comparison_table(clusters: Sequence[Cluster], columns: Sequence[str], rank_b
 
 
 def percentile_text(rank, lang: str) -> str:
-    """"at least as large as 60–90 % of the others" as "60–90 %" (a single number when certain)."""
+    """ "at least as large as 60–90 % of the others" as "60–90 %" (a single number when certain)."""
     best, worst = (round(p) for p in rank.percentile_range)
     low, high = min(best, worst), max(best, worst)
-    return f"{format_number(low, lang)} %" if low == high else f"{format_number(low, lang)}–{format_number(high, lang)} %"
+    return (
+        f"{format_number(low, lang)} %" if low == high else f"{format_number(low, lang)}–{format_number(high, lang)} %"
+    )
 
 
 def axis_title(name: str, lang: str) -> str:
@@ -122,8 +135,15 @@ def bar_frame(clusters: Sequence[Cluster], name: str, lang: str) -> pd.DataFrame
         number = measure_value(value)
         if number is None:
             continue
-        rows.append({"name": cluster_name(cluster, lang), "value": number, "qualifier": value.qualifier.value,
-                     "label": measure_text(value, name, lang), "yours": is_yours(cluster)})
+        rows.append(
+            {
+                "name": cluster_name(cluster, lang),
+                "value": number,
+                "qualifier": value.qualifier.value,
+                "label": measure_text(value, name, lang),
+                "yours": is_yours(cluster),
+            }
+        )
     return pd.DataFrame(rows, columns=["name", "value", "qualifier", "label", "yours"])
 
 
@@ -133,10 +153,16 @@ def scatter_frame(clusters: Sequence[Cluster], x: str, y: str, lang: str) -> pd.
         x_value, y_value = measure(cluster, x), measure(cluster, y)
         if measure_value(x_value) is None or measure_value(y_value) is None:
             continue
-        rows.append({"name": cluster_name(cluster, lang, short=True),
-                     "x": measure_value(x_value), "y": measure_value(y_value),
-                     "x_label": measure_text(x_value, x, lang), "y_label": measure_text(y_value, y, lang),
-                     "yours": is_yours(cluster)})
+        rows.append(
+            {
+                "name": cluster_name(cluster, lang, short=True),
+                "x": measure_value(x_value),
+                "y": measure_value(y_value),
+                "x_label": measure_text(x_value, x, lang),
+                "y_label": measure_text(y_value, y, lang),
+                "yours": is_yours(cluster),
+            }
+        )
     return pd.DataFrame(rows, columns=["name", "x", "y", "x_label", "y_label", "yours"])
 
 
@@ -145,8 +171,15 @@ def focus_frame(clusters: Sequence[Cluster], data: Dataset, lang: str) -> pd.Dat
     for cluster in clusters:
         for area in cluster.focus_areas:
             counts[area] = counts.get(area, 0) + 1
-    rows = [{"cluster": cluster_name(c, lang, short=True), "area": text(data.focus_areas[a].label, lang),
-             "shared_by": counts[a]} for c in clusters for a in c.focus_areas]
+    rows = [
+        {
+            "cluster": cluster_name(c, lang, short=True),
+            "area": text(data.focus_areas[a].label, lang),
+            "shared_by": counts[a],
+        }
+        for c in clusters
+        for a in c.focus_areas
+    ]
     return pd.DataFrame(rows, columns=["cluster", "area", "shared_by"])
 
 
@@ -159,22 +192,34 @@ def profile_frame(clusters: Sequence[Cluster], lang: str) -> pd.DataFrame:
         for cluster, value in zip(clusters, values, strict=True):
             if value is None or not largest:
                 continue
-            rows.append({"cluster": cluster_name(cluster, lang, short=True), "figure": measure_label(name, lang),
-                         "share": round(100 * value / largest, 1),
-                         "label": figure_text(cluster.figure(name), lang)})
+            rows.append(
+                {
+                    "cluster": cluster_name(cluster, lang, short=True),
+                    "figure": measure_label(name, lang),
+                    "share": round(100 * value / largest, 1),
+                    "label": figure_text(cluster.figure(name), lang),
+                }
+            )
     return pd.DataFrame(rows, columns=["cluster", "figure", "share", "label"])
 
 
-def chart_table(frame: pd.DataFrame, lang: str, value: str | None = None, x: str | None = None,
-                y: str | None = None) -> pd.DataFrame:
+def chart_table(
+    frame: pd.DataFrame, lang: str, value: str | None = None, x: str | None = None, y: str | None = None
+) -> pd.DataFrame:
     """A chart's data for reading, with headers in the UI language; `value`, `x` and `y` name the
     measures in the columns of that name. The charts themselves keep the plain column names."""
-    headers = {"name": t("col.name", lang), "cluster": t("col.name", lang),
-               "value": measure_label(value, lang) if value else t("col.value", lang),
-               "qualifier": t("chart.qualifier", lang), "label": t("chart.as_shown", lang),
-               "yours": t("chart.yours", lang), "area": t("col.focus_area", lang),
-               "shared_by": t("chart.shared_by", lang), "figure": t("col.figure", lang),
-               "share": t("bench.profile_axis", lang)}
+    headers = {
+        "name": t("col.name", lang),
+        "cluster": t("col.name", lang),
+        "value": measure_label(value, lang) if value else t("col.value", lang),
+        "qualifier": t("chart.qualifier", lang),
+        "label": t("chart.as_shown", lang),
+        "yours": t("chart.yours", lang),
+        "area": t("col.focus_area", lang),
+        "shared_by": t("chart.shared_by", lang),
+        "figure": t("col.figure", lang),
+        "share": t("bench.profile_axis", lang),
+    }
     for axis, measure_name in (("x", x), ("y", y)):
         if measure_name:
             headers[axis] = t(f"chart.{axis}", lang, figure=measure_label(measure_name, lang))

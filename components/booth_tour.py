@@ -75,8 +75,9 @@ def _qr_base(value: str, allowed_hosts: frozenset[str]) -> str | None:
     return value
 
 
-def parse_booth(params: Mapping[str, str], dataset: Dataset, qr_default: str | None = None,
-                qr_hosts: str | None = None) -> BoothConfig:
+def parse_booth(
+    params: Mapping[str, str], dataset: Dataset, qr_default: str | None = None, qr_hosts: str | None = None
+) -> BoothConfig:
     """?dwell=, ?idle=, ?clusters=a,b (subset and order), ?theme=, ?qr_base=; bad values are
     dropped with a notice. `qr_hosts` (comma-separated) limits the hosts a QR code may point to."""
     notices: list[str] = []

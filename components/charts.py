@@ -31,8 +31,7 @@ def titled(title: str, source_line: str) -> alt.Title:
 
 def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang: str) -> alt.Chart:
     """frame: name, value, qualifier, label, yours."""
-    frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS),
-                         exact=frame["qualifier"].isin(["", "~"]))
+    frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS), exact=frame["qualifier"].isin(["", "~"]))
     base = alt.Chart(frame, title=title).encode(
         y=alt.Y("name:N", sort="-x", title=None),
         x=alt.X("value:Q", title=axis_title),
@@ -49,11 +48,19 @@ def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang
 
 def scatter_chart(frame: pd.DataFrame, title: str | alt.Title, x_title: str, y_title: str, lang: str) -> alt.Chart:
     """frame: name, x, y, x_label, y_label, yours. Median lines split the plane into quadrants."""
-    points = alt.Chart(frame, title=title).mark_point(size=90, filled=True).encode(
-        x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
-        color=alt.condition("datum.yours", alt.value("#D55E00"), alt.value("#0b6e4f")),
-        tooltip=[alt.Tooltip("name:N", title=t("col.name", lang)), alt.Tooltip("x_label:N", title=x_title),
-                 alt.Tooltip("y_label:N", title=y_title)],
+    points = (
+        alt.Chart(frame, title=title)
+        .mark_point(size=90, filled=True)
+        .encode(
+            x=alt.X("x:Q", title=x_title),
+            y=alt.Y("y:Q", title=y_title),
+            color=alt.condition("datum.yours", alt.value("#D55E00"), alt.value("#0b6e4f")),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("col.name", lang)),
+                alt.Tooltip("x_label:N", title=x_title),
+                alt.Tooltip("y_label:N", title=y_title),
+            ],
+        )
     )
     names = points.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(text="name:N")
     layers = [points, names]
@@ -67,24 +74,44 @@ def scatter_chart(frame: pd.DataFrame, title: str | alt.Title, x_title: str, y_t
 
 def focus_matrix(frame: pd.DataFrame, title: str | alt.Title, lang: str) -> alt.Chart:
     """frame: cluster, area, shared_by (how many selected clusters have the area)."""
-    return alt.Chart(frame, title=title).mark_rect(stroke="#fff").encode(
-        x=alt.X("cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=160, labelOverlap=False)),
-        y=alt.Y("area:N", title=None, sort=alt.EncodingSortField("shared_by", order="descending"),
-                axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("shared_by:Q", title=t("chart.shared_by", lang), scale=alt.Scale(scheme="greens")),
-        tooltip=[alt.Tooltip("cluster:N", title=t("col.name", lang)),
-                 alt.Tooltip("area:N", title=t("col.focus_area", lang)),
-                 alt.Tooltip("shared_by:Q", title=t("chart.shared_by", lang))],
-    ).properties(height=alt.Step(22), width=alt.Step(70))
+    return (
+        alt.Chart(frame, title=title)
+        .mark_rect(stroke="#fff")
+        .encode(
+            x=alt.X(
+                "cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=160, labelOverlap=False)
+            ),
+            y=alt.Y(
+                "area:N",
+                title=None,
+                sort=alt.EncodingSortField("shared_by", order="descending"),
+                axis=alt.Axis(labelLimit=260),
+            ),
+            color=alt.Color("shared_by:Q", title=t("chart.shared_by", lang), scale=alt.Scale(scheme="greens")),
+            tooltip=[
+                alt.Tooltip("cluster:N", title=t("col.name", lang)),
+                alt.Tooltip("area:N", title=t("col.focus_area", lang)),
+                alt.Tooltip("shared_by:Q", title=t("chart.shared_by", lang)),
+            ],
+        )
+        .properties(height=alt.Step(22), width=alt.Step(70))
+    )
 
 
 def profile_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang: str) -> alt.Chart:
     """Parallel coordinates: frame: cluster, figure, share (of the largest value), label."""
-    return alt.Chart(frame, title=title).mark_line(point=True).encode(
-        x=alt.X("figure:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=140)),
-        y=alt.Y("share:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("cluster:N", title=t("col.name", lang)),
-        tooltip=[alt.Tooltip("cluster:N", title=t("col.name", lang)),
-                 alt.Tooltip("figure:N", title=t("col.figure", lang)),
-                 alt.Tooltip("label:N", title=t("col.value", lang))],
-    ).properties(height=340)
+    return (
+        alt.Chart(frame, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("figure:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=140)),
+            y=alt.Y("share:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("cluster:N", title=t("col.name", lang)),
+            tooltip=[
+                alt.Tooltip("cluster:N", title=t("col.name", lang)),
+                alt.Tooltip("figure:N", title=t("col.figure", lang)),
+                alt.Tooltip("label:N", title=t("col.value", lang)),
+            ],
+        )
+        .properties(height=340)
+    )

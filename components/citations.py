@@ -15,8 +15,9 @@ from .i18n import normalise_language, t
 
 
 def _month(source: Source, lang: str) -> str:
-    return babel_format_date(source.date, format="MMM y", locale="de_DE" if normalise_language(lang) == "de"
-                             else "en_GB")
+    return babel_format_date(
+        source.date, format="MMM y", locale="de_DE" if normalise_language(lang) == "de" else "en_GB"
+    )
 
 
 def cite_document(source: Source, lang: str) -> str:

@@ -23,9 +23,9 @@ _renewed: dict[Path, float] = {}
 
 def _path(url: str, static_dir: Path) -> Path | None:
     prefix = f"{STATIC_URL}/{GENERATED}/"
-    if not url.startswith(prefix) or "/" in url[len(prefix):]:
+    if not url.startswith(prefix) or "/" in url[len(prefix) :]:
         return None
-    return static_dir / GENERATED / url[len(prefix):]
+    return static_dir / GENERATED / url[len(prefix) :]
 
 
 def in_use(url: str | None, static_dir: Path = STATIC_DIR, now: float | None = None) -> str | None:
@@ -43,8 +43,9 @@ def in_use(url: str | None, static_dir: Path = STATIC_DIR, now: float | None = N
     return url
 
 
-def prune_generated(keep: set[str], static_dir: Path = STATIC_DIR, max_age: float = MAX_AGE,
-                    now: float | None = None) -> list[str]:
+def prune_generated(
+    keep: set[str], static_dir: Path = STATIC_DIR, max_age: float = MAX_AGE, now: float | None = None
+) -> list[str]:
     """Delete the files of static/generated/ whose names are not in `keep` and whose mark is older
     than `max_age`; return their names. A folder that is missing or read-only is left as it is."""
     folder = static_dir / GENERATED
@@ -56,8 +57,11 @@ def prune_generated(keep: set[str], static_dir: Path = STATIC_DIR, max_age: floa
         return removed
     for entry in entries:
         try:
-            if (entry.name in keep or not entry.is_file(follow_symlinks=False)
-                    or now - entry.stat(follow_symlinks=False).st_mtime < max_age):
+            if (
+                entry.name in keep
+                or not entry.is_file(follow_symlinks=False)
+                or now - entry.stat(follow_symlinks=False).st_mtime < max_age
+            ):
                 continue
             os.unlink(entry.path)
         except OSError:

@@ -85,24 +85,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.kind_clusters": {"en": "Clusters", "de": "Cluster"},
     "data.kind_actors": {"en": "Actors", "de": "Akteure"},
     "data.kind_lighthouses": {"en": "Lighthouse projects", "de": "Leuchtturmprojekte"},
-    "data.xlsx_all": {"en": "Everything as one Excel workbook (with sources)", "de": "Alles als eine Excel-Arbeitsmappe (mit Quellen)"},
+    "data.xlsx_all": {
+        "en": "Everything as one Excel workbook (with sources)",
+        "de": "Alles als eine Excel-Arbeitsmappe (mit Quellen)",
+    },
     "data.licence": {"en": "Boundaries: licence and attribution", "de": "Grenzen: Lizenz und Namensnennung"},
     "data.licence_note": {
         "en": "Reprojected to WGS84 and simplified, hence “Daten verändert”.",
         "de": "Nach WGS84 umprojiziert und vereinfacht, daher „Daten verändert“.",
     },
-    "profile.unknown": {"en": "There is no cluster with the id {id}. Choose one of these:", "de": "Es gibt keinen Cluster mit der Kennung {id}. Bitte einen davon wählen:"},
+    "profile.unknown": {
+        "en": "There is no cluster with the id {id}. Choose one of these:",
+        "de": "Es gibt keinen Cluster mit der Kennung {id}. Bitte einen davon wählen:",
+    },
     "profile.choose": {"en": "Choose a cluster:", "de": "Bitte einen Cluster wählen:"},
     "profile.pdf": {"en": "Download PDF profile (A4)", "de": "PDF-Steckbrief herunterladen (A4)"},
     "profile.figures": {"en": "Key figures and where they come from", "de": "Kennzahlen und ihre Quellen"},
     "profile.over_time": {"en": "Over time", "de": "Im Zeitverlauf"},
-    "profile.over_time_reading": {"en": "Points are the years the sources give; the line only connects them.", "de": "Punkte sind die Jahre, die die Quellen nennen; die Linie verbindet sie nur."},
+    "profile.over_time_reading": {
+        "en": "Points are the years the sources give; the line only connects them.",
+        "de": "Punkte sind die Jahre, die die Quellen nennen; die Linie verbindet sie nur.",
+    },
     "profile.context": {"en": "Region context", "de": "Regionaler Kontext"},
     "atlas.profile_link": {"en": "Open the full profile", "de": "Vollständiges Profil öffnen"},
     "nav.profile": {"en": "Cluster profile", "de": "Clusterprofil"},
     "nav.lighthouses": {"en": "Lighthouse projects", "de": "Leuchtturmprojekte"},
     "nav.data": {"en": "Sources and data", "de": "Quellen und Daten"},
-    "pdf.key_figures": {"en": "Key figures (qualifier, year, source)", "de": "Kennzahlen (Qualifizierung, Jahr, Quelle)"},
+    "pdf.key_figures": {
+        "en": "Key figures (qualifier, year, source)",
+        "de": "Kennzahlen (Qualifizierung, Jahr, Quelle)",
+    },
     "pdf.actors": {"en": "Actors ({shown} of {n} in the dataset)", "de": "Akteure ({shown} von {n} im Datensatz)"},
     "pdf.projects": {"en": "Projects ({shown} of {n})", "de": "Projekte ({shown} von {n})"},
     "pdf.none": {"en": "None named in the sources.", "de": "In den Quellen keine genannt."},
@@ -124,8 +136,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "CSV- oder Excel-Datei mit den Spalten der Vorlage hochladen. Ihre Zeilen erscheinen mit dem Zusatz „(Ihre Zahlen)“. Sie bleiben nur in dieser Sitzung: nie gespeichert, niemandem sonst gezeigt, nach Neuladen weg.",
     },
     "bench.template": {"en": "Download the template (CSV)", "de": "Vorlage herunterladen (CSV)"},
-    "bench.upload": {"en": "Your figures (CSV or XLSX, at most 5 MB, 1,000 rows)", "de": "Ihre Zahlen (CSV oder XLSX, höchstens 5 MB, 1.000 Zeilen)"},
-    "bench.upload_ok": {"en": "{n} row(s) of yours added to the comparison.", "de": "{n} eigene Zeile(n) in den Vergleich aufgenommen."},
+    "bench.upload": {
+        "en": "Your figures (CSV or XLSX, at most 5 MB, 1,000 rows)",
+        "de": "Ihre Zahlen (CSV oder XLSX, höchstens 5 MB, 1.000 Zeilen)",
+    },
+    "bench.upload_ok": {
+        "en": "{n} row(s) of yours added to the comparison.",
+        "de": "{n} eigene Zeile(n) in den Vergleich aufgenommen.",
+    },
     "bench.choose_clusters": {"en": "Clusters to compare", "de": "Zu vergleichende Cluster"},
     "bench.all_clusters": {"en": "All clusters", "de": "Alle Cluster"},
     "bench.choose_columns": {"en": "Figures and indicators", "de": "Kennzahlen und Indikatoren"},
@@ -138,7 +156,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bench.download_csv": {"en": "Download table (CSV)", "de": "Tabelle herunterladen (CSV)"},
     "bench.download_xlsx": {"en": "Download table (Excel)", "de": "Tabelle herunterladen (Excel)"},
     "bench.charts": {"en": "Charts", "de": "Diagramme"},
-    "bench.bar_measure": {"en": "Figure or indicator (bar chart and ranks)", "de": "Kennzahl oder Indikator (Balken und Ränge)"},
+    "bench.bar_measure": {
+        "en": "Figure or indicator (bar chart and ranks)",
+        "de": "Kennzahl oder Indikator (Balken und Ränge)",
+    },
     "bench.bar_title": {"en": "{figure} by cluster", "de": "{figure} je Cluster"},
     "bench.bar_reading": {
         "en": "Solid bars are exact or approximate; pale bars with ▶ are lower bounds (the true value is larger), with ◀ upper bounds. Unknown values are left out.",
@@ -222,7 +243,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "atlas.tab_actors": {"en": "Actors ({n})", "de": "Akteure ({n})"},
     "atlas.tab_projects": {"en": "Projects ({n})", "de": "Projekte ({n})"},
     "atlas.nothing": {"en": "Nothing matches these filters.", "de": "Nichts passt zu diesen Filtern."},
-    "atlas.select_hint": {"en": "Select a cluster on the map or in the list.", "de": "Cluster auf der Karte oder in der Liste wählen."},
+    "atlas.select_hint": {
+        "en": "Select a cluster on the map or in the list.",
+        "de": "Cluster auf der Karte oder in der Liste wählen.",
+    },
     "atlas.selected_hidden": {
         "en": "The selected cluster is hidden by the current filters.",
         "de": "Der gewählte Cluster ist durch die aktuellen Filter ausgeblendet.",
@@ -238,8 +262,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Circle area ∝ {figure}. Filled = exact; lighter = about (~); open ring = more than (>), a lower bound; dashed ring = almost (<); small dotted ring = unknown.",
         "de": "Kreisfläche ∝ {figure}. Gefüllt = genau; heller = rund (~); offener Ring = mehr als (>), eine Untergrenze; gestrichelter Ring = fast (<); kleiner gepunkteter Ring = unbekannt.",
     },
-    "atlas.legend_colour": {"en": "Circle colour = main theme of the cluster's focus areas:", "de": "Kreisfarbe = Hauptthema der Schwerpunkte des Clusters:"},
-    "atlas.legend_actors": {"en": "Actor dots by type (grouped with a count when close together):", "de": "Akteurspunkte nach Typ (nah beieinander mit Anzahl gruppiert):"},
+    "atlas.legend_colour": {
+        "en": "Circle colour = main theme of the cluster's focus areas:",
+        "de": "Kreisfarbe = Hauptthema der Schwerpunkte des Clusters:",
+    },
+    "atlas.legend_actors": {
+        "en": "Actor dots by type (grouped with a count when close together):",
+        "de": "Akteurspunkte nach Typ (nah beieinander mit Anzahl gruppiert):",
+    },
     "atlas.legend_projects": {"en": "◆ lighthouse project", "de": "◆ Leuchtturmprojekt"},
     "atlas.precision": {
         "en": "Locations are city-level points from the BKG municipality table, not street addresses.",
@@ -253,16 +283,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Names of map controls and alternative texts of pictures, for screen readers (issue 11).
     "atlas.map_label": {
         "en": "Map of the clusters, actors and lighthouse projects in the list beside it. Arrow keys move the map, "
-              "plus and minus zoom.",
+        "plus and minus zoom.",
         "de": "Karte der Cluster, Akteure und Leuchtturmprojekte aus der Liste daneben. Pfeiltasten verschieben die "
-              "Karte, Plus und Minus zoomen.",
+        "Karte, Plus und Minus zoomen.",
     },
     "atlas.zoom_in": {"en": "Zoom in", "de": "Vergrößern"},
     "atlas.zoom_out": {"en": "Zoom out", "de": "Verkleinern"},
     "atlas.layers": {"en": "Map layers", "de": "Kartenebenen"},
     "alt.locator": {"en": "Locator map: {place} in {region}", "de": "Lagekarte: {place} in {region}"},
-    "alt.overview": {"en": "Map of Germany with the seats of the {n} clusters",
-                     "de": "Deutschlandkarte mit den Sitzen der {n} Cluster"},
+    "alt.overview": {
+        "en": "Map of Germany with the seats of the {n} clusters",
+        "de": "Deutschlandkarte mit den Sitzen der {n} Cluster",
+    },
     "alt.qr": {"en": "QR code linking to {url}", "de": "QR-Code mit dem Link {url}"},
     "col.type": {"en": "Type", "de": "Typ"},
     "col.entry": {"en": "Name", "de": "Name"},
@@ -288,7 +320,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Key figures as the sources word them: >250 means “more than 250”, ~150 “about 150”, <200 “almost 200”; n/a means the sources give no figure.",
         "de": "Kennzahlen so, wie die Quellen sie nennen: >250 heißt „mehr als 250“, ~150 „rund 150“, <200 „fast 200“; k. A. heißt, die Quellen nennen keine Zahl.",
     },
-    "clusters.search": {"en": "Search clusters, cities, states, focus areas", "de": "Cluster, Städte, Länder, Schwerpunkte suchen"},
+    "clusters.search": {
+        "en": "Search clusters, cities, states, focus areas",
+        "de": "Cluster, Städte, Länder, Schwerpunkte suchen",
+    },
     "clusters.search_help": {
         "en": "Case and accents are ignored: “munchen” finds München.",
         "de": "Groß-/Kleinschreibung und Akzente sind egal: „munchen“ findet München.",
@@ -319,14 +354,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.focus_areas": {"en": "Focus areas", "de": "Schwerpunkte"},
     "col.sources": {"en": "Sources", "de": "Quellen"},
     "data.citation": {"en": "Cited as", "de": "Zitiert als"},
-    "data.zip_all": {"en": "Every table as CSV in one ZIP (with sources and licences)",
-                     "de": "Alle Tabellen als CSV in einer ZIP-Datei (mit Quellen und Lizenzen)"},
+    "data.zip_all": {
+        "en": "Every table as CSV in one ZIP (with sources and licences)",
+        "de": "Alle Tabellen als CSV in einer ZIP-Datei (mit Quellen und Lizenzen)",
+    },
     "reason.unknown": {"en": "“{first}” not given", "de": "„{first}“ nicht angegeben"},
     "reason.zero": {"en": "“{first}” is 0", "de": "„{first}“ ist 0"},
-    "reason.both_lower_bounds": {"en": "“{first}” and “{second}” are both lower bounds",
-                                 "de": "„{first}“ und „{second}“ sind beide Untergrenzen"},
-    "reason.both_upper_bounds": {"en": "“{first}” and “{second}” are both upper bounds",
-                                 "de": "„{first}“ und „{second}“ sind beide Obergrenzen"},
+    "reason.both_lower_bounds": {
+        "en": "“{first}” and “{second}” are both lower bounds",
+        "de": "„{first}“ und „{second}“ sind beide Untergrenzen",
+    },
+    "reason.both_upper_bounds": {
+        "en": "“{first}” and “{second}” are both upper bounds",
+        "de": "„{first}“ und „{second}“ sind beide Obergrenzen",
+    },
     "unit.persons": {"en": "persons", "de": "Personen"},
     "unit.FTE": {"en": "full-time equivalents", "de": "Vollzeitäquivalente"},
     "unit.actors": {"en": "actors", "de": "Akteure"},
@@ -351,25 +392,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "relation.funder": {"en": "funder", "de": "Förderer"},
     "relation.partner": {"en": "partner", "de": "Partner"},
     "relation.in_region": {"en": "in the region", "de": "in der Region"},
-    "region.named": {"en": "Named in the sources: {n} ({members} of them as members)",
-                     "de": "In den Quellen genannt: {n} (davon {members} als Mitglieder)"},
-    "region.in_region": {"en": "In the region (registers): {n} universities, hospitals and institutes",
-                         "de": "In der Region (Verzeichnisse): {n} Hochschulen, Kliniken und Institute"},
+    "region.named": {
+        "en": "Named in the sources: {n} ({members} of them as members)",
+        "de": "In den Quellen genannt: {n} (davon {members} als Mitglieder)",
+    },
+    "region.in_region": {
+        "en": "In the region (registers): {n} universities, hospitals and institutes",
+        "de": "In der Region (Verzeichnisse): {n} Hochschulen, Kliniken und Institute",
+    },
     "region.basis": {"en": "Region: {basis}", "de": "Region: {basis}"},
     "region.defined_by": {"en": "Region as defined by: {sources}", "de": "Region laut: {sources}"},
     "region.list": {"en": "All {n} in the region", "de": "Alle {n} in der Region"},
-    "region.none": {"en": "No region is defined for this cluster yet.",
-                    "de": "Für diesen Cluster ist noch keine Region festgelegt."},
-    "region.title": {"en": "Actors: named in the sources and in the region",
-                     "de": "Akteure: in den Quellen genannt und in der Region"},
+    "region.none": {
+        "en": "No region is defined for this cluster yet.",
+        "de": "Für diesen Cluster ist noch keine Region festgelegt.",
+    },
+    "region.title": {
+        "en": "Actors: named in the sources and in the region",
+        "de": "Akteure: in den Quellen genannt und in der Region",
+    },
     "col.total": {"en": "Total", "de": "Summe"},
-    "region.compare_title": {"en": "In the regions: universities, hospitals and institutes (registers)",
-                             "de": "In den Regionen: Hochschulen, Kliniken und Institute (Verzeichnisse)"},
+    "region.compare_title": {
+        "en": "In the regions: universities, hospitals and institutes (registers)",
+        "de": "In den Regionen: Hochschulen, Kliniken und Institute (Verzeichnisse)",
+    },
     "region.compare_reading": {
         "en": "Counted from the same official listings for every cluster's region, so these columns compare; "
-              "they are not the clusters' own figures above and are never added to them.",
+        "they are not the clusters' own figures above and are never added to them.",
         "de": "Für die Region jedes Clusters aus denselben amtlichen Verzeichnissen gezählt, daher vergleichbar; "
-              "es sind nicht die eigenen Zahlen der Cluster oben, und sie werden nie zu ihnen addiert.",
+        "es sind nicht die eigenen Zahlen der Cluster oben, und sie werden nie zu ihnen addiert.",
     },
     "cite.upload": {"en": "your upload {file}, row {row}", "de": "Ihr Upload {file}, Zeile {row}"},
     "cite.your_upload": {"en": "your upload", "de": "Ihr Upload"},
@@ -395,7 +446,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "… und {n} weitere (python -m clusters validate nennt alle)",
     },
     # Upload messages (components.upload_messages): row-level texts follow "row 2, column 'x': ".
-    "upload.at_cell": {"en": "row {row}, column '{column}': {message}", "de": "Zeile {row}, Spalte „{column}“: {message}"},
+    "upload.at_cell": {
+        "en": "row {row}, column '{column}': {message}",
+        "de": "Zeile {row}, Spalte „{column}“: {message}",
+    },
     "upload.at_row": {"en": "row {row}: {message}", "de": "Zeile {row}: {message}"},
     "upload.file_too_large": {
         "en": "The file has {size} MB; the limit is {limit} MB. Upload only the clusters you want to compare.",
@@ -474,8 +528,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} more message(s) not shown. Fix the ones above and upload the file again.",
         "de": "{n} weitere Meldung(en) nicht angezeigt. Beheben Sie die obigen und laden Sie die Datei erneut hoch.",
     },
-    "upload.empty_id": {"en": "the id is empty — this row was skipped.", "de": "Die Kennung ist leer — diese Zeile wurde übersprungen."},
-    "upload.empty_name": {"en": "the name is empty — this row was skipped.", "de": "Der Name ist leer — diese Zeile wurde übersprungen."},
+    "upload.empty_id": {
+        "en": "the id is empty — this row was skipped.",
+        "de": "Die Kennung ist leer — diese Zeile wurde übersprungen.",
+    },
+    "upload.empty_name": {
+        "en": "the name is empty — this row was skipped.",
+        "de": "Der Name ist leer — diese Zeile wurde übersprungen.",
+    },
     "upload.duplicate_id": {
         "en": "the id '{id}' is already used in row {first_row} — this row was skipped.",
         "de": "Die Kennung „{id}“ steht schon in Zeile {first_row} — diese Zeile wurde übersprungen.",
@@ -569,8 +629,11 @@ def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """9 Jan 2025 in English, 09.01.2025 in German."""
-    return babel_format_date(value, format="d MMM y" if normalise_language(lang) == "en" else "dd.MM.y",
-                             locale=_LOCALES[normalise_language(lang)])
+    return babel_format_date(
+        value,
+        format="d MMM y" if normalise_language(lang) == "en" else "dd.MM.y",
+        locale=_LOCALES[normalise_language(lang)],
+    )
 
 
 def format_year(value: float | int) -> str:

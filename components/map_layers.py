@@ -346,7 +346,11 @@ def base_map(lang: str, online_tiles: bool = False) -> OfflineMap:
 
 
 def filter_layers(
-    dataset: Dataset, selection: Selection, size_by: str, lang: str, actors_url: str | None = None,
+    dataset: Dataset,
+    selection: Selection,
+    size_by: str,
+    lang: str,
+    actors_url: str | None = None,
     selected: str | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers of one filter state, for st_folium's `feature_group_to_add`; deterministic for the
@@ -357,8 +361,7 @@ def filter_layers(
     region = folium.FeatureGroup(name="region", control=False)
     outline = geodata.region_outline(selected) if selected else None
     if outline is not None:
-        folium.GeoJson(outline, style_function=lambda _: REGION_STYLE, interactive=False,
-                       control=False).add_to(region)
+        folium.GeoJson(outline, style_function=lambda _: REGION_STYLE, interactive=False, control=False).add_to(region)
     actors = folium.FeatureGroup(name="actors", control=False)
     if actors_url:
         ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection)).add_to(actors)

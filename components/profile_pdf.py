@@ -49,8 +49,15 @@ class Budget:
     region_chars: int
 
 
-BUDGETS = (Budget(16, 10, 1200), Budget(12, 8, 900), Budget(10, 6, 700), Budget(8, 5, 500),
-           Budget(6, 4, 400), Budget(4, 3, 300), Budget(3, 2, 200))
+BUDGETS = (
+    Budget(16, 10, 1200),
+    Budget(12, 8, 900),
+    Budget(10, 6, 700),
+    Budget(8, 5, 500),
+    Budget(6, 4, 400),
+    Budget(4, 3, 300),
+    Budget(3, 2, 200),
+)
 
 
 class _ProfilePDF(FPDF):
@@ -114,16 +121,26 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
     column = pdf.epw - MAP_WIDTH - MAP_GAP
     map_x = pdf.w - pdf.r_margin - MAP_WIDTH
     # The map's own attribution would print at about 2 pt here; the footer carries it legibly.
-    placed = pdf.image(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=320, attribution=False),
-                       x=map_x, y=TOP, w=MAP_WIDTH)
+    placed = pdf.image(
+        locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=320, attribution=False),
+        x=map_x,
+        y=TOP,
+        w=MAP_WIDTH,
+    )
 
     pdf.set_font(FONT, "B", 15)
     pdf.multi_cell(column, 6.5, cluster.name, align="L", new_x="LMARGIN", new_y="NEXT")
     state = geodata.state_by_code(cluster.seat.state)
     founded = figure_text(cluster.founded, lang, is_year=True)
     pdf.set_font(FONT, "", 9)
-    pdf.multi_cell(column, 4.5, f"{cluster.seat.city} · {state.name(lang)} · "
-                                f"{t('col.founded', lang)} {founded}", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        column,
+        4.5,
+        f"{cluster.seat.city} · {state.name(lang)} · {t('col.founded', lang)} {founded}",
+        align="L",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
 
     _heading(pdf, t("pdf.key_figures", lang), column)
     labels = [t(f"col.{name}", lang) for name in FIGURE_FIELDS]
@@ -134,9 +151,17 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
     pdf.set_draw_color(200, 200, 200)
     # Label and citation wrap inside their cells, so a long German label never runs into its value.
     widths = (label_width, 13, 9, column - label_width - 22)
-    with pdf.table(width=column, col_widths=widths, align="LEFT", text_align="LEFT",
-                   line_height=3.2, padding=(0.8, 1, 0.8, 0), v_align="TOP", borders_layout="HORIZONTAL_LINES",
-                   headings_style=FontFace(emphasis="BOLD", color=GREEN)) as table:
+    with pdf.table(
+        width=column,
+        col_widths=widths,
+        align="LEFT",
+        text_align="LEFT",
+        line_height=3.2,
+        padding=(0.8, 1, 0.8, 0),
+        v_align="TOP",
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="BOLD", color=GREEN),
+    ) as table:
         table.row([t("col.figure", lang), t("col.value", lang), t("col.year", lang), t("col.source", lang)])
         for name, label in zip(FIGURE_FIELDS, labels, strict=True):
             figure = cluster.figure(name)
@@ -144,15 +169,18 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
             row.cell(label, style=FontFace(emphasis="BOLD"))
             row.cell(figure_text(figure, lang, is_year=name == "founded"), style=FontFace(emphasis="BOLD"))
             row.cell(str(figure.year) if figure else "")
-            row.cell(cite(figure.source, dataset, lang) if figure else t("clusters.unknown_note", lang),
-                     style=FontFace(size_pt=6.5))
+            row.cell(
+                cite(figure.source, dataset, lang) if figure else t("clusters.unknown_note", lang),
+                style=FontFace(size_pt=6.5),
+            )
     # Full-width text starts only below the map, however short the left column turned out.
     pdf.set_y(max(pdf.get_y(), TOP + placed.rendered_height) + 1)
 
 
 def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _ProfilePDF:
-    pdf = _pdf(cluster.name, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION,
-                               date=format_date(dataset.data_date, lang)))
+    pdf = _pdf(
+        cluster.name, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION, date=format_date(dataset.data_date, lang))
+    )
     _header(pdf, dataset, cluster, lang)
 
     _heading(pdf, t("col.focus_areas", lang), pdf.epw)
@@ -162,8 +190,12 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
 
     members = dataset.actors_of(cluster.id)
     _heading(pdf, t("pdf.actors", lang, shown=min(len(members), budget.actors), n=len(members)), pdf.epw)
-    _lines(pdf, [f"{actor.name} — {t(f'actor_type.{actor.type.value}', lang)}, {actor.place.city}"
-                 for actor in members], budget.actors, lang)
+    _lines(
+        pdf,
+        [f"{actor.name} — {t(f'actor_type.{actor.type.value}', lang)}, {actor.place.city}" for actor in members],
+        budget.actors,
+        lang,
+    )
     projects = dataset.projects_of(cluster.id)
     _heading(pdf, t("pdf.projects", lang, shown=min(len(projects), budget.projects), n=len(projects)), pdf.epw)
     _lines(pdf, [project.name for project in projects] or [t("pdf.none", lang)], budget.projects, lang)

@@ -19,18 +19,24 @@ REGION_LIST_HEIGHT = 320
 def named_actors_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     """Every actor a source links to the cluster, with how: member, cluster management, funder …"""
     pairs = data.members_named(cluster.id)
-    return pd.DataFrame({
-        t("col.entry", lang): [actor.name for actor, _ in pairs],
-        t("col.relation", lang): [t(f"relation.{relation.value}", lang) for _, relation in pairs],
-        t("col.type", lang): [t(f"actor_type.{actor.type.value}", lang) for actor, _ in pairs],
-        t("col.city", lang): [actor.place.city for actor, _ in pairs],
-    })
+    return pd.DataFrame(
+        {
+            t("col.entry", lang): [actor.name for actor, _ in pairs],
+            t("col.relation", lang): [t(f"relation.{relation.value}", lang) for _, relation in pairs],
+            t("col.type", lang): [t(f"actor_type.{actor.type.value}", lang) for actor, _ in pairs],
+            t("col.city", lang): [actor.place.city for actor, _ in pairs],
+        }
+    )
 
 
 def region_counts_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     counts = data.region_counts(cluster.id)
-    return pd.DataFrame({t("col.type", lang): [t(f"actor_type.{kind}", lang) for kind in counts],
-                         t("col.count", lang): list(counts.values())})
+    return pd.DataFrame(
+        {
+            t("col.type", lang): [t(f"actor_type.{kind}", lang) for kind in counts],
+            t("col.count", lang): list(counts.values()),
+        }
+    )
 
 
 def listing_sources(data: Dataset) -> list[str]:
@@ -66,14 +72,24 @@ def in_the_region(cluster: Cluster, data: Dataset, lang: str) -> None:
     st.dataframe(region_counts_table(cluster, data, lang), hide_index=True, width="stretch")
     documents = [cite_document(data.sources[region.seed.file], lang)] if region.seed.file in data.sources else []
     documents += [plain(definition.url) for definition in region.definitions]
-    st.caption(plain(source_line(listing_sources(data), data, lang), limit=None) + " · "
-               + t("region.defined_by", lang, sources="; ".join(plain(d) for d in documents)))
+    st.caption(
+        plain(source_line(listing_sources(data), data, lang), limit=None)
+        + " · "
+        + t("region.defined_by", lang, sources="; ".join(plain(d) for d in documents))
+    )
     with st.expander(t("region.list", lang, n=len(actors))):
-        st.dataframe(pd.DataFrame({
-            t("col.entry", lang): [a.name for a in actors],
-            t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
-            t("col.city", lang): [a.place.city for a in actors],
-        }), hide_index=True, width="stretch", height=REGION_LIST_HEIGHT)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.entry", lang): [a.name for a in actors],
+                    t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
+                    t("col.city", lang): [a.place.city for a in actors],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            height=REGION_LIST_HEIGHT,
+        )
 
 
 def region_comparison_table(clusters, data: Dataset, lang: str) -> pd.DataFrame:

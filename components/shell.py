@@ -25,10 +25,15 @@ def run_shell() -> None:
     st.set_page_config(page_title=t("app.title", lang), page_icon=str(FAVICON), layout="wide")
     pages = [
         st.Page("pages/atlas.py", title=t("nav.atlas", lang), icon=":material/map:", default=True),
-        st.Page("pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/leaderboard:",
-                url_path="benchmark"),
-        st.Page("pages/lighthouses.py", title=t("nav.lighthouses", lang), icon=":material/lightbulb:",
-                url_path="lighthouses"),
+        st.Page(
+            "pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/leaderboard:", url_path="benchmark"
+        ),
+        st.Page(
+            "pages/lighthouses.py",
+            title=t("nav.lighthouses", lang),
+            icon=":material/lightbulb:",
+            url_path="lighthouses",
+        ),
         st.Page("pages/profile.py", title=t("nav.profile", lang), icon=":material/badge:", url_path="profile"),
         st.Page("pages/clusters.py", title=t("nav.clusters", lang), icon=":material/table:", url_path="clusters"),
         st.Page("pages/booth.py", title=t("nav.booth", lang), icon=":material/slideshow:", url_path="booth"),
@@ -37,8 +42,17 @@ def run_shell() -> None:
     navigation = st.navigation(pages)
     lang = language_switch()
     data = dataset_or_stop(lang)
-    st.sidebar.caption(t("sidebar.about", lang, date=format_date(data.data_date, lang), clusters=len(data.clusters),
-                         actors=len(data.actors), figures=data.figure_count(), sources=len(data.sources)))
+    st.sidebar.caption(
+        t(
+            "sidebar.about",
+            lang,
+            date=format_date(data.data_date, lang),
+            clusters=len(data.clusters),
+            actors=len(data.actors),
+            figures=data.figure_count(),
+            sources=len(data.sources),
+        )
+    )
     st.session_state[_IN_SHELL] = True
     try:
         navigation.run()

@@ -55,8 +55,10 @@ def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.D
 
 def document_list(cluster: Cluster, data: Dataset, lang: str) -> str:
     """The documents a cluster's figures come from, as short citations."""
-    return "; ".join(cite_document(data.sources[f], lang) if f in data.sources else t("cite.your_upload", lang)
-                     for f in cluster.sources)
+    return "; ".join(
+        cite_document(data.sources[f], lang) if f in data.sources else t("cite.your_upload", lang)
+        for f in cluster.sources
+    )
 
 
 def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
@@ -64,12 +66,14 @@ def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataF
     rows = []
     for name in FIGURE_FIELDS:
         figure = cluster.figure(name)
-        rows.append({
-            t("col.figure", lang): t(f"col.{name}", lang),
-            t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
-            t("col.year", lang): "" if figure is None else str(figure.year),
-            t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
-            t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
-            t("col.note", lang): "" if figure is None or figure.note is None else text(figure.note, lang),
-        })
+        rows.append(
+            {
+                t("col.figure", lang): t(f"col.{name}", lang),
+                t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
+                t("col.year", lang): "" if figure is None else str(figure.year),
+                t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
+                t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
+                t("col.note", lang): "" if figure is None or figure.note is None else text(figure.note, lang),
+            }
+        )
     return pd.DataFrame(rows)

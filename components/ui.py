@@ -116,13 +116,22 @@ def _actors_url(folder: str) -> str | None:
     return url
 
 
-def atlas_map(view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool, selected: str | None = None) -> dict:
+def atlas_map(
+    view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool, selected: str | None = None
+) -> dict:
     """st_folium's map arguments for a view, made new on every run: st_folium adds the layers to
     the map it is given and renames their ids, so neither can be handed to it twice. Making them
     costs little next to st_folium's own rendering; the filtered selection and the actor file
     are cached."""
-    return atlas_map_args(dataset(), filtered(view_filter), size_by, lang, online_tiles,
-                          actors_url=in_use(_actors_url(data_folder())), selected=selected)
+    return atlas_map_args(
+        dataset(),
+        filtered(view_filter),
+        size_by,
+        lang,
+        online_tiles,
+        actors_url=in_use(_actors_url(data_folder())),
+        selected=selected,
+    )
 
 
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
@@ -144,10 +153,12 @@ def dataset_exports(folder: str) -> dict[str, bytes | str]:
     from clusters.io import KINDS, csv_bundle, export, frame_for, to_xlsx, with_sources_sheet
 
     data = dataset()
-    files: dict[str, bytes | str] = {f"{kind}.{fmt}": export(data, kind, fmt)
-                                     for kind in KINDS for fmt in ("csv", "geojson", "json")}
-    files["all.xlsx"] = to_xlsx(with_sources_sheet({kind: frame_for(data, kind, with_sources=True) for kind in KINDS},
-                                                   data.sources))
+    files: dict[str, bytes | str] = {
+        f"{kind}.{fmt}": export(data, kind, fmt) for kind in KINDS for fmt in ("csv", "geojson", "json")
+    }
+    files["all.xlsx"] = to_xlsx(
+        with_sources_sheet({kind: frame_for(data, kind, with_sources=True) for kind in KINDS}, data.sources)
+    )
     files["all-csv.zip"] = csv_bundle(data)
     return files
 

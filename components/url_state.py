@@ -90,8 +90,14 @@ def language_switch() -> str:
     lang = current_language()
     st.session_state["language"] = lang
     labels = {"en": "English", "de": "Deutsch"}
-    st.sidebar.segmented_control(t("sidebar.language", lang), LANGUAGES, format_func=labels.__getitem__,
-                                 key="language", required=True, on_change=_language_chosen)
+    st.sidebar.segmented_control(
+        t("sidebar.language", lang),
+        LANGUAGES,
+        format_func=labels.__getitem__,
+        key="language",
+        required=True,
+        on_change=_language_chosen,
+    )
     return lang
 
 

@@ -77,7 +77,7 @@ _BY_AGS = {state.ags: state for state in STATES}
 
 
 def state_by_code(code: str) -> State:
-    """"BY" or "DE-BY" -> the State; an unknown code raises KeyError naming the valid ones."""
+    """ "BY" or "DE-BY" -> the State; an unknown code raises KeyError naming the valid ones."""
     key = code.upper().removeprefix("DE-")
     if key not in _BY_CODE:
         raise KeyError(f"unknown state code '{code}'; valid: {', '.join(sorted(_BY_CODE))}")
@@ -124,8 +124,10 @@ class District:
 @cache
 def districts() -> dict[str, District]:
     """The 401 districts (Kreise and kreisfreie Städte) by their 5-digit AGS."""
-    return {p["ags"]: District(p["ags"], p["name"], p["bez"], p["state"])
-            for p in (f["properties"] for f in districts_geojson()["features"])}
+    return {
+        p["ags"]: District(p["ags"], p["name"], p["bez"], p["state"])
+        for p in (f["properties"] for f in districts_geojson()["features"])
+    }
 
 
 def load_states():
@@ -208,8 +210,7 @@ def in_germany(lat: float, lon: float) -> bool:
 
 
 def district_of_point(lat: float, lon: float) -> dict | None:
-    found = _district_index().containing(lat, lon) or _district_index().nearest_within(
-        lat, lon, BORDER_TOLERANCE_M)
+    found = _district_index().containing(lat, lon) or _district_index().nearest_within(lat, lon, BORDER_TOLERANCE_M)
     return None if found is None else {"ags": found["ags"], "name": found["name"], "state": found["state"]}
 
 
@@ -225,13 +226,13 @@ class Municipality:
 
 @cache
 def municipalities() -> pd.DataFrame:
-    return pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str,
-                                                                   "state": str})
+    return pd.read_csv(GEODATA_DIR / "municipalities.csv", dtype={"ags": str, "name": str, "bez": str, "state": str})
 
 
 @cache
-def _municipality_index() -> tuple[dict[str, Municipality], dict[str, list[Municipality]],
-                                   dict[str, list[Municipality]]]:
+def _municipality_index() -> tuple[
+    dict[str, Municipality], dict[str, list[Municipality]], dict[str, list[Municipality]]
+]:
     """Lookups by AGS, by full name and by the name before the first comma ("Lübeck, Hansestadt")."""
     by_ags: dict[str, Municipality] = {}
     by_name: dict[str, list[Municipality]] = {}

@@ -104,7 +104,6 @@ def build_municipalities(src: Path, out: Path) -> None:
     table.to_csv(out / "municipalities.csv", index=False, lineterminator="\n")
 
 
-
 @dataclass(frozen=True)
 class FoundPlace:
     """The municipality a point lies in, from the unsimplified VG5000 polygons."""
@@ -150,8 +149,9 @@ class PlaceFinder:
         return FoundPlace(ags, self._names[index], state, round(distance, 1))
 
 
-def region_outlines(src: Path, regions: Mapping[str, Iterable[str]],
-                    tolerance_m: float = REGION_TOLERANCE_M) -> dict[str, dict]:
+def region_outlines(
+    src: Path, regions: Mapping[str, Iterable[str]], tolerance_m: float = REGION_TOLERANCE_M
+) -> dict[str, dict]:
     """Each region's districts (5-digit AGS) dissolved into one outline, simplified in metres in
     the source CRS and rounded like the other shipped boundaries: a GeoJSON geometry per region.
 

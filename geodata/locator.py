@@ -32,9 +32,14 @@ GERMANY_VIEW = (5.7, 47.2, 15.2, 55.1)  # west, south, east, north
 
 
 @lru_cache(maxsize=512)
-def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, highlight: str = "#D55E00",
-                attribution: bool = True, view: tuple[float, float, float, float] = GERMANY_VIEW,
-                marker_size: float = 7) -> bytes:
+def locator_png(
+    points: tuple[tuple[float, float], ...],
+    width_px: int = 220,
+    highlight: str = "#D55E00",
+    attribution: bool = True,
+    view: tuple[float, float, float, float] = GERMANY_VIEW,
+    marker_size: float = 7,
+) -> bytes:
     """Germany (or the `view` west/south/east/north) with the states and the given (lat, lon)
     points marked; deterministic PNG bytes."""
     west, south, east, north = view
@@ -44,8 +49,9 @@ def locator_png(points: tuple[tuple[float, float], ...], width_px: int = 220, hi
         xs, ys = zip(*ring, strict=True)
         axes.fill(xs, ys, facecolor="#eef2ee", edgecolor="#8a8a8a", linewidth=0.4)
     for lat, lon in points:
-        axes.plot(lon, lat, marker="o", markersize=marker_size, color=highlight, markeredgecolor="white",
-                  markeredgewidth=1)
+        axes.plot(
+            lon, lat, marker="o", markersize=marker_size, color=highlight, markeredgecolor="white", markeredgewidth=1
+        )
     axes.set_aspect(1.6)  # roughly the km-per-degree ratio at 51° N
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)

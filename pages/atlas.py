@@ -26,25 +26,35 @@ from components.url_state import all_values, current_language, seed_once, show_i
 lang = current_language()
 data = dataset()
 
+
 def view_from_url() -> dict:
     initial = parse_view(all_values(), data)
-    return {"atlas_notices": initial.notices, "atlas_cluster": initial.cluster, "atlas_q": initial.filter.query,
-            "atlas_focus": list(initial.filter.focus), "atlas_types": list(initial.filter.types),
-            "atlas_states": list(initial.filter.states), "atlas_themes": list(initial.filter.themes),
-            "atlas_size": initial.size}
+    return {
+        "atlas_notices": initial.notices,
+        "atlas_cluster": initial.cluster,
+        "atlas_q": initial.filter.query,
+        "atlas_focus": list(initial.filter.focus),
+        "atlas_types": list(initial.filter.types),
+        "atlas_states": list(initial.filter.states),
+        "atlas_themes": list(initial.filter.themes),
+        "atlas_size": initial.size,
+    }
 
 
 seed_once("atlas", view_from_url)
 
 
 def clear_filters() -> None:
-    st.session_state.update({"atlas_q": "", "atlas_focus": [], "atlas_types": [], "atlas_states": [],
-                             "atlas_themes": []})
+    st.session_state.update(
+        {"atlas_q": "", "atlas_focus": [], "atlas_types": [], "atlas_states": [], "atlas_themes": []}
+    )
 
 
 view_filter = AtlasFilter(
-    focus=tuple(st.session_state.atlas_focus), types=tuple(st.session_state.atlas_types),
-    states=tuple(st.session_state.atlas_states), themes=tuple(st.session_state.atlas_themes),
+    focus=tuple(st.session_state.atlas_focus),
+    types=tuple(st.session_state.atlas_types),
+    states=tuple(st.session_state.atlas_states),
+    themes=tuple(st.session_state.atlas_themes),
     query=st.session_state.atlas_q.strip(),
 )
 size_by = st.session_state.atlas_size
@@ -72,15 +82,20 @@ with map_column:
     # again; a pixel-exact repeat in an unmoved view does not. The click count would catch that too,
     # but st_folium returns it as 0 where it expects None: a second script run on every page load.
     st_folium(
-        **atlas_map(view_filter, size_by, lang, online_tiles, selected=st.session_state.atlas_cluster), key="atlas_map", height=600, use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"], on_change=select_clicked_cluster,
+        **atlas_map(view_filter, size_by, lang, online_tiles, selected=st.session_state.atlas_cluster),
+        key="atlas_map",
+        height=600,
+        use_container_width=True,
+        returned_objects=["last_active_drawing", "last_object_clicked"],
+        on_change=select_clicked_cluster,
         **focus_point,
     )
     st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
 
 with list_column:
-    st.caption(t("atlas.count", lang, clusters=len(shown.clusters), actors=len(shown.actors),
-                 projects=len(shown.projects)))
+    st.caption(
+        t("atlas.count", lang, clusters=len(shown.clusters), actors=len(shown.actors), projects=len(shown.projects))
+    )
     if not shown.total:
         st.warning(t("atlas.nothing", lang))
     # One list at a time: a hidden tab would still ship its whole table to the browser.
@@ -89,15 +104,29 @@ with list_column:
         "actors": t("atlas.tab_actors", lang, n=len(shown.actors)),
         "projects": t("atlas.tab_projects", lang, n=len(shown.projects)),
     }
-    showing = st.segmented_control(t("atlas.list", lang), list(list_labels), format_func=list_labels.get,
-                                   default="clusters", key="atlas_list", label_visibility="collapsed")
+    showing = st.segmented_control(
+        t("atlas.list", lang),
+        list(list_labels),
+        format_func=list_labels.get,
+        default="clusters",
+        key="atlas_list",
+        label_visibility="collapsed",
+    )
     picked = None
     if showing == "actors":
-        st.dataframe(actors_table(shown.actors, data, lang), hide_index=True, width="stretch",
-                     height=list_height(len(shown.actors)))
+        st.dataframe(
+            actors_table(shown.actors, data, lang),
+            hide_index=True,
+            width="stretch",
+            height=list_height(len(shown.actors)),
+        )
     elif showing == "projects":
-        st.dataframe(projects_table(shown.projects, data, lang), hide_index=True, width="stretch",
-                     height=list_height(len(shown.projects)))
+        st.dataframe(
+            projects_table(shown.projects, data, lang),
+            hide_index=True,
+            width="stretch",
+            height=list_height(len(shown.projects)),
+        )
     else:
         picked = cluster_list(shown.clusters, data, size_by, lang)
 
@@ -106,16 +135,41 @@ with list_column:
 with st.sidebar:
     st.subheader(t("atlas.filters", lang))
     st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
-    st.multiselect(t("atlas.focus", lang), list(data.focus_areas), key="atlas_focus",
-                   format_func=lambda area: text(data.focus_areas[area].label, lang), placeholder=t("filter.all", lang))
-    st.multiselect(t("atlas.types", lang), ACTOR_TYPES, key="atlas_types",
-                   format_func=lambda value: t(f"actor_type.{value}", lang), placeholder=t("filter.all", lang))
-    st.multiselect(t("atlas.states", lang), [s.code for s in geodata.STATES], key="atlas_states",
-                   format_func=lambda code: state_name(code, lang), placeholder=t("filter.all", lang))
-    st.multiselect(t("atlas.themes", lang), list(data.themes), key="atlas_themes",
-                   format_func=lambda theme: text(data.themes[theme].label, lang), placeholder=t("filter.all", lang))
-    st.segmented_control(t("atlas.size", lang), SIZE_FIGURES, key="atlas_size",
-                         format_func=lambda name: t(f"size.{name}", lang), required=True)
+    st.multiselect(
+        t("atlas.focus", lang),
+        list(data.focus_areas),
+        key="atlas_focus",
+        format_func=lambda area: text(data.focus_areas[area].label, lang),
+        placeholder=t("filter.all", lang),
+    )
+    st.multiselect(
+        t("atlas.types", lang),
+        ACTOR_TYPES,
+        key="atlas_types",
+        format_func=lambda value: t(f"actor_type.{value}", lang),
+        placeholder=t("filter.all", lang),
+    )
+    st.multiselect(
+        t("atlas.states", lang),
+        [s.code for s in geodata.STATES],
+        key="atlas_states",
+        format_func=lambda code: state_name(code, lang),
+        placeholder=t("filter.all", lang),
+    )
+    st.multiselect(
+        t("atlas.themes", lang),
+        list(data.themes),
+        key="atlas_themes",
+        format_func=lambda theme: text(data.themes[theme].label, lang),
+        placeholder=t("filter.all", lang),
+    )
+    st.segmented_control(
+        t("atlas.size", lang),
+        SIZE_FIGURES,
+        key="atlas_size",
+        format_func=lambda name: t(f"size.{name}", lang),
+        required=True,
+    )
     st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
     st.button(t("atlas.reset", lang), on_click=clear_filters)
 

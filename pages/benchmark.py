@@ -66,8 +66,9 @@ unknown_notice(st.session_state.bench_notices, lang)
 # --- your own figures: parsed in memory, kept in this session only -----------------------------
 with st.expander(t("bench.upload_title", lang), expanded=bool(st.session_state.bench_yours)):
     st.caption(t("bench.upload_help", lang))
-    st.download_button(t("bench.template", lang), template_csv(), "cluster-atlas-template.csv", "text/csv",
-                       key="bench_template")
+    st.download_button(
+        t("bench.template", lang), template_csv(), "cluster-atlas-template.csv", "text/csv", key="bench_template"
+    )
     upload = st.file_uploader(t("bench.upload", lang), type=["csv", "xlsx"], key="bench_upload")
     if upload is not None:
         result = parse_upload(upload.name, upload.getvalue(), data)
@@ -83,23 +84,43 @@ with st.expander(t("bench.upload_title", lang), expanded=bool(st.session_state.b
 yours = st.session_state.bench_yours
 
 everyone = {c.id: c for c in [*published, *yours]}
-st.multiselect(t("bench.choose_clusters", lang), list(data.clusters), key="bench_clusters",
-               format_func=lambda cid: data.clusters[cid].name, placeholder=t("bench.all_clusters", lang))
-columns = st.multiselect(t("bench.choose_columns", lang), MEASURES, default=list(MEASURES), key="bench_columns",
-                         format_func=lambda name: measure_label(name, lang), placeholder=t("bench.pick_columns", lang))
+st.multiselect(
+    t("bench.choose_clusters", lang),
+    list(data.clusters),
+    key="bench_clusters",
+    format_func=lambda cid: data.clusters[cid].name,
+    placeholder=t("bench.all_clusters", lang),
+)
+columns = st.multiselect(
+    t("bench.choose_columns", lang),
+    MEASURES,
+    default=list(MEASURES),
+    key="bench_columns",
+    format_func=lambda name: measure_label(name, lang),
+    placeholder=t("bench.pick_columns", lang),
+)
 chosen = [data.clusters[cid] for cid in st.session_state.bench_clusters] or published
 shown = [*chosen, *yours]
 
 rank_by = st.session_state.bench_figure
-st.dataframe(comparison_table(shown, columns or ["actors"], rank_by, data, lang), hide_index=True, width="stretch",
-             key="bench_table")
+st.dataframe(
+    comparison_table(shown, columns or ["actors"], rank_by, data, lang),
+    hide_index=True,
+    width="stretch",
+    key="bench_table",
+)
 st.caption(t("bench.rank_note", lang))
 download_frame = export_table(shown, data)
 left, right = st.columns(2)
-left.download_button(t("bench.download_csv", lang), to_csv(download_frame), "cluster-benchmark.csv", "text/csv",
-                     key="bench_csv")
-right.download_button(t("bench.download_xlsx", lang), to_xlsx(with_sources_sheet({"benchmark": download_frame}, data.sources)),
-                      "cluster-benchmark.xlsx", key="bench_xlsx")
+left.download_button(
+    t("bench.download_csv", lang), to_csv(download_frame), "cluster-benchmark.csv", "text/csv", key="bench_csv"
+)
+right.download_button(
+    t("bench.download_xlsx", lang),
+    to_xlsx(with_sources_sheet({"benchmark": download_frame}, data.sources)),
+    "cluster-benchmark.xlsx",
+    key="bench_xlsx",
+)
 with st.expander(t("clusters.sources_title", lang)):
     for cluster in shown:
         st.markdown(f"**{plain(cluster_name(cluster, lang))}**")
@@ -110,9 +131,15 @@ st.header(t("bench.charts", lang))
 st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
 bars = bar_frame(shown, rank_by, lang)
 sources = source_line((f for c in shown for f in c.sources), data, lang)
-st.altair_chart(charts.bar_chart(bars, charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)),
-                                                     sources),
-                                 axis_title(rank_by, lang), lang), width="stretch")
+st.altair_chart(
+    charts.bar_chart(
+        bars,
+        charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)), sources),
+        axis_title(rank_by, lang),
+        lang,
+    ),
+    width="stretch",
+)
 st.caption(t("bench.bar_reading", lang))
 
 x_column, y_column = st.columns(2)
@@ -120,28 +147,49 @@ x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lamb
 y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
 x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
 points = scatter_frame(shown, x_name, y_name, lang)
-st.altair_chart(charts.scatter_chart(points, charts.titled(t("bench.scatter_title", lang), sources),
-                                     axis_title(x_name, lang),
-                                     axis_title(y_name, lang), lang), width="stretch")
+st.altair_chart(
+    charts.scatter_chart(
+        points,
+        charts.titled(t("bench.scatter_title", lang), sources),
+        axis_title(x_name, lang),
+        axis_title(y_name, lang),
+        lang,
+    ),
+    width="stretch",
+)
 st.caption(t("bench.scatter_reading", lang))
 
-st.altair_chart(charts.focus_matrix(focus_frame(shown, data, lang),
-                                    charts.titled(t("bench.matrix_title", lang), sources), lang), width="content")
+st.altair_chart(
+    charts.focus_matrix(focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources), lang),
+    width="content",
+)
 st.caption(t("bench.matrix_reading", lang))
-st.altair_chart(charts.profile_chart(profile_frame(shown, lang), charts.titled(t("bench.profile_title", lang), sources),
-                                     t("bench.profile_axis", lang), lang), width="stretch")
+st.altair_chart(
+    charts.profile_chart(
+        profile_frame(shown, lang),
+        charts.titled(t("bench.profile_title", lang), sources),
+        t("bench.profile_axis", lang),
+        lang,
+    ),
+    width="stretch",
+)
 st.caption(t("bench.profile_reading", lang))
 with st.expander(t("bench.chart_data", lang)):
     st.dataframe(chart_table(bars, lang, value=rank_by), hide_index=True, width="stretch", key="bench_bar_data")
-    st.dataframe(chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch",
-                 key="bench_scatter_data")
+    st.dataframe(
+        chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch", key="bench_scatter_data"
+    )
 
 region_comparison(chosen, data, lang)
 
 # --- peers -----------------------------------------------------------------------------------
 st.header(t("bench.peers", lang))
-st.selectbox(t("bench.peer_of", lang), list(everyone), key="bench_peer",
-             format_func=lambda cid: cluster_name(everyone[cid], lang))
+st.selectbox(
+    t("bench.peer_of", lang),
+    list(everyone),
+    key="bench_peer",
+    format_func=lambda cid: cluster_name(everyone[cid], lang),
+)
 target = everyone.get(st.session_state.bench_peer, published[0])
 others = [c for c in everyone.values() if c.id != target.id]
 
@@ -151,20 +199,51 @@ def areas(ids) -> str:
 
 
 similar = peers(target, others)
-st.dataframe([{t("col.name", lang): cluster_name(everyone[p.cluster], lang),
-               t("bench.why", lang): t("bench.peer_reason", lang, areas=areas(p.shared_focus),
-                                       size=t("bench.size_similar", lang) if (p.size_similarity or 0) >= 0.7
-                                       else t("bench.size_different", lang) if p.size_similarity is not None
-                                       else t("bench.size_unknown", lang)),
-               t("bench.score", lang): round(p.score, 2)} for p in similar], hide_index=True, width="stretch",
-             key="bench_peer_table")
+st.dataframe(
+    [
+        {
+            t("col.name", lang): cluster_name(everyone[p.cluster], lang),
+            t("bench.why", lang): t(
+                "bench.peer_reason",
+                lang,
+                areas=areas(p.shared_focus),
+                size=t("bench.size_similar", lang)
+                if (p.size_similarity or 0) >= 0.7
+                else t("bench.size_different", lang)
+                if p.size_similarity is not None
+                else t("bench.size_unknown", lang),
+            ),
+            t("bench.score", lang): round(p.score, 2),
+        }
+        for p in similar
+    ],
+    hide_index=True,
+    width="stretch",
+    key="bench_peer_table",
+)
 st.subheader(t("bench.cooperation", lang))
-st.dataframe([{t("col.name", lang): cluster_name(everyone[p.cluster], lang),
-               t("bench.shared", lang): areas(p.shared_focus),
-               t("bench.they_add", lang): areas(p.they_add), t("bench.we_add", lang): areas(p.we_add)}
-              for p in cooperation_candidates(target, others)], hide_index=True, width="stretch",
-             key="bench_partner_table")
+st.dataframe(
+    [
+        {
+            t("col.name", lang): cluster_name(everyone[p.cluster], lang),
+            t("bench.shared", lang): areas(p.shared_focus),
+            t("bench.they_add", lang): areas(p.they_add),
+            t("bench.we_add", lang): areas(p.we_add),
+        }
+        for p in cooperation_candidates(target, others)
+    ],
+    hide_index=True,
+    width="stretch",
+    key="bench_partner_table",
+)
 st.caption(t("bench.cooperation_reading", lang))
 
-show_in_url({"clusters": ",".join(st.session_state.bench_clusters), "figure": rank_by, "x": x_name, "y": y_name,
-             "peer": target.id if target.id in data.clusters else ""})
+show_in_url(
+    {
+        "clusters": ",".join(st.session_state.bench_clusters),
+        "figure": rank_by,
+        "x": x_name,
+        "y": y_name,
+        "peer": target.id if target.id in data.clusters else "",
+    }
+)

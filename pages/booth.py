@@ -35,8 +35,12 @@ from geodata.locator import locator_png, view_around
 
 lang = current_language()
 data = dataset()
-config = parse_booth(first_values(), data, qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"),
-                     qr_hosts=os.environ.get("CLUSTER_ATLAS_QR_HOSTS"))
+config = parse_booth(
+    first_values(),
+    data,
+    qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"),
+    qr_hosts=os.environ.get("CLUSTER_ATLAS_QR_HOSTS"),
+)
 slides = build_slides(data, config)
 
 # Kiosk: no sidebar, menu, toolbar or footer; type legible from two metres. Static CSS, no data.
@@ -73,8 +77,12 @@ def on_touch() -> None:
 def overview_slide() -> None:
     st.title(t("booth.overview_title", lang))
     picture, names = st.columns([2, 3])
-    overview = locator_png(tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()), width_px=520,
-                           marker_size=12, highlight="#0b6e4f")
+    overview = locator_png(
+        tuple((c.seat.lat, c.seat.lon) for c in data.clusters.values()),
+        width_px=520,
+        marker_size=12,
+        highlight="#0b6e4f",
+    )
     picture.image(inline_png(overview), width="stretch", alt=t("alt.overview", lang, n=len(data.clusters)))
     with names:
         st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
@@ -104,11 +112,16 @@ def cluster_slide(cluster_id: str) -> None:
             note.caption(t("booth.qr", lang, url=literal(url, limit=None)))
     with right:
         theme = main_theme(cluster, data)
-        region = locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=520, marker_size=16,
-                             highlight=THEME_COLOURS.get(theme, "#D55E00"),
-                             view=view_around(cluster.state_codes))
-        st.image(inline_png(region), width="stretch", alt=t("alt.locator", lang, place=cluster.seat.city,
-                                                             region=states))
+        region = locator_png(
+            ((cluster.seat.lat, cluster.seat.lon),),
+            width_px=520,
+            marker_size=16,
+            highlight=THEME_COLOURS.get(theme, "#D55E00"),
+            view=view_around(cluster.state_codes),
+        )
+        st.image(
+            inline_png(region), width="stretch", alt=t("alt.locator", lang, place=cluster.seat.city, region=states)
+        )
 
 
 def theme_slide(theme_id: str) -> None:
@@ -122,15 +135,24 @@ def theme_slide(theme_id: str) -> None:
 def explore_view(slide) -> None:
     st.button(t("booth.back", lang), on_click=on_back, type="primary", key="booth_back", width="stretch")
     cluster_id = slide.ref if slide.kind == "cluster" else None
-    cluster_id = st.selectbox(t("booth.choose", lang), list(data.clusters), key="booth_cluster",
-                              index=list(data.clusters).index(cluster_id) if cluster_id else 0,
-                              format_func=lambda c: data.clusters[c].name, on_change=on_touch)
+    cluster_id = st.selectbox(
+        t("booth.choose", lang),
+        list(data.clusters),
+        key="booth_cluster",
+        index=list(data.clusters).index(cluster_id) if cluster_id else 0,
+        format_func=lambda c: data.clusters[c].name,
+        on_change=on_touch,
+    )
     cluster = data.clusters[cluster_id]
     st.title(plain(cluster.name))
     st.markdown(plain(text(cluster.region, lang), limit=None))
     st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
-    st.markdown("\n".join(f"- {plain(a.name)} ({t(f'actor_type.{a.type.value}', lang)}, {plain(a.place.city)})"
-                          for a in data.actors_of(cluster.id)))
+    st.markdown(
+        "\n".join(
+            f"- {plain(a.name)} ({t(f'actor_type.{a.type.value}', lang)}, {plain(a.place.city)})"
+            for a in data.actors_of(cluster.id)
+        )
+    )
 
 
 @st.fragment(run_every=config.dwell)

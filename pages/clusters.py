@@ -24,10 +24,12 @@ st.caption(t("clusters.intro", lang))
 SORT_FIELDS = ("name", *FIGURE_FIELDS)
 search_column, sort_column, order_column = st.columns([3, 2, 1], vertical_alignment="bottom")
 seed_once("clusters", lambda: {"clusters_query": (first_value("q") or "")[:100]})
-query = search_column.text_input(t("clusters.search", lang), help=t("clusters.search_help", lang),
-                                 key="clusters_query", max_chars=100)
-sort_by = sort_column.selectbox(t("clusters.sort_by", lang), SORT_FIELDS,
-                                format_func=lambda name: t(f"col.{name}", lang), key="clusters_sort")
+query = search_column.text_input(
+    t("clusters.search", lang), help=t("clusters.search_help", lang), key="clusters_query", max_chars=100
+)
+sort_by = sort_column.selectbox(
+    t("clusters.sort_by", lang), SORT_FIELDS, format_func=lambda name: t(f"col.{name}", lang), key="clusters_sort"
+)
 descending = order_column.toggle(t("clusters.descending", lang), value=False, key="clusters_descending")
 show_in_url({"q": query})
 

@@ -35,16 +35,25 @@ if cluster is None:
 
 st.title(plain(cluster.name))
 states = state_names(cluster, lang)
-st.caption(f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} "
-           f"{figure_text(cluster.founded, lang, is_year=True)}")
+st.caption(
+    f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} "
+    f"{figure_text(cluster.founded, lang, is_year=True)}"
+)
 
 main, side = st.columns([3, 1])
 with side:
-    st.image(inline_png(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240)),
-             alt=t("alt.locator", lang, place=cluster.seat.city, region=state_name(cluster.seat.state, lang)))
+    st.image(
+        inline_png(locator_png(((cluster.seat.lat, cluster.seat.lon),), width_px=240)),
+        alt=t("alt.locator", lang, place=cluster.seat.city, region=state_name(cluster.seat.state, lang)),
+    )
     st.caption(f"[{ATTRIBUTION}]({ATTRIBUTION_URL})")
-    st.download_button(t("profile.pdf", lang), profile_pdf_bytes(cluster.id, lang), f"{cluster.id}-{lang}.pdf",
-                       "application/pdf", key="profile_pdf")
+    st.download_button(
+        t("profile.pdf", lang),
+        profile_pdf_bytes(cluster.id, lang),
+        f"{cluster.id}-{lang}.pdf",
+        "application/pdf",
+        key="profile_pdf",
+    )
 with main:
     st.markdown(plain(text(cluster.region, lang), limit=None))
     st.header(t("profile.figures", lang))
@@ -54,26 +63,57 @@ with main:
 series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
 if series:
     st.header(t("profile.over_time", lang))
-    frame = pd.DataFrame([{"year": f.year, "value": f.value, "figure": text(f.label, lang),
-                           "label": figure_text(f, lang), "source": cite(f.source, data, lang)}
-                          for f in series])
-    title = alt.Title(text(series[0].label, lang), subtitle=source_line((f.source.file for f in series), data, lang),
-                      anchor="start")
-    st.altair_chart(alt.Chart(frame, title=title).mark_line(point=True).encode(
-        x=alt.X("year:O", title=t("col.year", lang)), y=alt.Y("value:Q", title=unit_text(series[0].unit, lang)),
-        color=alt.Color("figure:N", title=None),
-        tooltip=[alt.Tooltip("year:O", title=t("col.year", lang)), alt.Tooltip("label:N", title=t("col.value", lang)),
-                 alt.Tooltip("source:N", title=t("col.source", lang))]), width="stretch")
+    frame = pd.DataFrame(
+        [
+            {
+                "year": f.year,
+                "value": f.value,
+                "figure": text(f.label, lang),
+                "label": figure_text(f, lang),
+                "source": cite(f.source, data, lang),
+            }
+            for f in series
+        ]
+    )
+    title = alt.Title(
+        text(series[0].label, lang), subtitle=source_line((f.source.file for f in series), data, lang), anchor="start"
+    )
+    st.altair_chart(
+        alt.Chart(frame, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=t("col.year", lang)),
+            y=alt.Y("value:Q", title=unit_text(series[0].unit, lang)),
+            color=alt.Color("figure:N", title=None),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("col.year", lang)),
+                alt.Tooltip("label:N", title=t("col.value", lang)),
+                alt.Tooltip("source:N", title=t("col.source", lang)),
+            ],
+        ),
+        width="stretch",
+    )
     st.caption(t("profile.over_time_reading", lang))
 
 others = [f for f in cluster.more_figures if f not in series]
 if others or cluster.context:
     st.header(t("profile.context", lang))
     if others:
-        st.dataframe(pd.DataFrame([{t("col.figure", lang): text(f.label, lang), t("col.value", lang):
-                                    f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(), t("col.year", lang): str(f.year),
-                                    t("col.source", lang): cite(f.source, data, lang)}
-                                   for f in others]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("col.figure", lang): text(f.label, lang),
+                        t("col.value", lang): f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(),
+                        t("col.year", lang): str(f.year),
+                        t("col.source", lang): cite(f.source, data, lang),
+                    }
+                    for f in others
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     for paragraph in cluster.context:
         st.markdown(plain(text(paragraph, lang), limit=None))
 
@@ -87,5 +127,7 @@ if projects:
 st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
     shared = plain(area_labels(peer.shared_focus, data, lang) or "—", limit=None)
-    st.markdown(f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "
-                f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}")
+    st.markdown(
+        f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "
+        f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}"
+    )

@@ -14,4 +14,7 @@ if [ ! -x /usr/sbin/nginx ]; then
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq nginx-light
 fi
 source scripts/venv.sh requirements-dev.txt
+# Style first: ruff's lint and format checks (settings in pyproject.toml), then every test.
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

@@ -14,4 +14,6 @@ if [ ! -f "$stamp" ] || [ "$1" -nt "$stamp" ] || [ requirements.txt -nt "$stamp"
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r "$1"
   touch "$stamp"
+  # requirements-dev.txt includes requirements.txt: the app's own set is installed too.
+  if [ "$1" = requirements-dev.txt ]; then touch .venv/.installed-requirements.txt; fi
 fi

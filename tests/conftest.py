@@ -61,8 +61,13 @@ def make_figure(value, qualifier="", **extra):
     """A sourced Figure for unit tests (year 2019, the LSN strategy's appendix)."""
     from clusters.model import Figure, SourceRef
 
-    return Figure(value=value, qualifier=qualifier, year=2019,
-                  source=SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen"), **extra)
+    return Figure(
+        value=value,
+        qualifier=qualifier,
+        year=2019,
+        source=SourceRef(file="001_90e1c9aa8b0c2cd0.txt", section="Anlagen"),
+        **extra,
+    )
 
 
 def shown(markdown: str) -> str:

@@ -26,13 +26,24 @@ def test_default_tour_is_overview_clusters_then_themes(synthetic):
     assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(synthetic.clusters) + ["theme"] * len(themes)
     assert [s.ref for s in slides if s.kind == "cluster"] == list(synthetic.clusters)
     # Every theme that has projects, in the vocabulary's order; none without.
-    assert themes == [theme for theme in synthetic.themes
-                      if any(theme in synthetic.project_themes(p) for p in synthetic.projects.values())]
+    assert themes == [
+        theme
+        for theme in synthetic.themes
+        if any(theme in synthetic.project_themes(p) for p in synthetic.projects.values())
+    ]
 
 
 def test_parameters_choose_subset_order_theme_and_qr(synthetic):
-    config = parse_booth({"clusters": "gamma-med,alpha-bio,atlantis", "theme": "medtech", "dwell": "5", "idle": "20",
-                          "qr_base": "https://atlas.example.org/"}, synthetic)
+    config = parse_booth(
+        {
+            "clusters": "gamma-med,alpha-bio,atlantis",
+            "theme": "medtech",
+            "dwell": "5",
+            "idle": "20",
+            "qr_base": "https://atlas.example.org/",
+        },
+        synthetic,
+    )
     slides = build_slides(synthetic, config)
     assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
     assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
@@ -69,8 +80,13 @@ def test_qr_code_is_a_png():
     assert qr_png("https://atlas.example.org/profile?cluster=alpha-bio").startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize(("lang", "title", "button"), [("en", "Life science in Germany", "Touch here to explore"),
-                                                      ("de", "Life Science in Deutschland", "Hier tippen und entdecken")])
+@pytest.mark.parametrize(
+    ("lang", "title", "button"),
+    [
+        ("en", "Life science in Germany", "Touch here to explore"),
+        ("de", "Life Science in Deutschland", "Hier tippen und entdecken"),
+    ],
+)
 def test_booth_page_in_both_languages(lang, title, button):
     at = open_app("booth", lang=lang)
     assert not at.exception
@@ -121,11 +137,18 @@ def test_non_finite_timings_fall_back_with_a_notice(synthetic, name, value):
     assert config.notices == (f"{name}:{value}",)
 
 
-@pytest.mark.parametrize("qr_base", [
-    "https://" + "a" * 3000,  # regression: segno's DataOverflowError stopped the tour for good
-    "https://user:secret@atlas.example.org", "https://atlas.example.org/?next=evil", "https://", "ftp://x.org",
-    "https://[::1", "http:///path",
-])
+@pytest.mark.parametrize(
+    "qr_base",
+    [
+        "https://" + "a" * 3000,  # regression: segno's DataOverflowError stopped the tour for good
+        "https://user:secret@atlas.example.org",
+        "https://atlas.example.org/?next=evil",
+        "https://",
+        "ftp://x.org",
+        "https://[::1",
+        "http:///path",
+    ],
+)
 def test_unusable_qr_bases_are_refused_with_a_notice(synthetic, qr_base):
     config = parse_booth({"qr_base": qr_base}, synthetic)
     assert config.qr_base is None and config.notices == (f"qr_base:{qr_base.rstrip('/')}",)

@@ -27,20 +27,31 @@ def test_citation_in_both_languages(dataset):
 
 def test_short_forms_of_long_titles_and_publishers(dataset):
     berlin = cite_document(dataset.sources["004_b5954f37f8bbf0de.txt"], "en")
-    assert berlin == "Senatsverwaltung für Wirtschaft, Arbeit und Frauen Berlin: Masterplan Medizintechnik Berlin " \
-                     "2005–2010, Nov 2005"
+    assert (
+        berlin == "Senatsverwaltung für Wirtschaft, Arbeit und Frauen Berlin: Masterplan Medizintechnik Berlin "
+        "2005–2010, Nov 2005"
+    )
 
 
 def test_an_upload_is_cited_by_its_file_and_row(dataset):
     assert cite(upload_ref("mine.csv", 3), dataset, "de") == "Ihr Upload mine.csv, Zeile 3"
-    assert source_line(["upload:mine.csv", "001_90e1c9aa8b0c2cd0.txt"], dataset, "en") == \
-        "Sources: Life Science Nord: Clusterstrategie 2024, Feb 2019; your upload"
+    assert (
+        source_line(["upload:mine.csv", "001_90e1c9aa8b0c2cd0.txt"], dataset, "en")
+        == "Sources: Life Science Nord: Clusterstrategie 2024, Feb 2019; your upload"
+    )
 
 
-@pytest.mark.parametrize("page,query", [
-    ("profile", {"cluster": "beta-health"}), ("profile", {"cluster": "gamma-med", "lang": "de"}),
-    ("lighthouses", {}), ("benchmark", {}), ("clusters", {}), (None, {"cluster": "alpha-bio"}),
-])
+@pytest.mark.parametrize(
+    "page,query",
+    [
+        ("profile", {"cluster": "beta-health"}),
+        ("profile", {"cluster": "gamma-med", "lang": "de"}),
+        ("lighthouses", {}),
+        ("benchmark", {}),
+        ("clusters", {}),
+        (None, {"cluster": "alpha-bio"}),
+    ],
+)
 def test_no_page_shows_a_document_key(page, query):
     at = open_app(page, **query)
     assert not at.exception
@@ -72,4 +83,3 @@ def test_csv_zip_carries_readme_with_sources_and_licences(dataset):
     readme = bundle.read("README.md").decode()
     assert all(source.cited_title in readme for source in dataset.sources.values())
     assert "dl-de/by-2-0" in readme and "copyright stays with the publisher" in readme
-

@@ -12,14 +12,17 @@ from clusters.io import CLUSTER_COLUMNS, export, read_clusters_csv, spreadsheet_
 from clusters.model import FIGURE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTRACT = ("id,name,founded,management_staff,actors,smes,large_companies,research_institutions,city,state,"
-            "lat,lon,focus_areas,founded_q,management_staff_q,actors_q,smes_q,large_companies_q,"
-            "research_institutions_q,")
+CONTRACT = (
+    "id,name,founded,management_staff,actors,smes,large_companies,research_institutions,city,state,"
+    "lat,lon,focus_areas,founded_q,management_staff_q,actors_q,smes_q,large_companies_q,"
+    "research_institutions_q,"
+)
 
 
 def run_cli(*args: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "clusters", *args], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -30,24 +33,42 @@ def test_cluster_columns_follow_the_contract():
 def test_cli_exports_all_twelve_clusters_as_csv():
     rows = list(csv.DictReader(io.StringIO(run_cli("export", "clusters"))))
     assert [r["id"] for r in rows] == [
-        "life-science-nord", "bioregio-stern", "bio-m", "biosaxony", "healthcapital", "medical-valley-emn",
-        "biocon-valley", "biolago", "bio-rn", "biopark-regensburg", "technology-mountains", "bio-nrw"]
+        "life-science-nord",
+        "bioregio-stern",
+        "bio-m",
+        "biosaxony",
+        "healthcapital",
+        "medical-valley-emn",
+        "biocon-valley",
+        "biolago",
+        "bio-rn",
+        "biopark-regensburg",
+        "technology-mountains",
+        "bio-nrw",
+    ]
     by_id = {r["id"]: r for r in rows}
     # Figures and qualifiers exactly as the appendix words them.
     assert (by_id["bio-m"]["actors"], by_id["bio-m"]["actors_q"]) == ("250", ">")
     assert (by_id["bio-m"]["large_companies"], by_id["bio-m"]["large_companies_q"]) == ("20", "")
     assert (by_id["medical-valley-emn"]["actors"], by_id["medical-valley-emn"]["actors_q"]) == ("200", "<")
     assert (by_id["medical-valley-emn"]["smes"], by_id["medical-valley-emn"]["smes_q"]) == ("150", "~")
-    assert (by_id["bioregio-stern"]["research_institutions"], by_id["bioregio-stern"]["research_institutions_q"]) \
-        == ("55", ">")
+    assert (by_id["bioregio-stern"]["research_institutions"], by_id["bioregio-stern"]["research_institutions_q"]) == (
+        "55",
+        ">",
+    )
     assert by_id["biocon-valley"]["founded"] == "2001" and by_id["biocon-valley"]["management_staff"] == "16"
     assert by_id["life-science-nord"]["management_staff"] == "13.5"
     # Unknown stays empty, never 0.
     assert by_id["bio-nrw"]["actors"] == "" and by_id["bio-nrw"]["actors_q"] == ""
     assert by_id["healthcapital"]["management_staff"] == ""
     assert by_id["biolago"]["state"] == "BW" and by_id["life-science-nord"]["state"] == "HH"
-    assert by_id["biolago"]["focus_areas"].split(";") == ["diagnostics", "lab-automation", "pharma", "medtech",
-                                                         "biotechnology"]
+    assert by_id["biolago"]["focus_areas"].split(";") == [
+        "diagnostics",
+        "lab-automation",
+        "pharma",
+        "medtech",
+        "biotechnology",
+    ]
 
 
 def test_csv_round_trip(dataset):
@@ -67,8 +88,24 @@ def test_csv_round_trip(dataset):
 
 def test_actors_export_columns(dataset):
     rows = list(csv.DictReader(io.StringIO(export(dataset, "actors"))))
-    assert list(rows[0]) == ["id", "name", "type", "city", "state", "lat", "lon", "precision", "clusters", "relations",
-                             "in_region", "listing", "short_name", "sponsor", "source", "location_source"]
+    assert list(rows[0]) == [
+        "id",
+        "name",
+        "type",
+        "city",
+        "state",
+        "lat",
+        "lon",
+        "precision",
+        "clusters",
+        "relations",
+        "in_region",
+        "listing",
+        "short_name",
+        "sponsor",
+        "source",
+        "location_source",
+    ]
     assert len(rows) == len(dataset.actors) >= 400
     assert all(r["lat"] and r["lon"] and r["source"] and r["location_source"] for r in rows)
     assert {r["precision"] for r in rows} == {"municipality", "100 m grid cell"}
@@ -77,7 +114,10 @@ def test_actors_export_columns(dataset):
     assert by_id["bmwi"]["clusters"] == "biosaxony;bioregio-stern"
     freiburg = by_id["universitaet-freiburg-im-breisgau-klinikum"]
     assert (freiburg["precision"], freiburg["listing"], freiburg["short_name"]) == (
-        "100 m grid cell", "higher_education_register", "U Freiburg i.Br. (Klinikum)")
+        "100 m grid cell",
+        "higher_education_register",
+        "U Freiburg i.Br. (Klinikum)",
+    )
     assert "Hochschulverzeichnis WS 2021/22" in freiburg["source"] and freiburg["relations"] == ""
     assert by_id["dkfz"]["source"].endswith("https://www.rnz.de/nachrichten_artikel,-dkfz-_arid,376280.html")
     assert by_id["dkfz"]["location_source"].startswith("BKG municipality table")
@@ -112,7 +152,7 @@ def test_json_export_keeps_unknown_as_null(dataset):
     assert nrw["actors"] is None and nrw["founded"] == 2008
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_formula_cells_are_neutralised(cell):
     assert spreadsheet_safe(cell) == "'" + cell
 
@@ -123,6 +163,7 @@ def test_plain_cells_and_numbers_stay(dataset):
 
 def test_csv_export_neutralises_hostile_names():
     import pandas as pd
+
     text = to_csv(pd.DataFrame({"name": ["=cmd|' /C calc'!A0", "fine"], "actors": [1, 2]}))
     assert "'=cmd" in text and "\nfine,2" in text
 

@@ -36,7 +36,8 @@ def test_state_filter_uses_every_state_of_a_cluster(dataset):
     assert shown.actors and all(a.place.state == "HE" for a in shown.actors)  # the register's sites there
     saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
     assert saxony.actors and {a.id for a in saxony.actors} == {
-        a.id for a in dataset.actors.values() if a.place.state == "SN"}
+        a.id for a in dataset.actors.values() if a.place.state == "SN"
+    }
 
 
 def test_theme_filter(dataset):
@@ -54,7 +55,12 @@ def test_search_ignores_diacritics_across_layers(dataset):
 
 def test_filters_combine(dataset):
     shown = apply_filter(dataset, AtlasFilter(states=("BE",), types=("company",), focus=("cardiovascular",)))
-    assert ids(shown.actors) == {"biotronik", "berlin-heart", "b-braun-cardio-medical", "autotissue"}  # getemed: Teltow, BB
+    assert ids(shown.actors) == {
+        "biotronik",
+        "berlin-heart",
+        "b-braun-cardio-medical",
+        "autotissue",
+    }  # getemed: Teltow, BB
 
 
 def test_main_theme(dataset):
@@ -64,23 +70,28 @@ def test_main_theme(dataset):
 
 
 def test_parse_view_reads_and_validates_the_url(dataset):
-    view = parse_view({"focus": ["diagnostics,imaging"], "state": "de-by", "cluster": "bio-m", "size": "smes",
-                       "q": "München"}, dataset)
+    view = parse_view(
+        {"focus": ["diagnostics,imaging"], "state": "de-by", "cluster": "bio-m", "size": "smes", "q": "München"},
+        dataset,
+    )
     assert view.filter.focus == ("diagnostics", "imaging") and view.filter.states == ("BY",)
     assert view.cluster == "bio-m" and view.size == "smes" and view.filter.query == "München"
     assert view.notices == ()
 
 
 def test_unknown_values_give_notices_not_errors(dataset):
-    view = parse_view({"cluster": "atlantis", "focus": "telepathy,imaging", "type": "castle", "size": "gdp",
-                       "theme": "space"}, dataset)
+    view = parse_view(
+        {"cluster": "atlantis", "focus": "telepathy,imaging", "type": "castle", "size": "gdp", "theme": "space"},
+        dataset,
+    )
     assert view.cluster is None and view.filter.focus == ("imaging",) and view.filter.types == ()
     assert view.size == "actors" and view.filter.themes == ()
     assert set(view.notices) == {"cluster:atlantis", "focus:telepathy", "type:castle", "size:gdp", "theme:space"}
 
 
 def test_view_params_round_trip(dataset):
-    view = AtlasView(AtlasFilter(focus=("imaging",), states=("BY", "BE"), query="med"), "medical-valley-emn",
-                     "management_staff")
+    view = AtlasView(
+        AtlasFilter(focus=("imaging",), states=("BY", "BE"), query="med"), "medical-valley-emn", "management_staff"
+    )
     assert parse_view(view_params(view), dataset) == view
     assert view_params(AtlasView()) == {}

@@ -23,9 +23,15 @@ def test_sixteen_states_with_codes():
 def test_state_properties_match_the_state_table():
     features = geodata.states_geojson()["features"]
     assert [f["properties"]["ags"] for f in features] == [s.ags for s in geodata.STATES]
-    for feature, state in zip(features, geodata.STATES):
-        assert feature["properties"] == {"ags": state.ags, "name": state.name_de, "name_en": state.name_en,
-                                         "iso": state.iso, "code": state.code, "nuts": state.nuts}
+    for feature, state in zip(features, geodata.STATES, strict=True):
+        assert feature["properties"] == {
+            "ags": state.ags,
+            "name": state.name_de,
+            "name_en": state.name_en,
+            "iso": state.iso,
+            "code": state.code,
+            "nuts": state.nuts,
+        }
         assert state.iso == f"DE-{state.code}"
     assert len({s.iso for s in geodata.STATES}) == len({s.code for s in geodata.STATES}) == 16
 
@@ -36,7 +42,7 @@ def test_geometries_are_valid_wgs84_polygons():
         assert frame.geometry.is_valid.all() and not frame.geometry.is_empty.any()
         assert set(frame.geom_type) <= {"Polygon", "MultiPolygon"}
         west, south, east, north = frame.total_bounds
-        assert 5.8 < west and east < 15.1 and 47.2 < south and north < 55.1
+        assert west > 5.8 and east < 15.1 and south > 47.2 and north < 55.1
 
 
 def test_loaded_data_is_cached():
@@ -45,8 +51,9 @@ def test_loaded_data_is_cached():
     assert geodata.municipalities() is geodata.municipalities()
 
 
-@pytest.mark.parametrize(("code", "km2", "tolerance"), [("BY", 70_542, 0.03), ("NI", 47_710, 0.03),
-                                                        ("HB", 419, 0.10), ("BE", 891, 0.05)])
+@pytest.mark.parametrize(
+    ("code", "km2", "tolerance"), [("BY", 70_542, 0.03), ("NI", 47_710, 0.03), ("HB", 419, 0.10), ("BE", 891, 0.05)]
+)
 def test_state_areas_are_plausible(code, km2, tolerance):
     states = geodata.load_states().to_crs("EPSG:3035")
     area = states.loc[states["code"] == code].geometry.area.iloc[0] / 1e6
@@ -89,9 +96,20 @@ def test_municipality_table():
     assert ((towns["lat"] * 1e5).round() == towns["lat"] * 1e5).all()  # at most 5 decimals
 
 
-@pytest.mark.parametrize(("city", "state"), [("München", "BY"), ("Kiel", "SH"), ("Dresden", "SN"),
-                                             ("Berlin", "BE"), ("Hamburg", "HH"), ("Stuttgart", "BW"),
-                                             ("Essen", "NW"), ("Lübeck", "SH"), ("Rostock", "MV")])
+@pytest.mark.parametrize(
+    ("city", "state"),
+    [
+        ("München", "BY"),
+        ("Kiel", "SH"),
+        ("Dresden", "SN"),
+        ("Berlin", "BE"),
+        ("Hamburg", "HH"),
+        ("Stuttgart", "BW"),
+        ("Essen", "NW"),
+        ("Lübeck", "SH"),
+        ("Rostock", "MV"),
+    ],
+)
 def test_known_cities_lie_in_their_state(city, state):
     town = geodata.find_municipality(city)
     assert town.state == state
@@ -100,18 +118,42 @@ def test_known_cities_lie_in_their_state(city, state):
 
 # The project's city list: every one resolves to one municipality whose point lies in its state.
 PROJECT_CITIES = [
-    ("Hamburg", "HH", "02000000"), ("Berlin", "BE", "11000000"), ("München", "BY", "09162000"),
-    ("Kiel", "SH", "01002000"), ("Lübeck", "SH", "01003000"), ("Dresden", "SN", "14612000"),
-    ("Leipzig", "SN", "14713000"), ("Stuttgart", "BW", "08111000"), ("Tübingen", None, "08416041"),
-    ("Reutlingen", None, "08415061"), ("Konstanz", None, "08335043"), ("Heidelberg", None, "08221000"),
-    ("Rostock", None, "13003000"), ("Greifswald", None, "13075039"), ("Regensburg", None, "09362000"),
-    ("Erlangen", None, "09562000"), ("Nürnberg", None, "09564000"), ("Jülich", None, "05358024"),
-    ("Essen", None, "05113000"), ("Bochum", None, "05911000"), ("Dortmund", None, "05913000"),
-    ("Düsseldorf", None, "05111000"), ("Tuttlingen", None, "08327050"), ("Leonberg", "BW", "08115028"),
-    ("Waiblingen", None, "08119079"), ("Fellbach", None, "08119020"), ("Göppingen", None, "08117026"),
-    ("Treuen", "SN", "14523430"), ("Potsdam", None, "12054000"), ("Cottbus", None, "12052000"),
-    ("Borstel", "SH", "01060013"), ("Sülfeld", "SH", "01060085"), ("Melsungen", "HE", "06634014"),
-    ("Mannheim", None, "08222000"), ("Frankfurt am Main", None, "06412000"), ("Bremen", None, "04011000"),
+    ("Hamburg", "HH", "02000000"),
+    ("Berlin", "BE", "11000000"),
+    ("München", "BY", "09162000"),
+    ("Kiel", "SH", "01002000"),
+    ("Lübeck", "SH", "01003000"),
+    ("Dresden", "SN", "14612000"),
+    ("Leipzig", "SN", "14713000"),
+    ("Stuttgart", "BW", "08111000"),
+    ("Tübingen", None, "08416041"),
+    ("Reutlingen", None, "08415061"),
+    ("Konstanz", None, "08335043"),
+    ("Heidelberg", None, "08221000"),
+    ("Rostock", None, "13003000"),
+    ("Greifswald", None, "13075039"),
+    ("Regensburg", None, "09362000"),
+    ("Erlangen", None, "09562000"),
+    ("Nürnberg", None, "09564000"),
+    ("Jülich", None, "05358024"),
+    ("Essen", None, "05113000"),
+    ("Bochum", None, "05911000"),
+    ("Dortmund", None, "05913000"),
+    ("Düsseldorf", None, "05111000"),
+    ("Tuttlingen", None, "08327050"),
+    ("Leonberg", "BW", "08115028"),
+    ("Waiblingen", None, "08119079"),
+    ("Fellbach", None, "08119020"),
+    ("Göppingen", None, "08117026"),
+    ("Treuen", "SN", "14523430"),
+    ("Potsdam", None, "12054000"),
+    ("Cottbus", None, "12052000"),
+    ("Borstel", "SH", "01060013"),
+    ("Sülfeld", "SH", "01060085"),
+    ("Melsungen", "HE", "06634014"),
+    ("Mannheim", None, "08222000"),
+    ("Frankfurt am Main", None, "06412000"),
+    ("Bremen", None, "04011000"),
 ]
 
 
@@ -130,16 +172,33 @@ def test_city_states_are_single_municipalities():
     assert sorted(towns.loc[towns["state"] == "HB", "name"]) == ["Bremen", "Bremerhaven"]
 
 
-@pytest.mark.parametrize(("lat", "lon"), [(48.21, 16.37), (48.86, 2.35), (55.68, 12.57), (47.37, 8.54),
-                                          (54.5, 6.0), (48.58, 7.75), (47.81, 13.05),
-                                          (53.43, 14.55), (49.61, 6.13), (55.5, 7.0)])
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [
+        (48.21, 16.37),
+        (48.86, 2.35),
+        (55.68, 12.57),
+        (47.37, 8.54),
+        (54.5, 6.0),
+        (48.58, 7.75),
+        (47.81, 13.05),
+        (53.43, 14.55),
+        (49.61, 6.13),
+        (55.5, 7.0),
+    ],
+)
 def test_points_outside_germany(lat, lon):
     assert geodata.state_of_point(lat, lon) is None and not geodata.in_germany(lat, lon)
 
 
-@pytest.mark.parametrize(("site", "lat", "lon", "state"), [("FLI, Insel Riems", 54.1819, 13.3583, "MV"),
-                                                          ("GEOMAR, Kiel", 54.3290, 10.1497, "SH"),
-                                                          ("Mainau", 47.7050, 9.1950, "BW")])
+@pytest.mark.parametrize(
+    ("site", "lat", "lon", "state"),
+    [
+        ("FLI, Insel Riems", 54.1819, 13.3583, "MV"),
+        ("GEOMAR, Kiel", 54.3290, 10.1497, "SH"),
+        ("Mainau", 47.7050, 9.1950, "BW"),
+    ],
+)
 def test_real_coastal_sites_outside_the_generalised_outline_are_kept(site, lat, lon, state):
     # These lie outside the simplified (and the original 1:5,000,000) outline; the border
     # tolerance keeps them.
@@ -178,7 +237,7 @@ def test_municipality_lookup_by_name_state_and_ags():
 
 
 def test_ambiguous_and_unknown_municipalities_raise_with_the_name():
-    with pytest.raises(LookupError, match="Borstel.*ambiguous") as exc:
+    with pytest.raises(LookupError, match=r"Borstel.*ambiguous") as exc:
         geodata.find_municipality("Borstel")
     assert "01060013" in str(exc.value) and "03251008" in str(exc.value)  # the candidates are named
     with pytest.raises(LookupError, match=r"Leonberg.*ambiguous.*08115028.*09377137"):
@@ -199,18 +258,23 @@ def test_name_before_the_comma_is_a_fallback(monkeypatch):
     # The 2021 GEN field has no "Lübeck, Hansestadt"-style names, but other editions do.
     import pandas as pd
 
-    table = pd.DataFrame({"ags": ["01003000", "01099001", "01099002", "03099001", "03099002"],
-                          "name": ["Lübeck, Hansestadt", "Musterstadt", "Musterstadt, Stadt",
-                                   "Beispiel, Flecken", "Beispiel, Stadt"],
-                          "bez": ["Stadt", "Gemeinde", "Stadt", "Flecken", "Stadt"],
-                          "state": ["SH", "SH", "SH", "NI", "NI"], "lat": [53.9] * 5, "lon": [10.7] * 5})
+    table = pd.DataFrame(
+        {
+            "ags": ["01003000", "01099001", "01099002", "03099001", "03099002"],
+            "name": ["Lübeck, Hansestadt", "Musterstadt", "Musterstadt, Stadt", "Beispiel, Flecken", "Beispiel, Stadt"],
+            "bez": ["Stadt", "Gemeinde", "Stadt", "Flecken", "Stadt"],
+            "state": ["SH", "SH", "SH", "NI", "NI"],
+            "lat": [53.9] * 5,
+            "lon": [10.7] * 5,
+        }
+    )
     monkeypatch.setattr(boundaries, "municipalities", lambda: table)
     boundaries._municipality_index.cache_clear()
     try:
         assert geodata.find_municipality("lübeck").ags == "01003000"
         assert geodata.find_municipality("Lübeck, Hansestadt").ags == "01003000"
         assert geodata.find_municipality("Musterstadt").ags == "01099001"  # the exact name wins
-        with pytest.raises(LookupError, match="Beispiel.*ambiguous"):
+        with pytest.raises(LookupError, match=r"Beispiel.*ambiguous"):
             geodata.find_municipality("Beispiel")
     finally:
         boundaries._municipality_index.cache_clear()
@@ -232,7 +296,7 @@ def test_shipped_files_are_small():
 
 
 def test_bounds_cover_germany():
-    assert geodata.GERMANY_BOUNDS == geodata.germany_bounds()  # the constant follows the shipped file
+    assert geodata.germany_bounds() == geodata.GERMANY_BOUNDS  # the constant follows the shipped file
     (south, west), (north, east) = geodata.GERMANY_BOUNDS
     assert 47.2 < south < 47.4 and 5.8 < west < 5.9 and 55.0 < north < 55.1 and 15.0 < east < 15.1
 
@@ -262,6 +326,9 @@ def test_every_municipality_lies_in_its_own_state():
     """The simplified borders must not move any town into a neighbour or out of Germany
     (points close to a simplified border are resolved within BORDER_TOLERANCE_M)."""
     towns = geodata.municipalities()
-    wrong = [(row.name, row.state, geodata.state_of_point(row.lat, row.lon))
-             for row in towns.itertuples() if geodata.state_of_point(row.lat, row.lon) != row.state]
+    wrong = [
+        (row.name, row.state, geodata.state_of_point(row.lat, row.lon))
+        for row in towns.itertuples()
+        if geodata.state_of_point(row.lat, row.lon) != row.state
+    ]
     assert wrong == []

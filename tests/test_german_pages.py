@@ -42,33 +42,87 @@ PAGES = {
 # The kinds of element in which the English page must show catalogue texts: proof that the
 # collection reads them (an element kind it missed would let English through unseen).
 ENGLISH_KINDS = {
-    "atlas": {"heading", "caption", "markdown", "dataframe", "multiselect", "text_input", "toggle", "button",
-              "button_group", "component_instance"},
-    "benchmark": {"heading", "caption", "dataframe", "expander", "multiselect", "selectbox", "file_uploader",
-                  "download_button", "chart"},
+    "atlas": {
+        "heading",
+        "caption",
+        "markdown",
+        "dataframe",
+        "multiselect",
+        "text_input",
+        "toggle",
+        "button",
+        "button_group",
+        "component_instance",
+    },
+    "benchmark": {
+        "heading",
+        "caption",
+        "dataframe",
+        "expander",
+        "multiselect",
+        "selectbox",
+        "file_uploader",
+        "download_button",
+        "chart",
+    },
     "lighthouses": {"heading", "caption", "markdown", "dataframe", "expander", "info", "multiselect"},
     "profile-beta": {"heading", "caption", "markdown", "dataframe", "download_button", "chart"},
     "clusters": {"heading", "caption", "dataframe", "selectbox", "text_input", "toggle"},
     "booth": {"heading", "caption", "markdown", "button"},
     "data": {"heading", "caption", "markdown", "dataframe", "download_button"},
 }
-ENGLISH_KINDS |= {"atlas-selected": ENGLISH_KINDS["atlas"],
-                  "benchmark-upload": ENGLISH_KINDS["benchmark"] | {"success"},
-                  "profile-delta": ENGLISH_KINDS["profile-beta"] - {"chart"},
-                  "booth-explore": {"button", "dataframe", "markdown"}}
+ENGLISH_KINDS |= {
+    "atlas-selected": ENGLISH_KINDS["atlas"],
+    "benchmark-upload": ENGLISH_KINDS["benchmark"] | {"success"},
+    "profile-delta": ENGLISH_KINDS["profile-beta"] - {"chart"},
+    "booth-explore": {"button", "dataframe", "markdown"},
+}
 _HEADINGS = {"title", "header", "subheader"}
 _CODE_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 
 # Proto fields that hold addresses, ids or payloads rather than text (the chart spec, the map
 # script and table data are read on their own below).
-_NOT_TEXT = {"id", "form_id", "url", "src", "spec", "json_args", "data", "type", "icon", "query_param_key",
-             "component_name", "default", "value", "width_config", "height_config", "theme"}
+_NOT_TEXT = {
+    "id",
+    "form_id",
+    "url",
+    "src",
+    "spec",
+    "json_args",
+    "data",
+    "type",
+    "icon",
+    "query_param_key",
+    "component_name",
+    "default",
+    "value",
+    "width_config",
+    "height_config",
+    "theme",
+}
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _EDGES = " \t\n.,;:·—–-()[]„“”\"'‘’*"
 # Encoding channels whose title a reader sees (axes, legends, tooltips); without a title
 # Vega-Lite shows the data frame's column name there, which is English.
-_TITLED_CHANNELS = {"x", "y", "x2", "y2", "color", "fill", "stroke", "size", "shape", "opacity", "strokeDash",
-                    "theta", "radius", "tooltip", "row", "column", "facet"}
+_TITLED_CHANNELS = {
+    "x",
+    "y",
+    "x2",
+    "y2",
+    "color",
+    "fill",
+    "stroke",
+    "size",
+    "shape",
+    "opacity",
+    "strokeDash",
+    "theta",
+    "radius",
+    "tooltip",
+    "row",
+    "column",
+    "facet",
+}
 
 
 def _data_texts() -> list[Text]:
@@ -89,8 +143,15 @@ def _data_texts() -> list[Text]:
 
     # The pages show the synthetic data (tests/conftest.py), so its bilingual texts are the ones to find.
     data = load_dataset(SYNTHETIC_DIR)
-    for records in (data.clusters, data.actors, data.projects, data.initiatives, data.focus_areas, data.themes,
-                    data.sources):
+    for records in (
+        data.clusters,
+        data.actors,
+        data.projects,
+        data.initiatives,
+        data.focus_areas,
+        data.themes,
+        data.sources,
+    ):
         walk(records)
     return found
 
@@ -283,8 +344,9 @@ def render(name: str, lang: str):
 
 
 def _report(hits: dict[str, list[str]]) -> str:
-    return "\n".join(f"{fragment!r} ({english_fragments()[fragment]}) in {places[:3]}"
-                     for fragment, places in hits.items())
+    return "\n".join(
+        f"{fragment!r} ({english_fragments()[fragment]}) in {places[:3]}" for fragment, places in hits.items()
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -327,10 +389,19 @@ def test_figure_notes_follow_the_language(synthetic):
 
 
 def test_chart_titles_of_every_channel_are_read():
-    spec = {"layer": [{"title": {"text": "T", "subtitle": ["S"]},
-                       "encoding": {"x": {"field": "value", "title": "X"}, "y": {"field": "name"},
-                                    "text": {"field": "label"},
-                                    "tooltip": [{"field": "name", "title": "N"}, {"field": "share"}]}}]}
+    spec = {
+        "layer": [
+            {
+                "title": {"text": "T", "subtitle": ["S"]},
+                "encoding": {
+                    "x": {"field": "value", "title": "X"},
+                    "y": {"field": "name"},
+                    "text": {"field": "label"},
+                    "tooltip": [{"field": "name", "title": "N"}, {"field": "share"}],
+                },
+            }
+        ]
+    }
     assert chart_texts(spec) == (["T", "S", "X", "N"], ["name", "share"])
 
 

@@ -37,8 +37,10 @@ def test_figures_in_words_and_compact_form():
     figure = Figure(value=250, qualifier=">", year=2019, source=SourceRef(file="f", section="s"))
     assert figure_words(figure, "en") == "more than 250" and figure_words(figure, "de") == "mehr als 250"
     assert figure_text(figure, "de") == ">250" and figure_text(None, "de") == "k. A."
-    assert figure_text(Figure(value=1997, year=2019, source=SourceRef(file="f", section="s")), "de",
-                       is_year=True) == "1997"
+    assert (
+        figure_text(Figure(value=1997, year=2019, source=SourceRef(file="f", section="s")), "de", is_year=True)
+        == "1997"
+    )
 
 
 @pytest.mark.parametrize("page", [None, "benchmark", "lighthouses"])
@@ -51,7 +53,6 @@ def test_german_multiselects_have_german_placeholders(page):
     placeholders = {w.label: w.proto.placeholder for w in at.multiselect}
     assert all(placeholders.values()), placeholders
     assert set(placeholders.values()) <= {t(key, "de") for key in CATALOGUE}
-
 
 
 def test_every_unit_in_the_data_has_a_translation(dataset):

@@ -5,6 +5,7 @@ from conftest import make_figure
 
 from clusters.metrics import (
     Derived,
+    Reason,
     age_in_years,
     cooperation_candidates,
     indicators,
@@ -16,7 +17,6 @@ from clusters.metrics import (
     size_similarity,
     sort_clusters,
 )
-from clusters.metrics import Reason
 from clusters.model import Qualifier
 
 fig = make_figure

@@ -47,8 +47,14 @@ def test_parse_quantity_without_number_raises():
 
 @pytest.mark.parametrize(
     ("value", "qualifier", "text"),
-    [(250, ">", ">250"), (150, "~", "~150"), (200, "<", "<200"), (16, "", "16"), (13.5, "", "13.5"),
-     (18500, "~", "~18,500")],
+    [
+        (250, ">", ">250"),
+        (150, "~", "~150"),
+        (200, "<", "<200"),
+        (16, "", "16"),
+        (13.5, "", "13.5"),
+        (18500, "~", "~18,500"),
+    ],
 )
 def test_format_figure_shows_the_qualifier(value, qualifier, text):
     assert format_figure(figure(value, qualifier)) == text

@@ -16,28 +16,31 @@ def code_of(text: str, lang: str | None = None) -> str:
     return raised.value.code
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("250", 250),
-    ("1.250", 1250),                 # a lone dot before three digits groups thousands (German)
-    ("1 250", 1250),
-    ("1\u00a0250", 1250),            # no-break space
-    ("1\u202f250", 1250),            # narrow no-break space, as babel writes French and Swiss numbers
-    ("13,5", 13.5),
-    ("13.5", 13.5),
-    ("1,25", 1.25),
-    ("0,250", 0.25),                 # a group never follows a lone leading zero
-    ("0.250", 0.25),
-    ("1234,567", 1234.567),          # neither can four digits before the mark be a group
-    ("1,250,000", 1_250_000),
-    ("1.250.000", 1_250_000),
-    ("1.250,5", 1250.5),
-    ("1,250.5", 1250.5),
-    ("1 250,5", 1250.5),
-    ("13.50", 13.5),
-    ("16.0", 16),
-    ("007", 7),
-    ("  42 ", 42),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("250", 250),
+        ("1.250", 1250),  # a lone dot before three digits groups thousands (German)
+        ("1 250", 1250),
+        ("1\u00a0250", 1250),  # no-break space
+        ("1\u202f250", 1250),  # narrow no-break space, as babel writes French and Swiss numbers
+        ("13,5", 13.5),
+        ("13.5", 13.5),
+        ("1,25", 1.25),
+        ("0,250", 0.25),  # a group never follows a lone leading zero
+        ("0.250", 0.25),
+        ("1234,567", 1234.567),  # neither can four digits before the mark be a group
+        ("1,250,000", 1_250_000),
+        ("1.250.000", 1_250_000),
+        ("1.250,5", 1250.5),
+        ("1,250.5", 1250.5),
+        ("1 250,5", 1250.5),
+        ("13.50", 13.5),
+        ("16.0", 16),
+        ("007", 7),
+        ("  42 ", 42),
+    ],
+)
 def test_separators(text, value):
     parsed, qualifier = parse_figure_text(text)
     assert parsed == value and type(parsed) is type(value) and qualifier is Qualifier.EXACT
@@ -54,16 +57,34 @@ def test_a_comma_before_three_digits_is_ambiguous_unless_the_language_is_known()
     assert parse_figure_text("mehr als 1,250", "de") == (1.25, Qualifier.MORE_THAN)
 
 
-@pytest.mark.parametrize(("words", "qualifier"), [
-    ("mehr als", Qualifier.MORE_THAN), ("über", Qualifier.MORE_THAN), ("Über", Qualifier.MORE_THAN),
-    ("ueber", Qualifier.MORE_THAN), ("more than", Qualifier.MORE_THAN), ("More  Than", Qualifier.MORE_THAN),
-    ("over", Qualifier.MORE_THAN), (">", Qualifier.MORE_THAN),
-    ("rund", Qualifier.ABOUT), ("ca.", Qualifier.ABOUT), ("CA.", Qualifier.ABOUT), ("circa", Qualifier.ABOUT),
-    ("etwa", Qualifier.ABOUT), ("about", Qualifier.ABOUT), ("approximately", Qualifier.ABOUT),
-    ("around", Qualifier.ABOUT), ("~", Qualifier.ABOUT),
-    ("fast", Qualifier.LESS_THAN), ("knapp", Qualifier.LESS_THAN), ("almost", Qualifier.LESS_THAN),
-    ("unter", Qualifier.LESS_THAN), ("under", Qualifier.LESS_THAN), ("<", Qualifier.LESS_THAN),
-])
+@pytest.mark.parametrize(
+    ("words", "qualifier"),
+    [
+        ("mehr als", Qualifier.MORE_THAN),
+        ("über", Qualifier.MORE_THAN),
+        ("Über", Qualifier.MORE_THAN),
+        ("ueber", Qualifier.MORE_THAN),
+        ("more than", Qualifier.MORE_THAN),
+        ("More  Than", Qualifier.MORE_THAN),
+        ("over", Qualifier.MORE_THAN),
+        (">", Qualifier.MORE_THAN),
+        ("rund", Qualifier.ABOUT),
+        ("ca.", Qualifier.ABOUT),
+        ("CA.", Qualifier.ABOUT),
+        ("circa", Qualifier.ABOUT),
+        ("etwa", Qualifier.ABOUT),
+        ("about", Qualifier.ABOUT),
+        ("approximately", Qualifier.ABOUT),
+        ("around", Qualifier.ABOUT),
+        ("~", Qualifier.ABOUT),
+        ("fast", Qualifier.LESS_THAN),
+        ("knapp", Qualifier.LESS_THAN),
+        ("almost", Qualifier.LESS_THAN),
+        ("unter", Qualifier.LESS_THAN),
+        ("under", Qualifier.LESS_THAN),
+        ("<", Qualifier.LESS_THAN),
+    ],
+)
 @pytest.mark.parametrize("space", [" ", "", "\u00a0"])
 def test_qualifier_words_in_both_languages(words, qualifier, space):
     if space == "" and words[-1].isalpha():
@@ -76,31 +97,34 @@ def test_a_word_only_qualifies_when_it_ends():
     assert parse_figure_text("über250") == (250, Qualifier.MORE_THAN)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("-5", "negative"),
-    ("\u22125", "negative"),         # the typographic minus
-    ("mehr als -5", "negative"),
-    ("inf", "not_finite"),
-    ("Infinity", "not_finite"),
-    ("NaN", "not_finite"),
-    ("∞", "not_finite"),
-    ("9" * 16, "too_many_digits"),
-    ("9" * 33, "too_many_digits"),
-    ("9" * 400, "too_many_digits"),
-    ("0." + "1" * 16, "too_many_digits"),
-    ("1e5", "not_a_number"),
-    ("viele", "not_a_number"),
-    ("", "not_a_number"),
-    ("mehr als", "not_a_number"),
-    ("1.2.3", "not_a_number"),       # dots that do not group in threes
-    ("1,250 000", "not_a_number"),   # a decimal mark before a group
-    ("1.250.000,5,5", "not_a_number"),
-    ("1 25", "not_a_number"),
-    ("0.250.000", "not_a_number"),
-    ("1_000", "not_a_number"),
-    ("٣", "not_a_number"),           # digits of other scripts
-    ("1,250", "ambiguous"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("-5", "negative"),
+        ("\u22125", "negative"),  # the typographic minus
+        ("mehr als -5", "negative"),
+        ("inf", "not_finite"),
+        ("Infinity", "not_finite"),
+        ("NaN", "not_finite"),
+        ("∞", "not_finite"),
+        ("9" * 16, "too_many_digits"),
+        ("9" * 33, "too_many_digits"),
+        ("9" * 400, "too_many_digits"),
+        ("0." + "1" * 16, "too_many_digits"),
+        ("1e5", "not_a_number"),
+        ("viele", "not_a_number"),
+        ("", "not_a_number"),
+        ("mehr als", "not_a_number"),
+        ("1.2.3", "not_a_number"),  # dots that do not group in threes
+        ("1,250 000", "not_a_number"),  # a decimal mark before a group
+        ("1.250.000,5,5", "not_a_number"),
+        ("1 25", "not_a_number"),
+        ("0.250.000", "not_a_number"),
+        ("1_000", "not_a_number"),
+        ("٣", "not_a_number"),  # digits of other scripts
+        ("1,250", "ambiguous"),
+    ],
+)
 def test_errors_are_codes(text, code):
     assert code_of(text) == code
 
@@ -117,18 +141,27 @@ def test_fifteen_digits_are_kept_exactly():
     assert parse_figure_text("0.000000000000001")[0] == 1e-15
 
 
-@pytest.mark.parametrize(("value", "expected"), [(1250.0, 1250), (1.125, 1.125), (0.1 + 0.2, 0.3), (1 / 3, 0.333333333333333),
-                                                 (0, 0), (-0.0, 0), (17, 17)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(1250.0, 1250), (1.125, 1.125), (0.1 + 0.2, 0.3), (1 / 3, 0.333333333333333), (0, 0), (-0.0, 0), (17, 17)],
+)
 def test_stored_numbers(value, expected):
     """Numbers a spreadsheet stored: no separator rules (1.125 stays 1.125), 15 digits like Excel shows."""
     assert check_number(value) == expected
 
 
-@pytest.mark.parametrize(("value", "code"), [(float("inf"), "not_finite"), (float("nan"), "not_finite"),
-                                             (-1, "negative"), (1e20, "too_many_digits"),
-                                             (10**400, "too_many_digits"),
-                                             pytest.param(10**5000, "too_many_digits", id="10**5000"),
-                                             (True, "not_a_number")])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (float("inf"), "not_finite"),
+        (float("nan"), "not_finite"),
+        (-1, "negative"),
+        (1e20, "too_many_digits"),
+        (10**400, "too_many_digits"),
+        pytest.param(10**5000, "too_many_digits", id="10**5000"),
+        (True, "not_a_number"),
+    ],
+)
 def test_stored_numbers_that_are_refused(value, code):
     with pytest.raises(NumberError) as raised:
         check_number(value)

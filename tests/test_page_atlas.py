@@ -31,7 +31,10 @@ def test_map_assets_are_local():
     at = run_app()
     args = json.loads(at.get("component_instance")[0].proto.json_args)
     links = args["js_links"] + args["css_links"]
-    assert "/app/static/leaflet/leaflet.js" in links and "/app/static/leaflet.markercluster/leaflet.markercluster.js" in links
+    assert (
+        "/app/static/leaflet/leaflet.js" in links
+        and "/app/static/leaflet.markercluster/leaflet.markercluster.js" in links
+    )
     assert all(link.startswith("/app/static/") for link in links), links
 
 
@@ -58,17 +61,21 @@ def test_a_filter_change_swaps_the_layers_of_the_same_map():
     assert map_component(at) == (bavaria_id, bavaria)
 
 
-@pytest.mark.parametrize(("key", "value", "expected"), [
-    ("atlas_focus", ["pharma"], {"Alpha Bio Testcluster", "Epsilon Pharma Testforum"}),
-    ("atlas_states", ["SN"], {"Gamma MedTech Testverbund"}),
-    ("atlas_themes", ["digital-health"], {"Beta Health Testnetz"}),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("atlas_focus", ["pharma"], {"Alpha Bio Testcluster", "Epsilon Pharma Testforum"}),
+        ("atlas_states", ["SN"], {"Gamma MedTech Testverbund"}),
+        ("atlas_themes", ["digital-health"], {"Beta Health Testnetz"}),
+    ],
+)
 def test_each_filter_narrows_the_list(key, value, expected):
     at = run_app()
     at.multiselect(key=key).set_value(value).run()
     assert not at.exception and set(cluster_names(at)) == expected
-    assert at.query_params[{"atlas_focus": "focus", "atlas_states": "state", "atlas_themes": "theme"}[key]] \
-        == ",".join(value)
+    assert at.query_params[{"atlas_focus": "focus", "atlas_states": "state", "atlas_themes": "theme"}[key]] == ",".join(
+        value
+    )
 
 
 def test_type_filter_narrows_actors_only():

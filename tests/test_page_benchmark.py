@@ -1,14 +1,13 @@
 """AppTest: the benchmark page — all clusters, choices change the charts' data, uploads add
 "yours" rows, bad uploads show an error and the page keeps working."""
 
-
 from conftest import open_app
 
 from clusters.upload import template_csv
 
 
 def open_page(**query):
-    return open_app('benchmark', **query)
+    return open_app("benchmark", **query)
 
 
 def frame_with(at, column: str):
@@ -77,8 +76,9 @@ def test_bad_upload_shows_an_error_and_the_page_works():
     assert not at.exception
     assert "is not a CSV or Excel" in at.error[0].value
     assert len(table(at)) == 5
-    at.file_uploader(key="bench_upload").set_value(("w.csv", b"id,name,actors,city,state\nw,W,lots,Kiel,SH\n",
-                                                     "text/csv")).run()
+    at.file_uploader(key="bench_upload").set_value(
+        ("w.csv", b"id,name,actors,city,state\nw,W,lots,Kiel,SH\n", "text/csv")
+    ).run()
     assert "row 2, column 'actors': 'lots' is not a number" in at.error[0].value
     assert len(table(at)) == 5
 

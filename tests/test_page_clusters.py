@@ -1,11 +1,10 @@
 """AppTest: the cluster table page renders every cluster, and search narrows it."""
 
-
 from conftest import open_app
 
 
 def run_app(**query):
-    return open_app('clusters', **query)
+    return open_app("clusters", **query)
 
 
 def table(at):

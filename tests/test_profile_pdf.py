@@ -57,8 +57,10 @@ def layout_problems(content: bytes) -> list[str]:
                 problems.append(f"p{number}: {words[i]['text']!r} is drawn over image {k}")
             for word in words:
                 if word["x1"] > page.width - MARGIN + TOLERANCE or word["x0"] < MARGIN - TOLERANCE:
-                    problems.append(f"p{number}: {word['text']!r} runs into the margin (x {word['x0']:.1f}–"
-                                    f"{word['x1']:.1f} of {page.width:.1f})")
+                    problems.append(
+                        f"p{number}: {word['text']!r} runs into the margin (x {word['x0']:.1f}–"
+                        f"{word['x1']:.1f} of {page.width:.1f})"
+                    )
                 if word["top"] < 0 or word["bottom"] > page.height:
                     problems.append(f"p{number}: {word['text']!r} is off the page")
     return problems
@@ -147,14 +149,22 @@ def test_unknown_figures_print_as_not_given(synthetic):
 
 def test_cli_writes_the_pdf(tmp_path):
     out = tmp_path / "stern.pdf"
-    subprocess.run([sys.executable, "-m", "clusters", "profile-pdf", "bioregio-stern", "--lang", "de", "--out",
-                    str(out)], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "clusters", "profile-pdf", "bioregio-stern", "--lang", "de", "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+    )
     pages, text = pdf_text(out.read_bytes())
     assert pages == 1 and "BioRegio STERN" in text and ">360" in text
 
 
 def test_cli_rejects_unknown_cluster(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "clusters", "profile-pdf", "atlantis", "--out",
-                             str(tmp_path / "x.pdf")], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "profile-pdf", "atlantis", "--out", str(tmp_path / "x.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2 and "unknown cluster 'atlantis'" in result.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -18,8 +18,11 @@ def test_alpha_profile_lists_university_hospitals_and_universities_in_its_region
     # München (09162), Landkreis München (09184) and Freising (09178): Kiel's or Dresden's rows stay out.
     assert numbers["University hospital"] == 2 and numbers["University"] == 2
     assert numbers["University of applied sciences"] == 2 and numbers["Research institute"] == 1
-    listed = next(df.value for df in at.dataframe if len(df.value) == sum(numbers.values()) and "Name" in df.value
-                  and "Relation" not in df.value)
+    listed = next(
+        df.value
+        for df in at.dataframe
+        if len(df.value) == sum(numbers.values()) and "Name" in df.value and "Relation" not in df.value
+    )
     assert "Testuniversität München (Klinikum)" in set(listed["Name"])
     assert "Private Testhochschule Garching" in set(listed["Name"])
     assert any("Testverzeichnis" in c.value for c in at.caption)

@@ -45,6 +45,7 @@ def append_register_row(data_dir: Path, **values) -> None:
 
 # --- the shipped regions ----------------------------------------------------------------------
 
+
 def test_every_cluster_has_a_region_that_holds_its_seat(dataset):
     assert set(dataset.regions) == set(dataset.clusters)
     for cluster_id, region in dataset.regions.items():
@@ -67,7 +68,13 @@ def test_overlaps_are_reported_not_refused(dataset):
     assert set(shared) == {("biopark-regensburg", "medical-valley-emn")}
     # The Upper Palatinate's west: Amberg, Weiden, Amberg-Sulzbach, Neumarkt, Neustadt/WN, Tirschenreuth.
     assert shared[("biopark-regensburg", "medical-valley-emn")] == [
-        "09361", "09363", "09371", "09373", "09374", "09377"]
+        "09361",
+        "09363",
+        "09371",
+        "09373",
+        "09374",
+        "09377",
+    ]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are absent")
@@ -81,6 +88,7 @@ def test_seed_quotes_stand_in_the_seeds(dataset):
 
 # --- validation that can fail -----------------------------------------------------------------
 
+
 def test_unknown_district_code_is_reported(data_copy):
     edit_regions(data_copy, lambda rs: rs["bio-m"]["districts"].append("09999"))
     assert any("regions.yaml: record 'bio-m', field 'districts." in p and "09999" in p for p in problems(data_copy))
@@ -88,8 +96,7 @@ def test_unknown_district_code_is_reported(data_copy):
 
 def test_seat_outside_the_region_is_reported(data_copy):
     edit_regions(data_copy, lambda rs: rs["bio-m"].update(districts=["09564"]))  # Nürnberg, not Munich
-    assert any("record 'bio-m'" in p and "seat München" in p and "outside its region" in p
-               for p in problems(data_copy))
+    assert any("record 'bio-m'" in p and "seat München" in p and "outside its region" in p for p in problems(data_copy))
 
 
 def test_cluster_without_region_is_reported(data_copy):
@@ -106,6 +113,7 @@ def test_region_of_unknown_cluster_is_reported(data_copy):
 
 
 # --- the outlines the map draws ---------------------------------------------------------------
+
 
 def test_shipped_outlines_match_the_region_definitions(dataset):
     features = {f["properties"]["id"]: f for f in geodata.regions_geojson()["features"]}
@@ -147,11 +155,14 @@ def test_region_districts_expand_whole_states():
 
 # --- 'in the region': listed actors counted by type, apart from named members ------------------
 
+
 def test_region_counts_come_from_the_listings_only(dataset):
     munich = dataset.region_counts("bio-m")
     assert munich["university_hospital"] == 2  # LMU and TUM hospitals
     assert {a.short_name for a in dataset.region_actors("bio-m") if a.type.value == "university_hospital"} == {
-        "U München (Klinikum)", "TU München in München (Klinikum)"}
+        "U München (Klinikum)",
+        "TU München in München (Klinikum)",
+    }
     assert munich["research_institute"] >= 3  # MPI Biochemie (Planegg), Helmholtz Munich, MPI Psychiatrie
     # Bio^M's cluster management lies in the region but is named, not listed: it is no region count.
     assert all(a.listing is not None for a in dataset.region_actors("bio-m"))
@@ -163,9 +174,20 @@ def test_region_counts_come_from_the_listings_only(dataset):
 def test_a_listed_actor_counts_in_the_region_it_lies_in(data_copy, dataset):
     before_munich = dataset.region_counts("bio-m")["university_hospital"]
     before_nuremberg = dataset.region_counts("medical-valley-emn")["university_hospital"]
-    append_register_row(data_copy, id="test-klinikum-nuernberg", name="Test Klinikum", short_name="Test (Klinikum)",
-                        type="university_hospital", sponsor="public", city="Nürnberg", state="BY", ags="09564000",
-                        lat="49.45390", lon="11.07730", register_key="19999990")
+    append_register_row(
+        data_copy,
+        id="test-klinikum-nuernberg",
+        name="Test Klinikum",
+        short_name="Test (Klinikum)",
+        type="university_hospital",
+        sponsor="public",
+        city="Nürnberg",
+        state="BY",
+        ags="09564000",
+        lat="49.45390",
+        lon="11.07730",
+        register_key="19999990",
+    )
     moved = load_dataset(data_copy)
     assert moved.region_counts("bio-m")["university_hospital"] == before_munich
     assert moved.region_counts("medical-valley-emn")["university_hospital"] == before_nuremberg + 1
@@ -174,10 +196,22 @@ def test_a_listed_actor_counts_in_the_region_it_lies_in(data_copy, dataset):
 
 
 def test_register_row_in_the_wrong_state_is_reported(data_copy):
-    append_register_row(data_copy, id="test-misplaced", name="Test", short_name="Test", type="university",
-                        sponsor="public", city="Nürnberg", state="SN", ags="09564000", lat="49.45390",
-                        lon="11.07730", register_key="19999991")
+    append_register_row(
+        data_copy,
+        id="test-misplaced",
+        name="Test",
+        short_name="Test",
+        type="university",
+        sponsor="public",
+        city="Nürnberg",
+        state="SN",
+        ags="09564000",
+        lat="49.45390",
+        lon="11.07730",
+        register_key="19999991",
+    )
     found = problems(data_copy)
-    assert any("register_actors.csv: record 'test-misplaced', field 'place.state'" in p and "lies in BY" in p
-               for p in found)
+    assert any(
+        "register_actors.csv: record 'test-misplaced', field 'place.state'" in p and "lies in BY" in p for p in found
+    )
     assert any("register_actors.csv: record 'test-misplaced', field 'place.ags'" in p for p in found)

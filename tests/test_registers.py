@@ -22,7 +22,8 @@ from clusters.model import Listing
 from geodata.build import DEFAULT_SRC
 
 SOURCES_AT_HAND = (REGISTER_DIR / "734349_HochschulFachbereich_WS2021.xlsx").exists() and (
-    DEFAULT_SRC / "VG5000_GEM.shp").exists()
+    DEFAULT_SRC / "VG5000_GEM.shp"
+).exists()
 needs_sources = pytest.mark.skipif(not SOURCES_AT_HAND, reason="the Destatis register or BKG shapefiles are absent")
 
 
@@ -45,6 +46,7 @@ def built():
 
 # --- independent of the source files ---------------------------------------------------------
 
+
 def test_grid_cell_centre_is_the_documented_point():
     # SOURCE.md: U Freiburg i.Br. -> 47.999 N, 7.848 E (cell lower-left corner + 50 m each way).
     lat, lon = cell_centre_wgs84("CRS3035RES100mN2767300E4160300")
@@ -53,31 +55,55 @@ def test_grid_cell_centre_is_the_documented_point():
         cell_centre_wgs84("CRS3035RES1kmN2767E4160")
 
 
-@pytest.mark.parametrize("short, readable", [
-    ("U Freiburg i.Br. (Klinikum)", "Universität Freiburg im Breisgau (Klinikum)"),
-    ("TH Aachen (U)", "Technische Hochschule Aachen"),
-    ("H Albstadt-Sigmaringen in Albstadt (FH)", "Hochschule Albstadt-Sigmaringen in Albstadt"),
-    ("Kath. U Eichstätt-Ingolstadt in Eichstätt (Kirchl. U)",
-     "Katholische Universität Eichstätt-Ingolstadt in Eichstätt"),
-    ("U der Bundeswehr München (FB Universitätsstudiengänge)", "Universität der Bundeswehr München"),
-    ("Universität Witten-Herdecke (Priv. U) (Klinikum)", "Universität Witten-Herdecke (Klinikum)"),
-    ("FH Kiel", "Fachhochschule Kiel"),
-])
+@pytest.mark.parametrize(
+    "short, readable",
+    [
+        ("U Freiburg i.Br. (Klinikum)", "Universität Freiburg im Breisgau (Klinikum)"),
+        ("TH Aachen (U)", "Technische Hochschule Aachen"),
+        ("H Albstadt-Sigmaringen in Albstadt (FH)", "Hochschule Albstadt-Sigmaringen in Albstadt"),
+        (
+            "Kath. U Eichstätt-Ingolstadt in Eichstätt (Kirchl. U)",
+            "Katholische Universität Eichstätt-Ingolstadt in Eichstätt",
+        ),
+        ("U der Bundeswehr München (FB Universitätsstudiengänge)", "Universität der Bundeswehr München"),
+        ("Universität Witten-Herdecke (Priv. U) (Klinikum)", "Universität Witten-Herdecke (Klinikum)"),
+        ("FH Kiel", "Fachhochschule Kiel"),
+    ],
+)
 def test_readable_names_write_out_the_short_forms(short, readable):
     assert readable_name(short) == readable
 
 
 # --- the shipped table (always) --------------------------------------------------------------
 
+
 def test_shipped_counts_by_type(shipped):
     assert Counter(r["type"] for r in shipped) == {
-        "university": 127, "university_of_applied_sciences": 404, "university_hospital": 36}
+        "university": 127,
+        "university_of_applied_sciences": 404,
+        "university_hospital": 36,
+    }
 
 
 def test_shipped_counts_by_state(shipped):
     assert Counter(r["state"] for r in shipped) == {
-        "BB": 15, "BE": 44, "BW": 89, "BY": 76, "HB": 7, "HE": 43, "HH": 26, "MV": 10, "NI": 38, "NW": 123,
-        "RP": 25, "SH": 11, "SL": 6, "SN": 28, "ST": 13, "TH": 13}
+        "BB": 15,
+        "BE": 44,
+        "BW": 89,
+        "BY": 76,
+        "HB": 7,
+        "HE": 43,
+        "HH": 26,
+        "MV": 10,
+        "NI": 38,
+        "NW": 123,
+        "RP": 25,
+        "SH": 11,
+        "SL": 6,
+        "SN": 28,
+        "ST": 13,
+        "TH": 13,
+    }
     universities = Counter(r["state"] for r in shipped if r["type"] == "university")
     assert set(universities) == geodata.STATE_CODES  # every state has universities
 
@@ -97,11 +123,14 @@ def test_shipped_file_keeps_only_the_kept_types(shipped):
     assert not [r for r in shipped if r["short_name"].endswith("(ohne Klinikum)")]
 
 
-@pytest.mark.parametrize("key, where, metres", [
-    ("10105000", (47.999, 7.848), 200),   # U Freiburg i.Br.
-    ("10105990", (48.006, 7.840), 200),   # its Klinikum
-    ("10110200", (49.491, 8.487), 200),   # U Heidelberg in Mannheim
-])
+@pytest.mark.parametrize(
+    "key, where, metres",
+    [
+        ("10105000", (47.999, 7.848), 200),  # U Freiburg i.Br.
+        ("10105990", (48.006, 7.840), 200),  # its Klinikum
+        ("10110200", (49.491, 8.487), 200),  # U Heidelberg in Mannheim
+    ],
+)
 def test_known_sites_are_where_the_register_puts_them(shipped, key, where, metres):
     row = next(r for r in shipped if r["register_key"] == key)
     assert metres_between((float(row["lat"]), float(row["lon"])), where) < metres
@@ -121,8 +150,9 @@ def test_albstadt_and_sigmaringen_sites_are_in_their_towns(shipped):
 def test_loaded_register_actors_carry_source_precision_and_sponsor(dataset):
     listed = [a for a in dataset.actors.values() if a.listing is Listing.HIGHER_EDUCATION_REGISTER]
     assert len(listed) >= 560
-    assert all(a.place.precision == REGISTER_PRECISION and a.sponsor and a.short_name and a.register_key
-               for a in listed)
+    assert all(
+        a.place.precision == REGISTER_PRECISION and a.sponsor and a.short_name and a.register_key for a in listed
+    )
     sources = {a.source.file for a in listed if a.location_source is None}
     assert sources == {"734349_HochschulFachbereich_WS2021.xlsx"}
     source = dataset.sources["734349_HochschulFachbereich_WS2021.xlsx"]
@@ -131,6 +161,7 @@ def test_loaded_register_actors_carry_source_precision_and_sponsor(dataset):
 
 
 # --- the build (only where the original files are at hand) -------------------------------------
+
 
 @needs_sources
 def test_build_reproduces_the_shipped_file(built):

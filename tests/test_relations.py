@@ -61,9 +61,9 @@ def test_actors_of_keeps_every_named_link_with_its_relation(dataset):
     assert biosaxony["bmwi"] == [Relation.FUNDER] and biosaxony["biosaxony-ev"] == [Relation.CLUSTER_MANAGEMENT]
     assert {a.id for a in dataset.actors_of("biosaxony", [Relation.FUNDER])} == {"bmwi", "freistaat-sachsen"}
     pairs = dataset.members_named("life-science-nord")
-    assert [r.value for _, r in pairs] == sorted((r.value for _, r in pairs),
-                                                 key=["member", "cluster_management", "shareholder", "funder",
-                                                      "partner"].index)
+    assert [r.value for _, r in pairs] == sorted(
+        (r.value for _, r in pairs), key=["member", "cluster_management", "shareholder", "funder", "partner"].index
+    )
     assert ("hamburg-fhh", Relation.SHAREHOLDER) in {(a.id, r) for a, r in pairs}
     # Only stored links are named: no register row turns up because it lies in the region.
     assert all(a.links for a, _ in pairs) and len(pairs) == 10
@@ -71,8 +71,12 @@ def test_actors_of_keeps_every_named_link_with_its_relation(dataset):
 
 def test_projects_and_leads_follow_the_seeds(dataset):
     berlin = {p.id for p in dataset.projects.values() if p.initiative == "berlin-medtech-masterplan"}
-    assert berlin == {"berlin-imaging-measure", "berlin-proton-therapy", "berlin-telemedicine",
-                      "berlin-key-account-strategy"}
+    assert berlin == {
+        "berlin-imaging-measure",
+        "berlin-proton-therapy",
+        "berlin-telemedicine",
+        "berlin-key-account-strategy",
+    }
     assert not berlin & {p.id for p in dataset.projects_of("healthcapital")}  # a 2005 plan, HealthCapital is 2007
     assert dataset.projects["lsn-hiheal"].lead is None and dataset.projects["lsn-northopedics"].lead is None
     assert dataset.projects["berlin-telemedicine"].lead == "tsb"
@@ -101,12 +105,15 @@ def test_in_region_is_never_stored():
         ClusterLink(cluster="bio-m", relation="in_region")
 
 
-@pytest.mark.parametrize("cell, words", [
-    ("bio-m", ("'bio-m' has no relation", "bio-m:member")),
-    ("bio-m:in_region", ("never written",)),
-    ("bio-m:sponsor", ("unknown relation 'sponsor'",)),
-    ("atlantis:member", ("unknown cluster 'atlantis'",)),
-])
+@pytest.mark.parametrize(
+    "cell, words",
+    [
+        ("bio-m", ("'bio-m' has no relation", "bio-m:member")),
+        ("bio-m:in_region", ("never written",)),
+        ("bio-m:sponsor", ("unknown relation 'sponsor'",)),
+        ("atlantis:member", ("unknown cluster 'atlantis'",)),
+    ],
+)
 def test_bad_relation_cells_are_reported(data_copy, cell, words):
     edit_actor(data_copy, "oncampus", clusters=cell)
     hits = [p for p in problems(data_copy) if p.startswith("actors.csv: record 'oncampus', field 'clusters'")]
@@ -117,6 +124,7 @@ def test_same_as_to_an_unknown_or_mismatched_row_is_reported(data_copy):
     edit_actor(data_copy, "oncampus", same_as="no-such-row")
     edit_actor(data_copy, "tu-berlin", same_as="universitaet-freiburg-im-breisgau")
     found = problems(data_copy)
-    assert any("record 'oncampus', field 'same_as': unknown register or institute row 'no-such-row'" in p
-               for p in found)
+    assert any(
+        "record 'oncampus', field 'same_as': unknown register or institute row 'no-such-row'" in p for p in found
+    )
     assert any("record 'tu-berlin', field 'same_as'" in p and "in BW" in p for p in found)

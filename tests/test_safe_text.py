@@ -37,9 +37,9 @@ def test_plain_cuts_long_values():
     assert len(re.sub(r"\\(.)", r"\1", plain("a" * 500, limit=60))) == 60
 
 
-@pytest.mark.parametrize("value", HOSTILE + ["a ``` b ` c"])
+@pytest.mark.parametrize("value", [*HOSTILE, "a ``` b ` c"])
 def test_literal_is_one_code_span(value):
     shown = literal(value)
     fence = re.match(r"`+", shown).group(0)
-    inner = shown[len(fence):-len(fence)]
+    inner = shown[len(fence) : -len(fence)]
     assert shown.endswith(fence) and fence not in inner and "\n" not in inner

@@ -3,9 +3,16 @@ import pytest
 from clusters.search import cluster_search_texts, fold, matches
 
 
-@pytest.mark.parametrize(("query", "text"), [("munchen", "München"), ("Lubeck", "Lübeck"),
-                                              ("muenchen", "München"), ("STRASSE", "Straße"),
-                                              ("tubingen reutlingen", "Tübingen and Reutlingen")])
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("munchen", "München"),
+        ("Lubeck", "Lübeck"),
+        ("muenchen", "München"),
+        ("STRASSE", "Straße"),
+        ("tubingen reutlingen", "Tübingen and Reutlingen"),
+    ],
+)
 def test_search_ignores_case_and_diacritics(query, text):
     assert matches(query, [text])
 

@@ -50,7 +50,7 @@ def _address(hex_address: str, width: int) -> str:
 
     raw = bytes.fromhex(hex_address)
     # /proc prints each 32-bit word in host (little-endian) order.
-    words = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
     return str(ipaddress.ip_address(words if width == 32 else words[:4]))
 
 
@@ -70,8 +70,9 @@ def readme_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("probe") / "network.jsonl"
     port = _free_port()
     env = {**os.environ, "PORT": str(port), "PYTHONPATH": str(PROBE), "NETWORK_PROBE_LOG": str(log)}
-    process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -109,6 +110,9 @@ def test_the_readme_server_contacts_nothing_outside(readme_server):
     assert any(r["event"] == "socket.bind" for r in records), "the probe did not see the server bind"
     outside = [r for r in records if r["event"] != "socket.bind" and not _is_local(r["address"][0])]
     assert not outside, f"outside lookups or connections: {outside}"
-    wide = [r for r in records if r["event"] == "socket.bind" and r["address"][0] in ("0.0.0.0", "::", "")
-            and r["address"][1] != "0"]
+    wide = [
+        r
+        for r in records
+        if r["event"] == "socket.bind" and r["address"][0] in ("0.0.0.0", "::", "") and r["address"][1] != "0"
+    ]
     assert not wide, f"bound to every interface: {wide}"

@@ -12,15 +12,25 @@ from conftest import ROOT, SYNTHETIC_DIR
 from clusters.load import FILES, load_dataset
 from clusters.model import FIGURE_FIELDS, STORED_RELATIONS, Qualifier
 
-PAGE_TESTS = sorted([*ROOT.glob("tests/test_page_*.py"), ROOT / "tests/test_booth.py",
-                     ROOT / "tests/test_german_pages.py", ROOT / "tests/test_region_view.py",
-                     *ROOT.glob("tests/browser/test_*.py")])
+PAGE_TESTS = sorted(
+    [
+        *ROOT.glob("tests/test_page_*.py"),
+        ROOT / "tests/test_booth.py",
+        ROOT / "tests/test_german_pages.py",
+        ROOT / "tests/test_region_view.py",
+        *ROOT.glob("tests/browser/test_*.py"),
+    ]
+)
 
 
 def test_the_folder_has_every_data_file_and_validates(synthetic):
     assert sorted(p.name for p in SYNTHETIC_DIR.iterdir()) == sorted([*FILES.values(), "README.md"])
-    result = subprocess.run([sys.executable, "-m", "clusters", "validate", "--data", str(SYNTHETIC_DIR)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "validate", "--data", str(SYNTHETIC_DIR)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -46,7 +56,10 @@ def test_it_covers_what_the_pages_show(synthetic):
     assert any(re.search(r"[<>*\[]", actor.name) for actor in synthetic.actors.values())  # hostile names
     assert sum(actor.listing is not None for actor in synthetic.actors.values()) >= 25
     assert {t for p in synthetic.projects.values() for t in synthetic.project_themes(p)} >= {
-        "digital-health", "life-science", "medtech"}
+        "digital-health",
+        "life-science",
+        "medtech",
+    }
 
 
 def shipped_names() -> set[str]:
@@ -67,7 +80,6 @@ def shipped_names() -> set[str]:
 @pytest.mark.parametrize("path", PAGE_TESTS, ids=lambda path: str(path.relative_to(ROOT / "tests")))
 def test_page_tests_name_nothing_of_the_shipped_data(path):
     text = path.read_text(encoding="utf-8")
-    found = sorted(name for name in shipped_names()
-                   if re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+    found = sorted(name for name in shipped_names() if re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
     assert not found, f"{path.name} depends on the shipped data: {found}"
     assert "load_dataset()" not in text and "DATA_DIR" not in text

@@ -35,28 +35,38 @@ def messages(result, lang="en") -> list[str]:
 
 # --- files by hand: the smallest package openpyxl opens, so each test controls every byte ----------
 
-_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-          b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-          b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
-          b'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-          b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-          b'officedocument.spreadsheetml.worksheet+xml"/></Types>')
-_ROOT_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-              b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-              b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-_WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
-             b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-             b'relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
-_WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                  b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                  b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+    b'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+_ROOT_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_WORKBOOK = (
+    b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
 SHEET = "xl/worksheets/sheet1.xml"
 
 
 def sheet_xml(rows: bytes, dimension: str | None = None) -> bytes:
     declared = f'<dimension ref="{dimension}"/>'.encode() if dimension else b""
-    return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-            b'spreadsheetml/2006/main">' + declared + b"<sheetData>" + rows + b"</sheetData></worksheet>")
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main">' + declared + b"<sheetData>" + rows + b"</sheetData></worksheet>"
+    )
 
 
 def row_xml(number: int, *cells) -> bytes:
@@ -96,9 +106,9 @@ def declare_size(package: bytes, name: str, size: int) -> bytes:
     for signature, size_at, name_length_at, name_at in ((b"PK\x01\x02", 24, 28, 46), (b"PK\x03\x04", 22, 26, 30)):
         start = 0
         while (start := data.find(signature, start)) >= 0:
-            length = int.from_bytes(data[start + name_length_at:start + name_length_at + 2], "little")
-            if data[start + name_at:start + name_at + length] == encoded:
-                data[start + size_at:start + size_at + 4] = size.to_bytes(4, "little")
+            length = int.from_bytes(data[start + name_length_at : start + name_length_at + 2], "little")
+            if data[start + name_at : start + name_at + length] == encoded:
+                data[start + size_at : start + size_at + 4] = size.to_bytes(4, "little")
             start += 4
     return bytes(data)
 
@@ -146,8 +156,14 @@ def measured(tmp_path, content: bytes, name: str = "hostile.xlsx") -> dict:
     growth (MB). A child, because a peak of resident memory can only be read per process."""
     path = tmp_path / "upload.bin"
     path.write_bytes(content)
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(path), name], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(path), name],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -160,6 +176,7 @@ def assert_refused_cheaply(tmp_path, content: bytes, code: str, name: str = "hos
 
 
 # --- ordinary files ------------------------------------------------------------------------------------
+
 
 def test_template_round_trips(dataset):
     result = parse(template_csv(), dataset)
@@ -211,8 +228,9 @@ def test_utf16_with_bom_is_read(dataset, encoding):
 def test_binary_garbage(dataset):
     result = parse(bytes(range(256)) * 40, dataset, name="photo.jpg")
     assert not result.clusters and codes(result) == [(None, None, "not_csv")]
-    assert messages(result) == [("'photo.jpg' is not a CSV or Excel (.xlsx) file. Download the template and save "
-                                "your table in that format.")]
+    assert messages(result) == [
+        ("'photo.jpg' is not a CSV or Excel (.xlsx) file. Download the template and save your table in that format.")
+    ]
 
 
 def test_broken_xlsx(dataset):
@@ -258,8 +276,9 @@ def test_duplicate_columns(dataset):
 def test_header_only_says_there_are_no_data_rows(dataset, content):
     result = parse(content, dataset)
     assert codes(result) == [(None, None, "no_data_rows")]
-    assert messages(result) == [("The file has column names but no data rows. Add one row per cluster below "
-                                "the header.")]
+    assert messages(result) == [
+        ("The file has column names but no data rows. Add one row per cluster below the header.")
+    ]
 
 
 def test_header_only_workbook(dataset):
@@ -268,24 +287,30 @@ def test_header_only_workbook(dataset):
 
 
 def test_words_and_negative_numbers_name_row_and_column(dataset):
-    text = f"{HEADER}\na,A,2000,5,viele,10,1,2,Kiel,SH,\nb,B,2001,5,100,-5,1,2,Kiel,SH,\nc,C,2002,5,100,10,1,2,Kiel,SH,\n"
+    text = (
+        f"{HEADER}\na,A,2000,5,viele,10,1,2,Kiel,SH,\nb,B,2001,5,100,-5,1,2,Kiel,SH,\nc,C,2002,5,100,10,1,2,Kiel,SH,\n"
+    )
     result = parse(text, dataset)
     assert codes(result) == [(2, "actors", "not_a_number"), (3, "smes", "negative")]
     assert messages(result) == [
         "row 2, column 'actors': 'viele' is not a number (write e.g. 250, 13.5 or >250) — this row was skipped.",
-        "row 3, column 'smes': '-5' is negative; counts and years cannot be below 0 — this row was skipped."]
+        "row 3, column 'smes': '-5' is negative; counts and years cannot be below 0 — this row was skipped.",
+    ]
     assert [c.id for c in result.clusters] == ["yours-c"]  # the valid row is kept
 
 
-@pytest.mark.parametrize(("cell", "code"), [
-    ("9" * 33, "too_many_digits"),       # used to pass, then raise decimal.InvalidOperation on /benchmark
-    ("9" * 400, "too_many_digits"),      # used to become inf and show "∞"
-    ("inf", "not_finite"),
-    ("NaN", "not_finite"),
-    ("1000000000", "too_large"),
-    ("1,250", "ambiguous"),
-    ("1e5", "not_a_number"),
-])
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("9" * 33, "too_many_digits"),  # used to pass, then raise decimal.InvalidOperation on /benchmark
+        ("9" * 400, "too_many_digits"),  # used to become inf and show "∞"
+        ("inf", "not_finite"),
+        ("NaN", "not_finite"),
+        ("1000000000", "too_large"),
+        ("1,250", "ambiguous"),
+        ("1e5", "not_a_number"),
+    ],
+)
 def test_implausible_numbers_are_refused_with_row_and_column(dataset, cell, code):
     result = parse(f'id,name,actors,city,state\na,A,"{cell}",Kiel,SH\nb,B,7,Kiel,SH\n', dataset)
     assert codes(result) == [(2, "actors", code)]
@@ -293,12 +318,19 @@ def test_implausible_numbers_are_refused_with_row_and_column(dataset, cell, code
 
 
 def test_number_cells_of_a_workbook_are_bounded_too(dataset):
-    rows = (row_xml(1, "id", "name", "actors", "city", "state") + row_xml(2, "a", "A", int("9" * 400), "Kiel", "SH")
-            + row_xml(3, "b", "B", 1e308, "Kiel", "SH") + row_xml(4, "c", "C", b"1E+400", "Kiel", "SH")
-            + row_xml(5, "d", "D", 12, "Kiel", "SH"))
+    rows = (
+        row_xml(1, "id", "name", "actors", "city", "state")
+        + row_xml(2, "a", "A", int("9" * 400), "Kiel", "SH")
+        + row_xml(3, "b", "B", 1e308, "Kiel", "SH")
+        + row_xml(4, "c", "C", b"1E+400", "Kiel", "SH")
+        + row_xml(5, "d", "D", 12, "Kiel", "SH")
+    )
     result = parse(workbook(sheet_xml(rows)), dataset, name="n.xlsx")
-    assert codes(result) == [(2, "actors", "too_many_digits"), (3, "actors", "too_many_digits"),
-                             (4, "actors", "not_finite")]
+    assert codes(result) == [
+        (2, "actors", "too_many_digits"),
+        (3, "actors", "too_many_digits"),
+        (4, "actors", "not_finite"),
+    ]
     assert [c.actors.value for c in result.clusters] == [12]
 
 
@@ -310,10 +342,18 @@ def test_founding_year_must_be_plausible(dataset, founded):
 
 def test_ambiguous_number_explains_both_readings(dataset):
     result = parse('id,name,actors,city,state\na,A,"1,250",Kiel,SH\n', dataset)
-    assert messages(result) == [("row 2, column 'actors': '1,250' is ambiguous: 1250 in English, 1.25 in German. "
-                                "Write 1250 or 1.25 — this row was skipped.")]
-    assert messages(result, "de") == [("Zeile 2, Spalte „actors“: „1,250“ ist mehrdeutig: im Englischen 1250, im "
-                                      "Deutschen 1,25. Schreiben Sie 1250 oder 1,25 — diese Zeile wurde übersprungen.")]
+    assert messages(result) == [
+        (
+            "row 2, column 'actors': '1,250' is ambiguous: 1250 in English, 1.25 in German. "
+            "Write 1250 or 1.25 — this row was skipped."
+        )
+    ]
+    assert messages(result, "de") == [
+        (
+            "Zeile 2, Spalte „actors“: „1,250“ ist mehrdeutig: im Englischen 1250, im "
+            "Deutschen 1,25. Schreiben Sie 1250 oder 1,25 — diese Zeile wurde übersprungen."
+        )
+    ]
 
 
 def test_the_hint_for_an_ambiguous_number_is_not_ambiguous_itself(dataset):
@@ -328,8 +368,9 @@ def test_the_hint_for_an_ambiguous_number_is_not_ambiguous_itself(dataset):
 def test_unknown_focus_area_is_a_warning_and_left_out(dataset):
     result = parse(f"{HEADER}\na,A,2000,5,100,10,1,2,Kiel,SH,medtech;telepathy\n", dataset)
     assert result.clusters[0].focus_areas == ["medtech"]
-    assert messages(result) == [("row 2, column 'focus_areas': unknown focus area 'telepathy' was left out "
-                                "(see the template's vocabulary ids)")]
+    assert messages(result) == [
+        ("row 2, column 'focus_areas': unknown focus area 'telepathy' was left out (see the template's vocabulary ids)")
+    ]
 
 
 def test_duplicate_ids(dataset):
@@ -343,8 +384,12 @@ def test_sum_check_and_future_year(dataset):
     assert (2, "founded", "year_out_of_range") in codes(result)
     result = parse(f"{HEADER}\na,A,2000,,10,9,5,,Kiel,SH,\n", dataset)
     assert codes(result) == [(2, "smes", "parts_exceed_actors")]
-    assert messages(result, "de") == [("Zeile 2, Spalte „smes“: KMU (9) und Großunternehmen (5) ergeben zusammen "
-                                      "mehr als die Akteure (10) — diese Zeile wurde übersprungen.")]
+    assert messages(result, "de") == [
+        (
+            "Zeile 2, Spalte „smes“: KMU (9) und Großunternehmen (5) ergeben zusammen "
+            "mehr als die Akteure (10) — diese Zeile wurde übersprungen."
+        )
+    ]
 
 
 def test_a_rule_of_the_model_that_the_upload_does_not_know_still_gives_a_message(dataset):
@@ -352,8 +397,12 @@ def test_a_rule_of_the_model_that_the_upload_does_not_know_still_gives_a_message
 
     # The upload allows founding years up to `today`; the model up to the real date.
     next_year = dt.date.today().year + 1
-    result = parse_upload("a.csv", f"id,name,founded,actors,city,state\na,A,{next_year},5,Kiel,SH\n".encode(), dataset,
-                          today=dt.date(next_year, 1, 1))
+    result = parse_upload(
+        "a.csv",
+        f"id,name,founded,actors,city,state\na,A,{next_year},5,Kiel,SH\n".encode(),
+        dataset,
+        today=dt.date(next_year, 1, 1),
+    )
     assert codes(result) == [(2, "founded", "invalid_row")]
 
 
@@ -362,8 +411,9 @@ def test_too_many_rows(dataset):
     result = parse(f"{HEADER}\n{rows}\n", dataset)
     assert not result.clusters and codes(result) == [(None, None, "too_many_rows")]
     assert messages(result) == ["The file has more than 1,000 data rows. Upload at most 1,000 clusters at a time."]
-    assert messages(result, "de") == [("Die Datei hat mehr als 1.000 Datenzeilen. Laden Sie höchstens 1.000 Cluster "
-                                      "auf einmal hoch.")]
+    assert messages(result, "de") == [
+        ("Die Datei hat mehr als 1.000 Datenzeilen. Laden Sie höchstens 1.000 Cluster auf einmal hoch.")
+    ]
 
 
 def test_blank_lines_keep_the_spreadsheet_row_numbers(dataset):
@@ -374,8 +424,12 @@ def test_blank_lines_keep_the_spreadsheet_row_numbers(dataset):
 def test_too_large(dataset):
     result = parse(b"id,name,actors\n" + b"x" * (MAX_BYTES + 1), dataset)
     assert not result.clusters and codes(result) == [(None, None, "file_too_large")]
-    assert messages(result, "de") == [("Die Datei hat 5,2 MB; erlaubt sind höchstens 5 MB. Laden Sie nur die Cluster "
-                                      "hoch, die Sie vergleichen möchten.")]
+    assert messages(result, "de") == [
+        (
+            "Die Datei hat 5,2 MB; erlaubt sind höchstens 5 MB. Laden Sie nur die Cluster "
+            "hoch, die Sie vergleichen möchten."
+        )
+    ]
 
 
 def test_empty_file(dataset):
@@ -401,9 +455,13 @@ def test_published_id_takes_the_published_seat(dataset):
 
 def test_unknown_state_and_missing_seat(dataset):
     found = messages(parse("id,name,actors,city,state\nq,Q,5,Paris,FR\nz,Z,5,,\n", dataset))
-    assert found == ["row 2, column 'state': 'FR' is no German state code; use e.g. BY, NW, SH — this row was skipped.",
-                     ("row 3, column 'city': city and state are needed (or use the id of a published cluster) — "
-                     "this row was skipped.")]
+    assert found == [
+        "row 2, column 'state': 'FR' is no German state code; use e.g. BY, NW, SH — this row was skipped.",
+        (
+            "row 3, column 'city': city and state are needed (or use the id of a published cluster) — "
+            "this row was skipped."
+        ),
+    ]
 
 
 @pytest.mark.parametrize("payload", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "=cmd|' /C calc'!A0"])
@@ -415,8 +473,11 @@ def test_hostile_names_are_kept_as_plain_text(dataset, payload):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_values_from_the_file_cannot_become_markdown(dataset, lang):
     payload = "x\n\n# Expired ![](http://evil.example/p.png) [a](javascript:alert(1)) **b**"
-    result = parse(f'id,name,actors,city,state,focus_areas\na,A,5,Kiel,SH,"{payload}"\n'
-                   f'b,B,"{payload}",Kiel,SH,\n', dataset, name="[x](http://evil.example).csv")
+    result = parse(
+        f'id,name,actors,city,state,focus_areas\na,A,5,Kiel,SH,"{payload}"\nb,B,"{payload}",Kiel,SH,\n',
+        dataset,
+        name="[x](http://evil.example).csv",
+    )
     texts = [upload_message_text(m, lang) for m in result.errors + result.warnings]
     assert len(texts) == 2
     for text in texts:
@@ -430,14 +491,48 @@ def test_values_from_the_file_cannot_become_markdown(dataset, lang):
 def test_every_message_code_has_english_and_german_text(dataset):
     from components.i18n import CATALOGUE
 
-    used = {"at_cell", "at_row", "file_too_large", "empty", "not_csv", "csv_unreadable", "xlsx_unreadable",
-            "xlsx_no_sheet", "xlsx_too_many_parts", "xlsx_part_too_large", "xlsx_unpacked_too_large",
-            "xlsx_compressed_too_much", "xlsx_too_complex", "sheet_too_large", "rows_beyond_limit", "too_many_rows",
-            "no_data_rows", "missing_columns", "missing_figure_columns", "duplicate_columns", "ignored_columns",
-            "more_messages", "empty_id", "empty_name", "duplicate_id", "not_a_number", "negative", "ambiguous",
-            "not_finite", "too_many_digits", "too_large", "year_out_of_range", "bad_qualifier", "invalid_figure",
-            "parts_exceed_actors", "seat_missing", "unknown_state", "cell_too_long", "invalid_row",
-            "unknown_focus_area"}
+    used = {
+        "at_cell",
+        "at_row",
+        "file_too_large",
+        "empty",
+        "not_csv",
+        "csv_unreadable",
+        "xlsx_unreadable",
+        "xlsx_no_sheet",
+        "xlsx_too_many_parts",
+        "xlsx_part_too_large",
+        "xlsx_unpacked_too_large",
+        "xlsx_compressed_too_much",
+        "xlsx_too_complex",
+        "sheet_too_large",
+        "rows_beyond_limit",
+        "too_many_rows",
+        "no_data_rows",
+        "missing_columns",
+        "missing_figure_columns",
+        "duplicate_columns",
+        "ignored_columns",
+        "more_messages",
+        "empty_id",
+        "empty_name",
+        "duplicate_id",
+        "not_a_number",
+        "negative",
+        "ambiguous",
+        "not_finite",
+        "too_many_digits",
+        "too_large",
+        "year_out_of_range",
+        "bad_qualifier",
+        "invalid_figure",
+        "parts_exceed_actors",
+        "seat_missing",
+        "unknown_state",
+        "cell_too_long",
+        "invalid_row",
+        "unknown_focus_area",
+    }
     assert {key.removeprefix("upload.") for key in CATALOGUE if key.startswith("upload.")} == used
     source = (ROOT / "clusters" / "upload.py").read_text() + (ROOT / "clusters" / "numbers.py").read_text()
     for code in used - {"at_cell", "at_row"}:
@@ -462,6 +557,7 @@ def test_nothing_is_written(dataset, tmp_path, monkeypatch):
             if any(flag in mode for flag in "wax+"):
                 writes.append(str(file))
             return opener(file, mode, *args, **kwargs)
+
         return open_for_reading_only
 
     monkeypatch.setattr(builtins, "open", guarded(real_open))
@@ -477,8 +573,9 @@ def test_nothing_is_written(dataset, tmp_path, monkeypatch):
 # whole sheet, the row limit checked afterwards) failed: 2.7 GB for the one-cell sheet, 26 s and
 # 3.3 GB for the zip bomb, 15.7 s for 200,000 rows, an uncaught ParseError for a cut-off sheet.
 
-ONE_CELL_AT_THE_END = row_xml(1, "id", "name", "actors") + \
-    b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+ONE_CELL_AT_THE_END = (
+    row_xml(1, "id", "name", "actors") + b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+)
 
 
 def test_one_cell_declaring_the_whole_grid(tmp_path):
@@ -494,9 +591,12 @@ def test_one_cell_at_the_end_without_a_dimension(tmp_path):
 def test_sheet_too_large_names_its_size(dataset):
     result = parse(workbook(sheet_xml(ONE_CELL_AT_THE_END, dimension="A1:XFD1048576")), dataset, name="g.xlsx")
     assert messages(result, "de") == [
-        ("Das Tabellenblatt reicht über 1.048.576 Zeilen und 16.384 Spalten; gelesen werden höchstens 1.001 Zeilen "
-        "und 100 Spalten. Löschen Sie alles unterhalb und rechts Ihrer Tabelle (auch Formatierungen) oder "
-        "speichern Sie sie als CSV.")]
+        (
+            "Das Tabellenblatt reicht über 1.048.576 Zeilen und 16.384 Spalten; gelesen werden höchstens 1.001 Zeilen "
+            "und 100 Spalten. Löschen Sie alles unterhalb und rechts Ihrer Tabelle (auch Formatierungen) oder "
+            "speichern Sie sie als CSV."
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -505,8 +605,12 @@ def zip_bomb() -> bytes:
     rows = b"".join(row_xml(2, "bomb", 1) for _ in range(8192))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, data in (("[Content_Types].xml", _TYPES), ("_rels/.rels", _ROOT_RELS),
-                           ("xl/workbook.xml", _WORKBOOK), ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)):
+        for name, data in (
+            ("[Content_Types].xml", _TYPES),
+            ("_rels/.rels", _ROOT_RELS),
+            ("xl/workbook.xml", _WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
+        ):
             archive.writestr(name, data)
         with archive.open(SHEET, "w") as sheet:
             sheet.write(sheet_xml(b"").split(b"<sheetData>")[0] + b"<sheetData>" + row_xml(1, "id", "name", "actors"))
@@ -556,20 +660,24 @@ def test_two_hundred_thousand_rows_without_a_dimension(tmp_path):
 def test_rows_are_counted_as_they_come_even_under_a_small_dimension(tmp_path):
     """A dimension may lie in the other direction too: reading stops at row 1,002, not at its claim."""
     rows = row_xml(1, "id", "name", "actors", "city", "state") + b"".join(
-        row_xml(number, f"r{number}", "R", 1, "Kiel", "SH") for number in range(2, 3002))
+        row_xml(number, f"r{number}", "R", 1, "Kiel", "SH") for number in range(2, 3002)
+    )
     assert_refused_cheaply(tmp_path, workbook(sheet_xml(rows, "A1:E2")), "too_many_rows")
 
 
 def test_one_row_of_many_cells(tmp_path):
     cells = b"".join(b'<c r="A1"><v>%d</v></c>' % number for number in range(300_000))
-    assert_refused_cheaply(tmp_path, workbook(sheet_xml(b'<row r="1">' + cells + b"</row>", "A1:A1")),
-                           "xlsx_too_complex")
+    assert_refused_cheaply(
+        tmp_path, workbook(sheet_xml(b'<row r="1">' + cells + b"</row>", "A1:A1")), "xlsx_too_complex"
+    )
 
 
 def test_bloated_styles(tmp_path):
-    styles = (b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>'
-              + b"".join(b'<xf numFmtId="%d" fontId="%d" fillId="0" borderId="0"/>' % (n % 164, n) for n in range(100_000))
-              + b"</cellXfs></styleSheet>")
+    styles = (
+        b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>'
+        + b"".join(b'<xf numFmtId="%d" fontId="%d" fillId="0" borderId="0"/>' % (n % 164, n) for n in range(100_000))
+        + b"</cellXfs></styleSheet>"
+    )
     assert_refused_cheaply(tmp_path, workbook(sheet_xml(GOOD_ROWS), {"xl/styles.xml": styles}), "xlsx_too_complex")
 
 
@@ -578,11 +686,14 @@ def test_cut_off_sheet(tmp_path):
     assert_refused_cheaply(tmp_path, workbook(truncated), "xlsx_unreadable")
 
 
-@pytest.mark.parametrize("sheet", [
-    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "<c/>">]><worksheet>&a;</worksheet>',
-    '<?xml version="1.0" encoding="UTF-16"?><worksheet/>'.encode("utf-16"),
-    b'<?xml version="1.0" encoding="cp500"?><worksheet/>',
-])
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "<c/>">]><worksheet>&a;</worksheet>',
+        '<?xml version="1.0" encoding="UTF-16"?><worksheet/>'.encode("utf-16"),
+        b'<?xml version="1.0" encoding="cp500"?><worksheet/>',
+    ],
+)
 def test_markup_the_counts_cannot_see_is_refused(dataset, sheet):
     assert codes(parse(workbook(sheet), dataset, name="x.xlsx")) == [(None, None, "xlsx_unreadable")]
 
@@ -595,5 +706,6 @@ def test_huge_csv_stops_at_the_row_limit(tmp_path):
 
 
 def test_a_single_enormous_csv_cell(tmp_path):
-    assert_refused_cheaply(tmp_path, b'id,name,actors\na,"' + b"x" * 4_000_000 + b'",1\n', "csv_unreadable",
-                           name="cell.csv")
+    assert_refused_cheaply(
+        tmp_path, b'id,name,actors\na,"' + b"x" * 4_000_000 + b'",1\n', "csv_unreadable", name="cell.csv"
+    )

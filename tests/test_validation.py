@@ -50,8 +50,11 @@ def test_duplicate_id(data_copy):
 
 
 def test_unknown_focus_area(data_copy):
-    edit_yaml(data_copy, "clusters.yaml",
-              lambda rs: by_id(rs, "bio-m")["focus"].append({"area": "telepathy", "wording": "Telepathie"}))
+    edit_yaml(
+        data_copy,
+        "clusters.yaml",
+        lambda rs: by_id(rs, "bio-m")["focus"].append({"area": "telepathy", "wording": "Telepathie"}),
+    )
     assert_reported(data_copy, "clusters.yaml", "bio-m", "focus", "unknown focus area 'telepathy'")
 
 
@@ -66,8 +69,9 @@ def test_figure_without_source(data_copy):
 
 
 def test_figure_with_unknown_source_file(data_copy):
-    edit_yaml(data_copy, "clusters.yaml",
-              lambda rs: by_id(rs, "biosaxony")["smes"]["source"].update(file="999_unknown.txt"))
+    edit_yaml(
+        data_copy, "clusters.yaml", lambda rs: by_id(rs, "biosaxony")["smes"]["source"].update(file="999_unknown.txt")
+    )
     assert_reported(data_copy, "clusters.yaml", "biosaxony", "smes.source", "999_unknown.txt")
     # One mistake, no cascade: actors of biosaxony are not reported as pointing at an unknown cluster.
     assert not [p for p in problems(data_copy) if "unknown cluster 'biosaxony'" in p]
@@ -96,8 +100,9 @@ def test_founding_year_in_the_future(data_copy):
 
 
 def test_coordinates_outside_germany(data_copy):
-    edit_yaml(data_copy, "clusters.yaml",
-              lambda rs: by_id(rs, "biolago")["seat"].update(lat=47.3769, lon=8.5417))  # Zürich
+    edit_yaml(
+        data_copy, "clusters.yaml", lambda rs: by_id(rs, "biolago")["seat"].update(lat=47.3769, lon=8.5417)
+    )  # Zürich
     assert_reported(data_copy, "clusters.yaml", "biolago", "seat.lat", "outside Germany")
 
 
@@ -142,8 +147,9 @@ def test_unknown_cluster_in_actor(data_copy):
 
 def test_unknown_lead_actor_in_project(data_copy):
     project_ids = []
-    edit_yaml(data_copy, "lighthouses.yaml", lambda rs: (rs[0].update(lead="no-such-actor"),
-                                                         project_ids.append(rs[0]["id"])))
+    edit_yaml(
+        data_copy, "lighthouses.yaml", lambda rs: (rs[0].update(lead="no-such-actor"), project_ids.append(rs[0]["id"]))
+    )
     assert_reported(data_copy, "lighthouses.yaml", project_ids[0], "lead", "unknown actor 'no-such-actor'")
 
 
@@ -153,28 +159,38 @@ def test_broken_yaml_is_reported_with_its_file(data_copy):
 
 
 def test_all_problems_are_collected(data_copy):
-    edit_yaml(data_copy, "clusters.yaml", lambda rs: (by_id(rs, "bio-m")["actors"].update(value=-1),
-                                                      by_id(rs, "biolago")["seat"].update(state="BY")))
+    edit_yaml(
+        data_copy,
+        "clusters.yaml",
+        lambda rs: (by_id(rs, "bio-m")["actors"].update(value=-1), by_id(rs, "biolago")["seat"].update(state="BY")),
+    )
     found = problems(data_copy)
     assert any("'bio-m'" in p for p in found) and any("'biolago'" in p for p in found)
 
 
 def test_cli_validate_passes_on_shipped_data():
-    result = subprocess.run([sys.executable, "-m", "clusters", "validate"], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "validate"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "12 clusters" in result.stdout
 
 
 def test_cli_validate_fails_on_broken_data(data_copy):
     edit_yaml(data_copy, "clusters.yaml", lambda rs: by_id(rs, "bio-m")["actors"].update(value=-1))
-    result = subprocess.run([sys.executable, "-m", "clusters", "--data", str(data_copy), "validate"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "--data", str(data_copy), "validate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "clusters.yaml: record 'bio-m', field 'actors.value'" in result.stderr
 
 
 # --- hostile or broken files: a message naming file, record and field, never a crash --------
+
 
 def append_actor_row(data_dir: Path, line: str) -> None:
     with (data_dir / "actors.csv").open("a", encoding="utf-8", newline="") as handle:
@@ -186,7 +202,7 @@ def replace_first(data_dir: Path, name: str, old: bytes, new: bytes) -> int:
     path = data_dir / name
     data = path.read_bytes()
     offset = data.index(old)
-    path.write_bytes(data[:offset] + new + data[offset + len(old):])
+    path.write_bytes(data[:offset] + new + data[offset + len(old) :])
     return offset
 
 
@@ -205,22 +221,47 @@ def deeply_nested_themes(data_dir: Path) -> None:
 
 # name -> (break the data copy, file, record, field, words the message contains)
 BROKEN = {
-    "short row": (lambda d: append_actor_row(d, "short-row,Short Row GmbH,company"),
-                  "actors.csv", "short-row", "city", "3 fields", "header 13", "missing"),
-    "long row": (lambda d: append_actor_row(d, "long-row,Long Row GmbH,company,Berlin,BE,,,,,"
-                                                "004_b5954f37f8bbf0de.txt,1. Einleitung,a note,with a comma,"),
-                 "actors.csv", "long-row", "same_as", "14 fields", "header 13"),
+    "short row": (
+        lambda d: append_actor_row(d, "short-row,Short Row GmbH,company"),
+        "actors.csv",
+        "short-row",
+        "city",
+        "3 fields",
+        "header 13",
+        "missing",
+    ),
+    "long row": (
+        lambda d: append_actor_row(
+            d,
+            "long-row,Long Row GmbH,company,Berlin,BE,,,,,004_b5954f37f8bbf0de.txt,1. Einleitung,a note,with a comma,",
+        ),
+        "actors.csv",
+        "long-row",
+        "same_as",
+        "14 fields",
+        "header 13",
+    ),
     "directory named themes.yaml": (themes_as_folder, "themes.yaml", "-", "-", "directory"),
     "50,000-deep nesting": (deeply_nested_themes, "themes.yaml", "-", "-", "nested too deeply"),
     "value .inf": (set_actors_value(float("inf")), "clusters.yaml", "bio-m", "actors.value", "finite", "inf"),
     "value 1e308": (set_actors_value(1e308), "clusters.yaml", "bio-m", "actors.value", "1e+308", "below 1,000,000,000"),
     "value .nan": (set_actors_value(float("nan")), "clusters.yaml", "bio-m", "actors.value", "finite", "nan"),
     "value of 400 digits": (set_actors_value(10**399), "clusters.yaml", "bio-m", "actors.value", "400 digits"),
-    "impossible date": (lambda d: replace_first(d, "sources.yaml", b"date: ", b"date: 2019-13-45 #"),
-                        "sources.yaml", "-", "-", "YAML", "month must be in 1..12"),
-    "source file as a list": (lambda d: edit_yaml(d, "clusters.yaml",
-                                                  lambda rs: by_id(rs, "bio-m")["actors"]["source"].update(file=["x"])),
-                              "clusters.yaml", "bio-m", "actors.source.file", "valid string"),
+    "impossible date": (
+        lambda d: replace_first(d, "sources.yaml", b"date: ", b"date: 2019-13-45 #"),
+        "sources.yaml",
+        "-",
+        "-",
+        "YAML",
+        "month must be in 1..12",
+    ),
+    "source file as a list": (
+        lambda d: edit_yaml(d, "clusters.yaml", lambda rs: by_id(rs, "bio-m")["actors"]["source"].update(file=["x"])),
+        "clusters.yaml",
+        "bio-m",
+        "actors.source.file",
+        "valid string",
+    ),
 }
 
 
@@ -235,8 +276,14 @@ def test_broken_file_is_reported(data_copy, case):
 def test_cli_validate_reports_broken_file_without_traceback(data_copy, case):
     breaking, file, record, field, *_ = BROKEN[case]
     breaking(data_copy)
-    result = subprocess.run([sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)], cwd=ROOT,
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert f"{file}: record '{record}', field '{field}'" in result.stderr
@@ -268,20 +315,32 @@ def test_missing_data_folder(tmp_path):
     assert len(found) == 1 and "data folder" in found[0]
 
 
-@pytest.mark.parametrize(("where", "value", "field", "word"), [
-    ("lat", float("inf"), "seat.lat", "finite"),
-    ("lat", float("nan"), "seat.lat", "finite"),
-    ("lon", 500.0, "seat.lon", "less than or equal to 180"),
-])
+@pytest.mark.parametrize(
+    ("where", "value", "field", "word"),
+    [
+        ("lat", float("inf"), "seat.lat", "finite"),
+        ("lat", float("nan"), "seat.lat", "finite"),
+        ("lon", 500.0, "seat.lon", "less than or equal to 180"),
+    ],
+)
 def test_non_finite_or_impossible_coordinates(data_copy, where, value, field, word):
-    edit_yaml(data_copy, "clusters.yaml",
-              lambda rs: by_id(rs, "biolago")["seat"].update({"lat": 47.66, "lon": 9.17, where: value}))
+    edit_yaml(
+        data_copy,
+        "clusters.yaml",
+        lambda rs: by_id(rs, "biolago")["seat"].update({"lat": 47.66, "lon": 9.17, where: value}),
+    )
     assert_reported(data_copy, "clusters.yaml", "biolago", field, word)
 
 
 def test_implausible_founding_year_and_figure_year(data_copy):
-    edit_yaml(data_copy, "clusters.yaml", lambda rs: (by_id(rs, "bio-rn")["founded"].update(value=1700),
-                                                      by_id(rs, "bio-m")["actors"].update(year=99_999)))
+    edit_yaml(
+        data_copy,
+        "clusters.yaml",
+        lambda rs: (
+            by_id(rs, "bio-rn")["founded"].update(value=1700),
+            by_id(rs, "bio-m")["actors"].update(year=99_999),
+        ),
+    )
     assert_reported(data_copy, "clusters.yaml", "bio-rn", "founded", "1700", "before 1800")
     assert_reported(data_copy, "clusters.yaml", "bio-m", "actors.year", "99999", "1800", "2100")
 
@@ -300,12 +359,19 @@ def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch, capsys):
 
 def test_cli_escapes_control_characters_from_the_files(data_copy):
     edit_yaml(data_copy, "clusters.yaml", lambda rs: by_id(rs, "bio-m").update(id="\x1b[2Jevil"))
-    result = subprocess.run([sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)], cwd=ROOT,
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "clusters", "validate", "--data", str(data_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 1 and "\x1b" not in result.stderr and "\\x1b[2Jevil" in result.stderr
 
 
 # --- the app's loader: a failure is cached like a dataset, until the files change ------------
+
 
 @pytest.fixture
 def app_loader(data_copy, monkeypatch):

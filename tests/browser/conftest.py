@@ -27,8 +27,13 @@ SYNTHETIC_DIR = ROOT / "tests" / "data" / "synthetic"
 CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -63,15 +68,28 @@ def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> It
 
 
 @contextlib.contextmanager
-def streamlit_process(script: str = "app.py", cwd: Path = ROOT,
-                      **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+def streamlit_process(script: str = "app.py", cwd: Path = ROOT, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit_server` that also hands out the process, for tests that kill it."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=cwd, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=cwd,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -140,8 +158,14 @@ def offline_page(browser, network: NetworkLog):
     page = context.new_page()
     page.on("requestfailed", lambda request: network.failed.append(f"{request.url} {request.failure}"))
     # Streamlit's frontend probes /<page>/_stcore/health before /_stcore/health: those 404s are its own.
-    page.on("response", lambda response: response.status >= 400 and "/_stcore/" not in response.url
-            and network.bad_responses.append(f"{response.status} {response.url}"))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and "/_stcore/" not in response.url
+            and network.bad_responses.append(f"{response.status} {response.url}")
+        ),
+    )
     page.on("console", lambda message: message.type == "error" and network.console_errors.append(message.text))
     page.on("pageerror", lambda error: network.page_errors.append(str(error)))
     yield page
@@ -153,8 +177,7 @@ def offline_page(browser, network: NetworkLog):
 def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until Streamlit has finished running the script and drawn its elements."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                           timeout=timeout)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
 
 
 # 16 states and the synthetic data's 5 cluster circles: also reached by the shipped data's 12.
@@ -162,8 +185,9 @@ def map_frame(page, minimum_paths: int = 21, timeout: float = 60_000):
     """The st_folium iframe once Leaflet has drawn the states and the cluster circles."""
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=timeout)
     frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
-    frame.wait_for_function(f"document.querySelectorAll('path.leaflet-interactive').length >= {minimum_paths}",
-                            timeout=timeout)
+    frame.wait_for_function(
+        f"document.querySelectorAll('path.leaflet-interactive').length >= {minimum_paths}", timeout=timeout
+    )
     return frame
 
 
@@ -210,6 +234,10 @@ def cluster_marker_point(page, frame, name_part: str) -> tuple[float, float]:
                 }
             }
             return settled(null);
-        }""", arg=name_part, polling=200, timeout=30_000).json_value()
+        }""",
+        arg=name_part,
+        polling=200,
+        timeout=30_000,
+    ).json_value()
     box = iframe.bounding_box()
     return box["x"] + point[0], box["y"] + point[1]

@@ -40,15 +40,18 @@ def scan(page) -> dict:
         frame.evaluate(axe.axe_script)
     context = {"include": [["html"]], "exclude": [[selector] for selector in EXCLUDED]}
     page.evaluate(axe.axe_script)
-    return page.evaluate("([context, options]) => axe.run(context, options)",
-                         [context, {"resultTypes": ["violations"], "iframes": True}])
+    return page.evaluate(
+        "([context, options]) => axe.run(context, options)", [context, {"resultTypes": ["violations"], "iframes": True}]
+    )
 
 
 def wait_for_drawings(page) -> None:
     """Charts are drawn after the script run ends; axe must see them, not their placeholders."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
-        ".every(chart => chart.querySelector('svg, canvas'))", timeout=30_000)
+        ".every(chart => chart.querySelector('svg, canvas'))",
+        timeout=30_000,
+    )
 
 
 def summary(results: dict) -> tuple[Counter, list[str]]:

@@ -27,7 +27,8 @@ def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, n
     page_text = offline_page.locator('[data-testid="stMain"]').inner_text()
     assert "5 clusters" in page_text
     names = offline_page.locator('[data-testid="stDataFrame"] table').first.evaluate(
-        "t => Array.from(t.querySelectorAll('td')).map(c => c.textContent)")
+        "t => Array.from(t.querySelectorAll('td')).map(c => c.textContent)"
+    )
     assert {c.name for c in synthetic.clusters.values()} <= set(names)
     assert not network.outside
 
@@ -111,7 +112,10 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
     offline_page.get_by_text("Actors (1)", exact=True).click()
     offline_page.wait_for_function(
         "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
-        "          .some(c => c.textContent === name)", arg=HOSTILE_ACTOR, timeout=30_000)
+        "          .some(c => c.textContent === name)",
+        arg=HOSTILE_ACTOR,
+        timeout=30_000,
+    )
     frame = map_frame(offline_page, minimum_paths=16)
     actor_layer = "window.ClusterAtlas.actors"
     frame.wait_for_function(f"() => {actor_layer}.getLayers().length === 1", timeout=30_000)
@@ -122,5 +126,6 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
     assert frame.locator(".leaflet-tooltip img, .leaflet-tooltip script").count() == 0
     # The name reaches the map only as data: no script in the map's document holds it raw.
     assert not frame.locator("script").evaluate_all(
-        "scripts => scripts.some(s => s.textContent.includes('<script>alert(2)'))")
+        "scripts => scripts.some(s => s.textContent.includes('<script>alert(2)'))"
+    )
     assert dialogs == []

@@ -3,6 +3,7 @@ box, and payloads in names and focus areas stay text."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,8 @@ pytestmark = pytest.mark.browser
 def upload(page, name: str, content: bytes) -> None:
     page.get_by_text("Compare your own figures").click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        {"name": name, "mimeType": "text/csv", "buffer": content})
+        {"name": name, "mimeType": "text/csv", "buffer": content}
+    )
     page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
     wait_for_app(page)
 
@@ -46,47 +48,63 @@ def test_words_in_number_columns(benchmark_page):
 
 
 def test_payloads_in_names_and_focus_areas_stay_text(benchmark_page):
-    content = ('id,name,actors,city,state,focus_areas\n'
-               'x,"<script>alert(1)</script><img src=x onerror=alert(2)>",5,Kiel,SH,'
-               '"<img src=x onerror=alert(3)>"\n').encode()
+    content = (
+        b"id,name,actors,city,state,focus_areas\n"
+        b'x,"<script>alert(1)</script><img src=x onerror=alert(2)>",5,Kiel,SH,'
+        b'"<img src=x onerror=alert(3)>"\n'
+    )
     upload(benchmark_page, "payload.csv", content)
     assert "1 row(s) of yours added" in alerts(benchmark_page)
     assert "onerror=alert(3)" in alerts(benchmark_page)  # the unknown focus area, named as text
     benchmark_page.wait_for_function(
         "name => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
         "          .some(c => c.textContent === name)",
-        arg="<script>alert(1)</script><img src=x onerror=alert(2)> (yours)", timeout=30_000)
+        arg="<script>alert(1)</script><img src=x onerror=alert(2)> (yours)",
+        timeout=30_000,
+    )
     assert benchmark_page.locator("img[src=x]").count() == 0
 
 
-@pytest.mark.parametrize(("lang", "label", "shown_value", "download"), [
-    ("en", "Compare your own figures", "1,250", "Download table (CSV)"),
-    ("de", "Eigene Zahlen vergleichen", "1.250", "Tabelle herunterladen (CSV)"),
-])
-def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_url, lang, label, shown_value,
-                                                            download):
+@pytest.mark.parametrize(
+    ("lang", "label", "shown_value", "download"),
+    [
+        ("en", "Compare your own figures", "1,250", "Download table (CSV)"),
+        ("de", "Eigene Zahlen vergleichen", "1.250", "Tabelle herunterladen (CSV)"),
+    ],
+)
+def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_url, lang, label, shown_value, download):
     # Regression (issue 11): "1.250" actors became 1.25, silently.
     offline_page.goto(f"{app_url}/benchmark?clusters=gamma-med&lang={lang}")
     wait_for_app(offline_page)
     offline_page.get_by_text(label).click()
     offline_page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        {"name": "mine.csv", "mimeType": "text/csv",
-         "buffer": "id;name;actors;city;state\nmine;Mein Cluster;1.250;Kiel;SH\n".encode()})
+        {
+            "name": "mine.csv",
+            "mimeType": "text/csv",
+            "buffer": b"id;name;actors;city;state\nmine;Mein Cluster;1.250;Kiel;SH\n",
+        }
+    )
     offline_page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
     wait_for_app(offline_page)
     offline_page.wait_for_function(
         "value => Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
-        "          .some(c => c.textContent === value)", arg=shown_value, timeout=30_000)
+        "          .some(c => c.textContent === value)",
+        arg=shown_value,
+        timeout=30_000,
+    )
     with offline_page.expect_download() as saved:
         offline_page.get_by_role("button", name=download).click()
-    rows = list(csv.DictReader(io.StringIO(open(saved.value.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(saved.value.path()).read_text(encoding="utf-8"))))
     mine = next(row for row in rows if row["id"].startswith("yours-"))
     assert mine["actors"] == "1250" and mine["actors_q"] == ""
 
 
 def test_a_markdown_image_in_an_uploaded_name_fetches_nothing(benchmark_page, network):
-    upload(benchmark_page, "image.csv", b'id,name,actors,city,state\nimg,"![x](http://evil.example/p.png) '
-                                        b'[click](http://evil.example)",5,Kiel,SH\n')
+    upload(
+        benchmark_page,
+        "image.csv",
+        b'id,name,actors,city,state\nimg,"![x](http://evil.example/p.png) [click](http://evil.example)",5,Kiel,SH\n',
+    )
     benchmark_page.get_by_text("Where each figure comes from").click()
     wait_for_app(benchmark_page)
     assert benchmark_page.locator('img[src*="evil.example"], a[href*="evil.example"]').count() == 0

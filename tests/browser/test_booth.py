@@ -19,8 +19,9 @@ def test_tour_advances_pauses_and_resumes(offline_page, app_url, network):
     offline_page.goto(f"{app_url}/booth?dwell=2&idle=4")
     wait_for_app(offline_page)
     first = heading(offline_page)
-    offline_page.wait_for_function("first => document.querySelector('h1')?.innerText !== first", arg=first,
-                                   timeout=30_000)  # advanced by itself, no reload
+    offline_page.wait_for_function(
+        "first => document.querySelector('h1')?.innerText !== first", arg=first, timeout=30_000
+    )  # advanced by itself, no reload
     assert offline_page.locator('[data-testid="stSidebar"]').is_hidden()
 
     offline_page.get_by_text("Touch here to explore").click()
@@ -33,8 +34,9 @@ def test_tour_advances_pauses_and_resumes(offline_page, app_url, network):
     assert heading(offline_page) == paused_at
 
     # Idle for 4 s: the tour starts again from the overview.
-    offline_page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Life science in Germany'",
-                                   timeout=20_000)
+    offline_page.wait_for_function(
+        "() => document.querySelector('h1')?.innerText === 'Life science in Germany'", timeout=20_000
+    )
     offline_page.get_by_text("Touch here to explore").wait_for(timeout=10_000)
     assert offline_page.locator('[data-testid="stException"]').count() == 0
     assert not network.outside

@@ -12,9 +12,14 @@ def table_rows(page) -> list[list[str]]:
 
     The grid virtualises columns: only those in view are in the DOM, so tests read names."""
     page.wait_for_selector('[data-testid="stDataFrame"] table [role="gridcell"]', state="attached")
-    return page.locator('[data-testid="stDataFrame"]').first.locator("table tr").evaluate_all(
-        "rows => rows.filter(r => r.querySelector('td'))"
-        "            .map(r => Array.from(r.querySelectorAll('td')).map(c => c.textContent.trim()))")
+    return (
+        page.locator('[data-testid="stDataFrame"]')
+        .first.locator("table tr")
+        .evaluate_all(
+            "rows => rows.filter(r => r.querySelector('td'))"
+            "            .map(r => Array.from(r.querySelectorAll('td')).map(c => c.textContent.trim()))"
+        )
+    )
 
 
 def test_table_page_renders_offline(offline_page, app_url, network):

@@ -1,5 +1,7 @@
 """/lighthouses, /profile and /data render in Chromium with no request leaving localhost."""
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import wait_for_app
@@ -7,12 +9,15 @@ from .conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "text", "pictures"), [
-    ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 2),
-    ("/profile?cluster=gamma-med&lang=de", "Gamma MedTech Testverbund", 1),
-    ("/profile?cluster=atlantis", "There is no cluster with the id atlantis", 0),
-    ("/data", "Source documents", 0),
-])
+@pytest.mark.parametrize(
+    ("path", "text", "pictures"),
+    [
+        ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 2),
+        ("/profile?cluster=gamma-med&lang=de", "Gamma MedTech Testverbund", 1),
+        ("/profile?cluster=atlantis", "There is no cluster with the id atlantis", 0),
+        ("/data", "Source documents", 0),
+    ],
+)
 def test_page_renders_offline(offline_page, app_url, network, path, text, pictures):
     offline_page.goto(f"{app_url}{path}")
     wait_for_app(offline_page)
@@ -23,7 +28,9 @@ def test_page_renders_offline(offline_page, app_url, network, path, text, pictur
         "n => { const images = [...document.querySelectorAll('[data-testid=\"stImage\"] img')];"
         " return images.length >= n && images.every("
         "img => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/png')); }",
-        arg=pictures, timeout=30_000)
+        arg=pictures,
+        timeout=30_000,
+    )
     assert not network.outside
     # Regression (CI, lighthouses): pictures handed to st.image as bytes were media files that a
     # quick rerun dropped before the browser fetched them (404).
@@ -35,5 +42,5 @@ def test_profile_pdf_downloads(offline_page, app_url):
     wait_for_app(offline_page)
     with offline_page.expect_download() as download:
         offline_page.get_by_text("Download PDF profile (A4)").click()
-    content = open(download.value.path(), "rb").read()
+    content = Path(download.value.path()).read_bytes()
     assert content.startswith(b"%PDF") and download.value.suggested_filename == "alpha-bio-en.pdf"

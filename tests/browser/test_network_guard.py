@@ -15,7 +15,8 @@ def test_guard_records_and_blocks_outside_requests(browser, app_url):
     page = context.new_page()
     page.goto(f"{app_url}/_stcore/health")
     outcome = page.evaluate(
-        "fetch('https://unpkg.com/leaflet@1.9.4/dist/leaflet.js').then(() => 'loaded', () => 'blocked')")
+        "fetch('https://unpkg.com/leaflet@1.9.4/dist/leaflet.js').then(() => 'loaded', () => 'blocked')"
+    )
     context.close()
     assert outcome == "blocked"
     assert log.outside == ["https://unpkg.com/leaflet@1.9.4/dist/leaflet.js"]

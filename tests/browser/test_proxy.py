@@ -37,12 +37,13 @@ def render_config(tmp: Path, listen_port: int, app_ports: list[int]) -> Path:
     assert match, "deploy/nginx.conf has no `server app:8501 ...;` line in its upstream"
     indent, options = match.groups()
     servers = "\n".join(f"{indent}server 127.0.0.1:{port} {options};" for port in app_ports)
-    text = text[:match.start()] + servers + text[match.end():]
+    text = text[: match.start()] + servers + text[match.end() :]
     text = _replace_once(text, "listen 8080;", f"listen 127.0.0.1:{listen_port};")
     text = _replace_once(text, "error_log /dev/stderr warn;", f"error_log {tmp}/error.log warn;")
     text = _replace_once(text, "access_log /dev/stdout atlas;", f"access_log {tmp}/access.log atlas;")
-    temp_paths = "".join(f"    {kind}_temp_path {tmp}/{kind};\n"
-                         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp_paths = "".join(
+        f"    {kind}_temp_path {tmp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     text = _replace_once(text, "http {\n", "http {\n" + temp_paths)
     config = tmp / "nginx.conf"
     config.write_text(text)
@@ -57,8 +58,17 @@ def nginx(tmp: Path, app_ports: list[int]) -> Iterator[str]:
     config = render_config(tmp, port, app_ports)
     # As root nginx would run its workers as nobody, who cannot enter pytest's private temp folder.
     user = " user root;" if os.geteuid() == 0 else ""
-    command = [NGINX, "-p", str(tmp), "-c", str(config), "-e", str(tmp / "error.log"),
-               "-g", f"daemon off; pid {tmp}/nginx.pid;{user}"]
+    command = [
+        NGINX,
+        "-p",
+        str(tmp),
+        "-c",
+        str(config),
+        "-e",
+        str(tmp / "error.log"),
+        "-g",
+        f"daemon off; pid {tmp}/nginx.pid;{user}",
+    ]
     check = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
     assert check.returncode == 0, f"nginx rejects the rendered config: {check.stderr}"
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)

@@ -25,8 +25,7 @@ def test_a_dropped_websocket_comes_back_and_the_page_reruns(offline_page, app_ur
 
     offline_page.context.set_offline(True)
     page_side, server_side = sockets[0]
-    with offline_page.expect_event("requestfailed", lambda request: "/_stcore/health" in request.url,
-                                   timeout=30_000):
+    with offline_page.expect_event("requestfailed", lambda request: "/_stcore/health" in request.url, timeout=30_000):
         server_side.close()
         page_side.close()  # the app now probes the server and finds no network
     offline_page.context.set_offline(False)
