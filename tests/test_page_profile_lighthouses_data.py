@@ -75,3 +75,10 @@ def test_data_page_lists_all_sources_and_coverage(synthetic):
     cited = "Testverband Nord: Synthetic test source — not real data: Teststrategie, Jun 2022"
     assert sources["Cited as"].iloc[0] == cited
     assert open_app("data", lang="de").title[0].value == "Quellen und Daten"
+
+
+def test_a_repeated_parameter_counts_with_its_first_value(synthetic):
+    # Regression (issue 10): the atlas took the first value, /profile and /booth the last.
+    first, second = list(synthetic.clusters)[:2]
+    at = open_app("profile", cluster=[first, second])
+    assert not at.exception and shown(at.title[0].value) == synthetic.clusters[first].name
