@@ -1,16 +1,11 @@
 """Benchmark baseline: a bare Streamlit page with one st_folium map and one marker, its Leaflet
 served locally the same way as the atlas (components.offline)."""
 
-import os
-import sys
-from pathlib import Path
-
 import folium
 from streamlit_folium import st_folium
 
-# The benchmark copies this file into a folder beside a link to static/; the project root is
-# passed in CLUSTER_ATLAS_ROOT so the same offline asset module is used.
-sys.path.insert(0, os.environ.get("CLUSTER_ATLAS_ROOT", str(Path(__file__).resolve().parent.parent)))
+# The benchmark copies this file into a folder beside a link to static/ and runs it with the
+# project root on PYTHONPATH, so the same offline asset module is used.
 from components.offline import OfflineMap
 
 fmap = OfflineMap(location=[51.16, 10.45], zoom_start=6)

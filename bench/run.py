@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -220,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         folder = baseline_folder(tmp)
-        with server(folder / "baseline_app.py", folder, CLUSTER_ATLAS_ROOT=str(ROOT)) as url:
+        with server(folder / "baseline_app.py", folder, PYTHONPATH=str(ROOT)) as url:
             base = time_to_markers(url + "/", 1, args.repeat)
         with server(ROOT / "app.py", ROOT) as url:
             atlas = time_to_markers(url + "/", 28, args.repeat, with_actors=True)

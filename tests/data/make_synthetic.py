@@ -1,4 +1,5 @@
-"""Write the synthetic test dataset in tests/data/synthetic/ (run: python tests/data/make_synthetic.py).
+"""Write the synthetic test dataset in tests/data/synthetic/ (run from the project root:
+`python -m tests.data.make_synthetic`, so that the project's packages import).
 
 Page tests run on it so that a correction of the shipped, sourced data never breaks a UI test. Every
 figure, name and date here is invented; cities and district codes are real because the loader
@@ -777,7 +778,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     main()
