@@ -71,11 +71,11 @@ def in_the_region(cluster: Cluster, data: Dataset, lang: str) -> None:
     st.caption(t("region.basis", lang, basis=plain(text(region.basis, lang), limit=None)))
     st.dataframe(region_counts_table(cluster, data, lang), hide_index=True, width="stretch")
     documents = [cite_document(data.sources[region.seed.file], lang)] if region.seed.file in data.sources else []
-    documents += [plain(definition.url) for definition in region.definitions]
+    documents += [definition.url for definition in region.definitions]
     st.caption(
         plain(source_line(listing_sources(data), data, lang), limit=None)
         + " · "
-        + t("region.defined_by", lang, sources="; ".join(plain(d) for d in documents))
+        + t("region.defined_by", lang, sources="; ".join(plain(d, limit=None) for d in documents))
     )
     with st.expander(t("region.list", lang, n=len(actors))):
         st.dataframe(
