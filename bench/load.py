@@ -22,30 +22,16 @@ import contextlib
 import os
 import platform
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from bench.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_process
+
 SESSION_TTL = 10  # seconds a closed session is kept for a reconnect; Streamlit's default is 120
 TIMEOUT = 300.0  # per step: a step slower than this counts as an error, not a hang of the run
 SEARCH = "bio"
@@ -54,56 +40,13 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def server() -> Iterator[tuple[str, int]]:
     """The app on a free port, with the shipped data; yields its URL and process id."""
-    port = _free_port()
-    env = {**os.environ}
-    env.pop("CLUSTER_ATLAS_DATA", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.disconnectedSessionTTL",
-            str(SESSION_TTL),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the app did not start") from None
-                time.sleep(0.2)
+    options = ("--server.disconnectedSessionTTL", str(SESSION_TTL))
+    # An empty CLUSTER_ATLAS_DATA means the shipped data, whatever the calling shell set.
+    with streamlit_process("app.py", ROOT, options, quiet=True, CLUSTER_ATLAS_DATA="") as (url, process):
         yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def rss_mb(pid: int) -> float:

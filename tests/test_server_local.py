@@ -12,17 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.harness import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = ROOT / "tests" / "server_probe"
 LOCAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::", "", "None"}
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _listening_addresses(pid: int) -> set[str]:
@@ -68,7 +62,7 @@ def _is_local(address: str) -> bool:
 @pytest.fixture(scope="module")
 def readme_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("probe") / "network.jsonl"
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PORT": str(port), "PYTHONPATH": str(PROBE), "NETWORK_PROBE_LOG": str(log)}
     process = subprocess.Popen(
         ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, _free_port, guard_localhost, map_frame, streamlit_process, wait_for_app
+from bench.harness import ROOT, free_port, streamlit_process
+
+from .conftest import guard_localhost, map_frame, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +56,7 @@ def render_config(tmp: Path, listen_port: int, app_ports: list[int]) -> Path:
 def nginx(tmp: Path, app_ports: list[int]) -> Iterator[str]:
     if not Path(NGINX).exists():
         pytest.fail(f"{NGINX} is missing: install Debian's nginx-light (scripts/test.sh does)")
-    port = _free_port()
+    port = free_port()
     config = render_config(tmp, port, app_ports)
     # As root nginx would run its workers as nobody, who cannot enter pytest's private temp folder.
     user = " user root;" if os.geteuid() == 0 else ""
