@@ -22,8 +22,10 @@ def uploaded_file(ref: SourceRef) -> str | None:
 
 
 def document_citation(source: Source, date_text: str | None = None) -> str:
-    """`Life Science Nord: Clusterstrategie 2024, 2019-02-01`."""
-    return f"{source.cited_publisher}: {source.cited_title}, {date_text or source.date.isoformat()}"
+    """`Life Science Nord: Clusterstrategie 2024, 2019-02-01`; a web page adds its address."""
+    date_text = date_text or (str(source.date.year) if source.date_is_year else source.date.isoformat())
+    address = f", {source.url}" if source.url else ""
+    return f"{source.cited_publisher}: {source.cited_title}, {date_text}{address}"
 
 
 def citation_text(ref: SourceRef, sources: Mapping[str, Source]) -> str:

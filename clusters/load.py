@@ -31,6 +31,7 @@ from .model import (
     Actor,
     ActorType,
     Cluster,
+    Figure,
     FocusArea,
     Initiative,
     LighthouseProject,
@@ -75,6 +76,8 @@ ACTOR_COLUMNS = (
 )
 """`clusters` holds `cluster:relation` pairs (`bio-m:cluster_management;biosaxony:partner`); `same_as`
 names the register or institute row that is the same place (the named actor then takes its point)."""
+OPTIONAL_ACTOR_COLUMNS = ("website",)
+"""Columns of actors.csv that older files (and the synthetic data) may lack; empty where unknown."""
 REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon", "register_key")
 INSTITUTE_COLUMNS = ("id", "name", "type", "city", "state", "ags", "url", "note")
 REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
@@ -199,9 +202,8 @@ class Dataset:
         """How many sourced figures each document gives the dataset."""
         counts = dict.fromkeys(self.sources, 0)
         for cluster in self.clusters.values():
-            for figure in [*(cluster.figure(n) for n in FIGURE_FIELDS), *cluster.more_figures]:
-                if figure is not None:
-                    counts[figure.source.file] += 1
+            for figure in cluster_figures(cluster):
+                counts[figure.source.file] += 1
         for initiative in self.initiatives.values():
             for figure in initiative.more_figures:
                 counts[figure.source.file] += 1
@@ -209,10 +211,13 @@ class Dataset:
 
     def figure_count(self) -> int:
         """How many sourced figures the dataset holds (key figures and further figures)."""
-        key = sum(1 for c in self.clusters.values() for name in FIGURE_FIELDS if c.figure(name) is not None)
-        more = sum(len(c.more_figures) for c in self.clusters.values())
-        more += sum(len(i.more_figures) for i in self.initiatives.values())
-        return key + more
+        figures = sum(len(cluster_figures(c)) for c in self.clusters.values())
+        return figures + sum(len(i.more_figures) for i in self.initiatives.values())
+
+
+def cluster_figures(cluster: Cluster) -> list[Figure]:
+    """Every sourced figure of a cluster: key figures with their earlier values, then the others."""
+    return [f for name in FIGURE_FIELDS for f in cluster.figure_over_time(name)] + list(cluster.more_figures)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -327,6 +332,7 @@ def _named_actor(row: dict) -> dict:
         "source": {"file": row["source"].strip(), "section": row["section"].strip()},
         "note": (row["note"] or "").strip(),
         "same_as": row["same_as"].strip(),
+        "website": (row.get("website") or "").strip() or None,
     }
 
 
@@ -500,6 +506,12 @@ def _with_default_years(record: dict, source_years: dict[str, int] | None, repor
     for name in FIGURE_FIELDS:
         if name in prepared:
             prepared[name] = fill(prepared[name], name)
+    history = prepared.get("history")
+    if isinstance(history, dict):
+        prepared["history"] = {
+            name: [fill(f, f"history.{name}.{i}") for i, f in enumerate(values)] if isinstance(values, list) else values
+            for name, values in history.items()
+        }
     if isinstance(prepared.get("more_figures"), list):
         prepared["more_figures"] = [fill(f, f"more_figures.{i}") for i, f in enumerate(prepared["more_figures"])]
     return prepared
@@ -581,6 +593,8 @@ def check_references(
     for cluster in ds.clusters.values():
         need(ds.focus_areas, cluster.focus_areas, f["clusters"], cluster.id, "focus", "focus area")
         need(ds.sources, cluster.sources, f["clusters"], cluster.id, "sources", "source file")
+        for index, award in enumerate(cluster.awards):
+            need(ds.sources, [award.source.file], f["clusters"], cluster.id, f"awards.{index}.source", "source file")
         need(geodata.STATE_CODES, cluster.states, f["clusters"], cluster.id, "states", "state")
     for initiative in ds.initiatives.values():
         need(ds.themes, initiative.themes, f["initiatives"], initiative.id, "themes", "theme")

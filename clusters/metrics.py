@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import FIGURE_FIELDS, Cluster, Figure, Qualifier
 
@@ -34,7 +34,8 @@ def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: boo
 @dataclass(frozen=True)
 class Reason:
     """Why an indicator is unknown, as a code the UI words in its language: `unknown` (a figure
-    is not given), `zero` (a divisor is 0), `both_lower_bounds` / `both_upper_bounds`.
+    is not given), `zero` (a divisor is 0), `both_lower_bounds` / `both_upper_bounds`,
+    `bounds_over_time` (a change between two bounds of the same direction).
     `figures` are the figure ids concerned."""
 
     code: str
@@ -48,6 +49,8 @@ class Derived:
     value: float | None
     qualifier: Qualifier = Qualifier.EXACT
     reason: Reason | None = None
+    years: tuple[int, ...] = ()
+    """The years of the figures it is computed from, so a comparison shows when it mixes years."""
 
     @property
     def known(self) -> bool:
@@ -59,7 +62,29 @@ def _as_derived(figure: Figure | Derived | None, name: str) -> Derived:
         return Derived(None, reason=Reason("unknown", (name,)))
     if isinstance(figure, Derived):
         return figure
-    return Derived(float(figure.value), figure.qualifier)
+    return Derived(float(figure.value), figure.qualifier, years=(figure.year,))
+
+
+_DIRECTION = {Qualifier.MORE_THAN: 1, Qualifier.LESS_THAN: -1}
+
+
+def _combined(
+    value: float, grows_with: Derived, shrinks_with: Derived, names: tuple[str, str], years: tuple[int, ...]
+) -> Derived:
+    """The qualifier of a result that grows with one input and shrinks with the other: a lower bound
+    on the growing side (or an upper bound on the shrinking side) makes the result a lower bound; two
+    bounds pulling the same way leave it without a direction (unknown, with the reason)."""
+    up = _DIRECTION.get(grows_with.qualifier, 0) - _DIRECTION.get(shrinks_with.qualifier, 0)
+    if grows_with.qualifier in _DIRECTION and shrinks_with.qualifier in _DIRECTION and up == 0:
+        bounds = "both_lower_bounds" if grows_with.qualifier is Qualifier.MORE_THAN else "both_upper_bounds"
+        return Derived(None, reason=Reason(bounds, names), years=years)
+    if up > 0:
+        return Derived(value, Qualifier.MORE_THAN, years=years)
+    if up < 0:
+        return Derived(value, Qualifier.LESS_THAN, years=years)
+    if Qualifier.ABOUT in (grows_with.qualifier, shrinks_with.qualifier):
+        return Derived(value, Qualifier.ABOUT, years=years)
+    return Derived(value, years=years)
 
 
 def ratio(
@@ -77,28 +102,28 @@ def ratio(
         return Derived(None, reason=top.reason or bottom.reason)
     if bottom.value == 0:
         return Derived(None, reason=Reason("zero", (denominator_name,)))
-    value = top.value / bottom.value
-    # A ratio grows with its numerator and shrinks with its denominator.
-    direction = {Qualifier.MORE_THAN: 1, Qualifier.LESS_THAN: -1}
-    up = direction.get(top.qualifier, 0) - direction.get(bottom.qualifier, 0)
-    top_bound = top.qualifier in direction
-    bottom_bound = bottom.qualifier in direction
-    if top_bound and bottom_bound and up == 0:
-        bounds = "both_lower_bounds" if top.qualifier is Qualifier.MORE_THAN else "both_upper_bounds"
-        return Derived(None, reason=Reason(bounds, (numerator_name, denominator_name)))
-    if up > 0:
-        return Derived(value, Qualifier.MORE_THAN)
-    if up < 0:
-        return Derived(value, Qualifier.LESS_THAN)
-    if Qualifier.ABOUT in (top.qualifier, bottom.qualifier):
-        return Derived(value, Qualifier.ABOUT)
-    return Derived(value)
+    years = tuple(sorted(set(top.years + bottom.years)))
+    return _combined(top.value / bottom.value, top, bottom, (numerator_name, denominator_name), years)
+
+
+def change(earlier: Figure, later: Figure, name: str) -> Derived:
+    """later − earlier with bounds propagated like `ratio`: from `~350` to exactly 410 is `~+60`;
+    from `>250` to `>360` has no direction (unknown, with the reason)."""
+    newer, older = _as_derived(later, name), _as_derived(earlier, name)
+    result = _combined(newer.value - older.value, newer, older, (name, name), (earlier.year, later.year))
+    return result if result.known else replace(result, reason=Reason("bounds_over_time", (name,)))
+
+
+def figure_change(cluster: Cluster, name: str) -> Derived | None:
+    """The change of a key figure from its previous value to the newest; None with only one year."""
+    earlier = cluster.previous(name)
+    return None if earlier is None else change(earlier, cluster.figure(name), name)
 
 
 def share(part: Figure | None, whole: Figure | None, part_name: str, whole_name: str = "actors") -> Derived:
     """part / whole as a percentage, with bounds propagated like `ratio`."""
     result = ratio(part, whole, part_name, whole_name)
-    return result if not result.known else Derived(result.value * 100, result.qualifier)
+    return result if not result.known else replace(result, value=result.value * 100)
 
 
 def age_in_years(founded: Figure | None, today: dt.date | None = None) -> Derived:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from enum import Enum
 from typing import Annotated
 
@@ -28,6 +29,12 @@ FIGURE_FIELDS: tuple[str, ...] = (
     "research_institutions",
 )
 """The key figures that every cluster has a slot for, in display/export order."""
+
+WEBSITE = re.compile(
+    r"(?:https?://)?(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#][^\s]*)?",
+    re.IGNORECASE,
+)
+"""A web address as people write it: `https://www.example.de/path` or the bare domain `example.de`."""
 
 FIGURE_LIMIT = 10**9
 """Every figure of the sources is far below this (the largest is a budget of ~300,000); a value
@@ -145,15 +152,28 @@ def format_figure(figure: Figure | None, number_format=None) -> str:
     return f"{figure.qualifier.value}{text}"
 
 
+class SourceOrigin(str, Enum):
+    """Who speaks: readers weigh a cluster's own claim differently from a ministry's or a third party's."""
+
+    CLUSTER = "cluster"
+    GOVERNMENT = "government"
+    THIRD_PARTY = "third-party"
+
+
 class Source(BaseModel):
-    """A source document. `file` is the key the records cite it by; readers see the citation
-    (publisher, short title, date), never the key."""
+    """A source: a document or a public web page. `file` is the key the records cite it by (the seed
+    file's name, or `web-…` for a page); readers see the citation (publisher, short title, date, and
+    the page's address), never the key."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     file: str
     title: str
     publisher: str
     date: dt.date
+    date_is_year: bool = False
+    """The page states only a year: the citation shows the year, not 1 January."""
+    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    origin: SourceOrigin
     short_title: str | None = None
     short_publisher: str | None = None
     language: str = "de"
@@ -206,6 +226,24 @@ class ExtraFigure(Figure):
     label: Text
 
 
+class Programme(str, Enum):
+    LEADING_EDGE_CLUSTER = "leading-edge-cluster"
+    """BMBF Spitzencluster-Wettbewerb (rounds 2008, 2010, 2012)."""
+    CLUSTERS4FUTURE = "clusters4future"
+    """BMBF Zukunftscluster-Initiative (rounds 2021, 2023)."""
+
+
+class Award(BaseModel):
+    """A federal programme award, quoted like a figure."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    programme: Programme
+    year: int = Field(ge=1990, le=LAST_FIGURE_YEAR)
+    source: SourceRef
+    quote: str = Field(min_length=1)
+    note: Text | None = None
+
+
 class Cluster(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: RecordId
@@ -226,6 +264,10 @@ class Cluster(BaseModel):
     sources: list[str] = Field(min_length=1)
     more_figures: list[ExtraFigure] = Field(default_factory=list)
     context: list[Text] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    history: dict[str, list[Figure]] = Field(default_factory=dict)
+    """Earlier values of a key figure (e.g. members in 2011 when the key figure is 2022's), each with
+    its own source: the key figure itself is always the newest."""
 
     @property
     def state(self) -> str:
@@ -237,12 +279,41 @@ class Cluster(BaseModel):
         return list(dict.fromkeys(ref.area for ref in self.focus))
 
     def figure(self, name: str) -> Figure | None:
+        """The newest value of a key figure, or None where no source gives it."""
         return getattr(self, name)
+
+    def figure_over_time(self, name: str) -> list[Figure]:
+        """Every value of a key figure, oldest first; the last is `figure(name)`."""
+        current = self.figure(name)
+        return [*sorted(self.history.get(name, []), key=lambda f: f.year), *([current] if current else [])]
+
+    def previous(self, name: str) -> Figure | None:
+        """The value before the newest, where a source gives one."""
+        values = self.figure_over_time(name)
+        return values[-2] if len(values) > 1 else None
 
     @property
     def state_codes(self) -> list[str]:
         """The seat's state first, then the other states the cluster covers, each once."""
         return list(dict.fromkeys([self.seat.state, *self.states]))
+
+    @model_validator(mode="after")
+    def _history_is_older(self) -> Cluster:
+        for name, earlier in self.history.items():
+            if name not in FIGURE_FIELDS:
+                raise ValueError(f"history: '{name}' is not a key figure ({', '.join(FIGURE_FIELDS)})")
+            current = self.figure(name)
+            if current is None:
+                raise ValueError(f"history.{name}: earlier values without a current {name}")
+            years = [f.year for f in earlier]
+            if len(set(years)) < len(years):
+                raise ValueError(f"history.{name}: two values for the same year")
+            if any(year >= current.year for year in years):
+                raise ValueError(
+                    f"history.{name}: a value from {max(years)} is not older than the current one"
+                    f" ({current.year}); the newest value belongs in {name}"
+                )
+        return self
 
     @model_validator(mode="after")
     def _figures_agree(self) -> Cluster:
@@ -343,6 +414,17 @@ class Actor(BaseModel):
     """The Destatis sort key of the register row."""
     location_source: SourceRef | None = None
     """Where the coordinates come from when that is not `source` (a named actor placed by a register)."""
+    website: str | None = None
+    """The organisation's own address: an http(s) URL or a bare domain (`www.example.de`)."""
+
+    @field_validator("website")
+    @classmethod
+    def _website_is_an_address(cls, website: str | None) -> str | None:
+        if website is None:
+            return None
+        if not WEBSITE.fullmatch(website):
+            raise ValueError(f"'{website[:100]}' is not a web address: write https://… or a domain such as www.example.de")
+        return website
 
     @property
     def clusters(self) -> list[str]:

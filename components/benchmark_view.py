@@ -9,10 +9,10 @@ import pandas as pd
 
 from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
 from clusters.citation import citation_text
-from clusters.metrics import INDICATORS, Derived, Reason, indicators, ranks
+from clusters.metrics import INDICATORS, Derived, figure_change, indicators, ranks
 from clusters.upload import YOURS_PREFIX
 
-from .i18n import figure_text, format_number, t, text
+from .i18n import change_text, figure_text, format_number, reason_text, t, text
 from .tables import document_list, focus_labels
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
@@ -46,21 +46,18 @@ def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
     return cluster.figure(name) if name in FIGURE_FIELDS else INDICATORS[name](cluster)
 
 
-def reason_text(reason: Reason | None, lang: str) -> str:
-    """ "SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
-    if reason is None:
-        return ""
-    names = [t(f"col.{name}", lang) for name in reason.figures]
-    return t(f"reason.{reason.code}", lang, first=names[0], second=names[-1])
-
-
-def measure_text(value: Figure | Derived | None, name: str, lang: str) -> str:
+def measure_text(value: Figure | Derived | None, name: str, lang: str, with_year: bool = False) -> str:
+    """`>250`; with its year(s) `>250 (2018)` where clusters are compared side by side, so a comparison
+    never mixes years silently (a founding year needs none)."""
     if isinstance(value, Derived):
         if not value.known:
             return f"{t('figure.unknown', lang)} ({reason_text(value.reason, lang)})"
         digits = format_number(round(value.value, 1), lang)
-        return f"{value.qualifier.value}{digits}{' %' if UNITS[name] == 'percent' else ''}"
-    return figure_text(value, lang, is_year=name == "founded")
+        shown = f"{value.qualifier.value}{digits}{' %' if UNITS[name] == 'percent' else ''}"
+        years = "/".join(str(year) for year in value.years)
+        return f"{shown} ({years})" if with_year and years else shown
+    shown = figure_text(value, lang, is_year=name == "founded")
+    return f"{shown} ({value.year})" if with_year and value is not None and name != "founded" else shown
 
 
 def measure_value(value: Figure | Derived | None) -> float | None:
@@ -79,11 +76,17 @@ def comparison_table(
     """One row per cluster: chosen figures/indicators as text with qualifiers, the rank range by
     `rank_by`, focus areas and sources."""
     rank_of = ranks({c.id: measure(c, rank_by) for c in clusters})
+    changing = {name for name in columns if name in FIGURE_FIELDS and any(c.previous(name) for c in clusters)}
     rows = []
     for cluster in clusters:
         row = {t("col.name", lang): cluster_name(cluster, lang)}
         for name in columns:
-            row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang)
+            row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang, with_year=True)
+            if name in changing:
+                change = figure_change(cluster, name)
+                row[t("bench.change", lang, figure=measure_label(name, lang))] = (
+                    "—" if change is None else change_text(change, cluster.previous(name), lang)
+                )
         rank = rank_of[cluster.id]
         row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = (
             str(rank) if rank else t("figure.unknown", lang)
@@ -118,6 +121,7 @@ def export_table(clusters: Sequence[Cluster], data: Dataset) -> pd.DataFrame:
             figure = cluster.figure(name)
             row[name] = None if figure is None else figure.value
             row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
+            row[f"{name}_year"] = None if figure is None else figure.year
             row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, data.sources)
         for name, value in indicators(cluster).items():
             row[name] = None if not value.known else round(value.value, 2)
@@ -140,7 +144,7 @@ def bar_frame(clusters: Sequence[Cluster], name: str, lang: str) -> pd.DataFrame
                 "name": cluster_name(cluster, lang),
                 "value": number,
                 "qualifier": value.qualifier.value,
-                "label": measure_text(value, name, lang),
+                "label": measure_text(value, name, lang, with_year=True),
                 "yours": is_yours(cluster),
             }
         )

@@ -15,6 +15,8 @@ from .i18n import normalise_language, t
 
 
 def _month(source: Source, lang: str) -> str:
+    if source.date_is_year:
+        return str(source.date.year)
     return babel_format_date(
         source.date, format="MMM y", locale="de_DE" if normalise_language(lang) == "de" else "en_GB"
     )

@@ -10,6 +10,7 @@ import datetime as dt
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
+from clusters.metrics import Derived, Reason
 from clusters.model import Figure, Qualifier, Text, format_figure
 
 LANGUAGES = ("en", "de")
@@ -368,6 +369,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "“{first}” and “{second}” are both upper bounds",
         "de": "„{first}“ und „{second}“ sind beide Obergrenzen",
     },
+    "reason.bounds_over_time": {
+        "en": "“{first}” is a bound of the same direction in both years",
+        "de": "„{first}“ ist in beiden Jahren eine Schranke derselben Richtung",
+    },
+    "col.change": {"en": "Change", "de": "Veränderung"},
+    "change.text": {"en": "{change} since {year} ({earlier})", "de": "{change} seit {year} ({earlier})"},
+    "change.none": {"en": "one year only", "de": "nur ein Jahr"},
+    "bench.change": {"en": "Change in {figure}", "de": "Veränderung {figure}"},
+    "bench.years_note": {
+        "en": "Each value shows the year it refers to in brackets; the newest value of each cluster is compared, so years can differ between clusters.",
+        "de": "Jeder Wert nennt in Klammern das Jahr, auf das er sich bezieht; verglichen wird der neueste Wert jedes Clusters, die Jahre können sich daher unterscheiden.",
+    },
+    "profile.awards": {"en": "Federal programme awards", "de": "Auszeichnungen in Bundesprogrammen"},
+    "programme.leading-edge-cluster": {
+        "en": "Leading-Edge Cluster (BMBF Spitzencluster competition)",
+        "de": "Spitzencluster (Spitzencluster-Wettbewerb des BMBF)",
+    },
+    "programme.clusters4future": {
+        "en": "Future Cluster (BMBF Clusters4Future initiative)",
+        "de": "Zukunftscluster (Zukunftscluster-Initiative des BMBF)",
+    },
+    "col.programme": {"en": "Programme", "de": "Programm"},
+    "data.origin": {"en": "Who speaks", "de": "Wer spricht"},
+    "data.address": {"en": "Address", "de": "Adresse"},
+    "origin.cluster": {"en": "The cluster itself", "de": "Das Cluster selbst"},
+    "origin.government": {"en": "Ministry or public body", "de": "Ministerium oder Behörde"},
+    "origin.third-party": {"en": "Third party", "de": "Dritte"},
     "unit.persons": {"en": "persons", "de": "Personen"},
     "unit.FTE": {"en": "full-time equivalents", "de": "Vollzeitäquivalente"},
     "unit.actors": {"en": "actors", "de": "Akteure"},
@@ -654,3 +682,21 @@ def figure_words(figure: Figure | None, lang: str = DEFAULT_LANGUAGE) -> str:
         return t("figure.unknown", lang)
     number = format_number(figure.value, lang)
     return t(f"qualifier.{Qualifier(figure.qualifier).value}", lang, n=number)
+
+
+def reason_text(reason: Reason | None, lang: str) -> str:
+    """ "SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
+    if reason is None:
+        return ""
+    names = [t(f"col.{name}", lang) for name in reason.figures]
+    return t(f"reason.{reason.code}", lang, first=names[0], second=names[-1])
+
+
+def change_text(change: Derived, earlier: Figure, lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "~+60 since 2019 (~350)" / "~+60 seit 2019 (~350)"; unknown with the reason."""
+    if not change.known:
+        shown = f"{t('figure.unknown', lang)} ({reason_text(change.reason, lang)})"
+    else:
+        sign = "+" if change.value >= 0 else "−"
+        shown = f"{change.qualifier.value}{sign}{format_number(abs(round(change.value, 1)), lang)}"
+    return t("change.text", lang, change=shown, year=earlier.year, earlier=figure_text(earlier, lang))

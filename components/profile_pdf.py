@@ -22,11 +22,11 @@ from fpdf.fonts import FontFace
 
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
-from clusters.metrics import peers
+from clusters.metrics import figure_change, peers
 from geodata.locator import locator_png
 
 from .citations import cite, cite_document
-from .i18n import figure_text, format_date, t, text
+from .i18n import change_text, figure_text, format_date, t, text
 from .tables import focus_with_wording
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -95,9 +95,9 @@ def _heading(pdf: FPDF, label: str, width: float) -> None:
     pdf.set_font(FONT, "", 8)
 
 
-def _paragraph(pdf: FPDF, value: str, size: float = 8.5, line: float = 4.2) -> None:
+def _paragraph(pdf: FPDF, value: str, size: float = 8.5, line: float = 4.2, width: float | None = None) -> None:
     pdf.set_font(FONT, "", size)
-    pdf.multi_cell(pdf.epw, line, value, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width or pdf.epw, line, value, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _shorten(value: str, limit: int) -> str:
@@ -173,6 +173,13 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
                 cite(figure.source, dataset, lang) if figure else t("clusters.unknown_note", lang),
                 style=FontFace(size_pt=6.5),
             )
+    changes = [
+        f"{t(f'col.{name}', lang)}: {change_text(change, cluster.previous(name), lang)}"
+        for name in FIGURE_FIELDS
+        if (change := figure_change(cluster, name)) is not None
+    ]
+    if changes:
+        _paragraph(pdf, f"{t('col.change', lang)} — {'; '.join(changes)}", size=7, line=3.5, width=column)
     # Full-width text starts only below the map, however short the left column turned out.
     pdf.set_y(max(pdf.get_y(), TOP + placed.rendered_height) + 1)
 
@@ -185,6 +192,15 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
 
     _heading(pdf, t("col.focus_areas", lang), pdf.epw)
     _paragraph(pdf, focus_with_wording(cluster, dataset, lang))
+    if cluster.awards:
+        _heading(pdf, t("profile.awards", lang), pdf.epw)
+        _paragraph(
+            pdf,
+            "; ".join(
+                f"{t(f'programme.{a.programme.value}', lang)} {a.year}"
+                for a in sorted(cluster.awards, key=lambda a: a.year)
+            ),
+        )
     _heading(pdf, t("atlas.region", lang), pdf.epw)
     _paragraph(pdf, _shorten(text(cluster.region, lang), budget.region_chars))
 

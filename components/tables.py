@@ -8,9 +8,10 @@ import pandas as pd
 
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
+from clusters.metrics import figure_change
 
 from .citations import cite, cite_document
-from .i18n import figure_text, t, text
+from .i18n import change_text, figure_text, t, text
 
 
 def state_name(code: str, lang: str) -> str:
@@ -62,18 +63,41 @@ def document_list(cluster: Cluster, data: Dataset, lang: str) -> str:
 
 
 def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
-    """Each key figure with its year, the source's wording and where it stands."""
+    """Each key figure with its year, its change since the previous year where a source gives one,
+    the source's wording and where it stands."""
+    with_change = any(cluster.previous(name) for name in FIGURE_FIELDS)
     rows = []
     for name in FIGURE_FIELDS:
         figure = cluster.figure(name)
+        row = {
+            t("col.figure", lang): t(f"col.{name}", lang),
+            t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
+            t("col.year", lang): "" if figure is None else str(figure.year),
+        }
+        if with_change:
+            change = figure_change(cluster, name)
+            row[t("col.change", lang)] = "" if change is None else change_text(change, cluster.previous(name), lang)
         rows.append(
             {
-                t("col.figure", lang): t(f"col.{name}", lang),
-                t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
-                t("col.year", lang): "" if figure is None else str(figure.year),
+                **row,
                 t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
                 t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
                 t("col.note", lang): "" if figure is None or figure.note is None else text(figure.note, lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def awards_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
+    """Federal programme awards, each with the source's wording."""
+    return pd.DataFrame(
+        [
+            {
+                t("col.programme", lang): t(f"programme.{award.programme.value}", lang),
+                t("col.year", lang): str(award.year),
+                t("col.wording", lang): award.quote,
+                t("col.source", lang): cite(award.source, data, lang),
+            }
+            for award in sorted(cluster.awards, key=lambda a: a.year)
+        ]
+    )

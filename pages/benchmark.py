@@ -109,7 +109,7 @@ st.dataframe(
     width="stretch",
     key="bench_table",
 )
-st.caption(t("bench.rank_note", lang))
+st.caption(f"{t('bench.rank_note', lang)} {t('bench.years_note', lang)}")
 download_frame = export_table(shown, data)
 left, right = st.columns(2)
 left.download_button(

@@ -33,8 +33,10 @@ st.dataframe(
                 t("data.citation", lang): cite_document(source, lang),
                 t("data.document", lang): source.title,
                 t("data.publisher", lang): source.publisher,
-                t("data.date", lang): format_date(source.date, lang),
+                t("data.date", lang): str(source.date.year) if source.date_is_year else format_date(source.date, lang),
                 t("data.kind", lang): text(source.kind, lang),
+                t("data.origin", lang): t(f"origin.{source.origin.value}", lang),
+                t("data.address", lang): source.url,
                 t("data.takes", lang): text(source.takes, lang),
                 t("data.figures", lang): counts[source.file],
                 t("data.file", lang): source.file,
@@ -44,6 +46,7 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    column_config={t("data.address", lang): st.column_config.LinkColumn()},
     key="data_sources",
 )
 

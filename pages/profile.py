@@ -9,13 +9,21 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from clusters import FIGURE_FIELDS
 from clusters.metrics import peers
 from components.atlas_panel import projects_table
 from components.citations import cite, source_line
 from components.i18n import figure_text, t, text, unit_text
 from components.region_view import actors_side_by_side
 from components.safe_text import literal, plain
-from components.tables import area_labels, figure_sources_table, focus_with_wording, state_name, state_names
+from components.tables import (
+    area_labels,
+    awards_table,
+    figure_sources_table,
+    focus_with_wording,
+    state_name,
+    state_names,
+)
 from components.ui import dataset, inline_png, profile_pdf_bytes
 from components.url_state import current_language, first_value
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
@@ -59,32 +67,34 @@ with main:
     st.header(t("profile.figures", lang))
     st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('col.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
+    if cluster.awards:
+        st.header(t("profile.awards", lang))
+        st.dataframe(awards_table(cluster, data, lang), hide_index=True, width="stretch")
 
-series = [f for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1]
+repeated = {f.key for f in cluster.more_figures if sum(g.key == f.key for g in cluster.more_figures) > 1}
+series = [
+    *((t(f"col.{name}", lang), "", cluster.figure_over_time(name)) for name in FIGURE_FIELDS if cluster.previous(name)),
+    *(
+        (text(group[0].label, lang), group[0].unit, group)
+        for group in ([f for f in cluster.more_figures if f.key == key] for key in dict.fromkeys(repeated))
+    ),
+]
 if series:
     st.header(t("profile.over_time", lang))
+for label, unit, figures in series:
     frame = pd.DataFrame(
         [
-            {
-                "year": f.year,
-                "value": f.value,
-                "figure": text(f.label, lang),
-                "label": figure_text(f, lang),
-                "source": cite(f.source, data, lang),
-            }
-            for f in series
+            {"year": f.year, "value": f.value, "label": figure_text(f, lang), "source": cite(f.source, data, lang)}
+            for f in figures
         ]
     )
-    title = alt.Title(
-        text(series[0].label, lang), subtitle=source_line((f.source.file for f in series), data, lang), anchor="start"
-    )
+    title = alt.Title(label, subtitle=source_line((f.source.file for f in figures), data, lang), anchor="start")
     st.altair_chart(
         alt.Chart(frame, title=title)
         .mark_line(point=True)
         .encode(
             x=alt.X("year:O", title=t("col.year", lang)),
-            y=alt.Y("value:Q", title=unit_text(series[0].unit, lang)),
-            color=alt.Color("figure:N", title=None),
+            y=alt.Y("value:Q", title=unit_text(unit, lang) or label),
             tooltip=[
                 alt.Tooltip("year:O", title=t("col.year", lang)),
                 alt.Tooltip("label:N", title=t("col.value", lang)),
@@ -93,9 +103,10 @@ if series:
         ),
         width="stretch",
     )
+if series:
     st.caption(t("profile.over_time_reading", lang))
 
-others = [f for f in cluster.more_figures if f not in series]
+others = [f for f in cluster.more_figures if f.key not in repeated]
 if others or cluster.context:
     st.header(t("profile.context", lang))
     if others:

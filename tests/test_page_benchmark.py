@@ -1,6 +1,8 @@
 """AppTest: the benchmark page — all clusters, choices change the charts' data, uploads add
 "yours" rows, bad uploads show an error and the page keeps working."""
 
+import datetime as dt
+
 from conftest import open_app
 
 from clusters.upload import template_csv
@@ -26,11 +28,11 @@ def test_table_renders_all_clusters_with_qualifiers_and_ranks(synthetic):
     assert set(frame["Cluster"]) == {c.name for c in synthetic.clusters.values()}
     alpha = frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]
     # >300 may be above Epsilon's exact 410: the rank is a range.
-    assert alpha["Actors"] == ">300" and alpha["Rank by Actors"] == "1–2" and alpha["Percentile"] == "67–100 %"
+    assert alpha["Actors"] == ">300 (2022)" and alpha["Rank by Actors"] == "1–2" and alpha["Percentile"] == "67–100 %"
     assert alpha["SME share"] == "n/a (“SMEs” and “Actors” are both lower bounds)"
-    assert alpha["Actors per staff member"] == ">33.3"
+    assert alpha["Actors per staff member"] == ">33.3 (2022)"
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
-    assert beta["Actors per staff member"] == "~27.7" and beta["SME share"] == "<50 %"
+    assert beta["Actors per staff member"] == "~27.7 (2020/2022)" and beta["SME share"] == "<50 % (2022)"
     assert frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]["Rank by Actors"] == "n/a"
 
 
@@ -42,7 +44,8 @@ def test_choosing_clusters_and_figures_changes_the_chart_data():
     at.selectbox(key="bench_figure").set_value("sme_share").run()
     bars = frame_with(at, "Qualifier")
     assert sorted(round(v, 1) for v in bars["SME share"]) == [48.8, 50.0]
-    assert sorted(bars["As shown"]) == ["<50 %", ">48.8 %"]
+    # Epsilon's SMEs (2022) and actors (2023) come from different years: the label says so.
+    assert sorted(bars["As shown"]) == ["<50 % (2022)", ">48.8 % (2022/2023)"]
     at.selectbox(key="bench_x").set_value("smes").run()
     points = frame_with(at, "Horizontal axis: SMEs, as shown")
     assert sorted(points["Horizontal axis: SMEs"]) == [90, 200]
@@ -67,7 +70,8 @@ def test_upload_adds_your_rows_everywhere():
     names = list(table(at)["Cluster"])
     assert names == ["Gamma MedTech Testverbund", "My Cluster e. V. (yours)"]
     bars = frame_with(at, "Qualifier")
-    assert bars[bars["Your figures"]]["As shown"].tolist() == [">150"]
+    # An upload's figures count as this year's.
+    assert bars[bars["Your figures"]]["As shown"].tolist() == [f">150 ({dt.date.today().year})"]
 
 
 def test_bad_upload_shows_an_error_and_the_page_works():
@@ -89,4 +93,15 @@ def test_german_benchmark():
     frame = table(at)
     assert "Akteure" in frame.columns and "KMU-Anteil" in frame.columns
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
-    assert beta["Beschäftigte im Clustermanagement"] == "6,5" and beta["Akteure"] == "~180"
+    assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020)" and beta["Akteure"] == "~180 (2022)"
+
+
+def test_a_figure_with_two_years_shows_its_change_and_the_newest_is_compared():
+    at = open_page(clusters="alpha-bio,epsilon-pharma")
+    frame = table(at)
+    epsilon = frame[frame["Cluster"] == "Epsilon Pharma Testforum"].iloc[0]
+    assert epsilon["Actors"] == "410 (2023)"
+    assert epsilon["Change in Actors"] == "~+60 since 2019 (~350)"
+    assert frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]["Change in Actors"] == "—"
+    german = table(open_page(clusters="epsilon-pharma", lang="de")).iloc[0]
+    assert german["Veränderung Akteure"] == "~+60 seit 2019 (~350)"

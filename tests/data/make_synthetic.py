@@ -26,6 +26,7 @@ REPORT = "S02_synthetic_report.txt"
 NEWS = "S03_synthetic_news.txt"
 REGISTER = "734349_HochschulFachbereich_WS2021.xlsx"  # the loader's fixed names of the two listings
 INSTITUTES = "institute-pages"
+WEB = "web-synthetic-epsilon"
 
 
 def text(en: str, de: str | None = None) -> dict:
@@ -51,6 +52,7 @@ SOURCES = [
         "publisher": "Testverband Nord",
         "date": "2022-06-01",
         "kind": text("Cluster strategy", "Clusterstrategie"),
+        "origin": "cluster",
         "takes": text("Synthetic cluster figures for tests.", "Synthetische Kennzahlen für Tests."),
     },
     {
@@ -59,6 +61,7 @@ SOURCES = [
         "publisher": "Testamt Süd",
         "date": "2024-03-15",
         "kind": text("Committee report", "Berichtsvorlage"),
+        "origin": "government",
         "takes": text("Synthetic themes and projects for tests.", "Synthetische Themen und Projekte für Tests."),
     },
     {
@@ -67,6 +70,7 @@ SOURCES = [
         "publisher": "Testportal",
         "date": "2018-11-20",
         "kind": text("News item", "Meldung"),
+        "origin": "third-party",
         "takes": text("A synthetic news item.", "Eine synthetische Meldung."),
     },
     {
@@ -77,6 +81,7 @@ SOURCES = [
         "date": "2021-10-01",
         "listing": True,
         "kind": text("Official register", "Amtliches Verzeichnis"),
+        "origin": "government",
         "takes": text("Synthetic register of universities.", "Synthetisches Hochschulverzeichnis."),
         "licence": "Synthetic test data",
     },
@@ -88,8 +93,22 @@ SOURCES = [
         "date": "2023-05-05",
         "listing": True,
         "kind": text("Compiled list", "Zusammengestellte Liste"),
+        "origin": "third-party",
         "takes": text("Synthetic list of research institutes.", "Synthetische Institutsliste."),
         "licence": "Synthetic test data",
+    },
+    {
+        "file": WEB,
+        "title": f"{SYNTHETIC}: Über Epsilon",
+        "publisher": "Epsilon Pharma Testforum e. V.",
+        "date": "2023-01-01",
+        "date_is_year": True,
+        "url": "https://epsilon.example.org/ueber-uns",
+        "kind": text("Web page", "Webseite"),
+        "origin": "cluster",
+        "takes": text(
+            "A synthetic web page with a newer member count.", "Eine synthetische Webseite mit neuerer Mitgliederzahl."
+        ),
     },
 ]
 
@@ -197,8 +216,17 @@ CLUSTERS = [
         "states": ["BW"],
         "founded": fig(2005),
         "management_staff": fig(11),
-        "actors": fig(410),
+        "actors": fig(410, file=WEB, year=2023),
         "smes": fig(200, ">"),
+        "history": {"actors": [fig(350, "~", year=2019)]},
+        "awards": [
+            {
+                "programme": "leading-edge-cluster",
+                "year": 2012,
+                "source": ref(WEB, "Geschichte"),
+                "quote": "synthetischer Spitzencluster 2012",
+            }
+        ],
         "focus": [{"area": "pharma", "wording": "Pharma"}, {"area": "medtech", "wording": "Medizintechnik"}],
         "region": text("Synthetic region around Stuttgart.", "Synthetische Region um Stuttgart."),
     },
@@ -676,6 +704,16 @@ def vocabulary(name: str) -> list:
     return records
 
 
+def cited_files(record) -> set[str]:
+    """Every source file a record cites, at any depth (figures, history, awards)."""
+    if isinstance(record, dict):
+        own = {record["source"]["file"]} if isinstance(record.get("source"), dict) else set()
+        return own.union(*(cited_files(value) for value in record.values()))
+    if isinstance(record, list):
+        return set().union(*(cited_files(value) for value in record))
+    return set()
+
+
 def main() -> None:
     from clusters.load import ACTOR_COLUMNS, INSTITUTE_COLUMNS, REGISTER_COLUMNS
 
@@ -686,10 +724,7 @@ def main() -> None:
     dump("themes.yaml", vocabulary("themes.yaml"), note + "# Vocabulary copied from clusters/data.\n")
     clusters = []
     for cluster in CLUSTERS:
-        files = sorted(
-            {f["source"]["file"] for f in (cluster.get(k) for k in cluster) if isinstance(f, dict) and "source" in f}
-            or {STRATEGY}
-        )
+        files = sorted(cited_files(cluster) or {STRATEGY})
         clusters.append({**cluster, "sources": files, "focus_source": ref(files[0], "Schwerpunkte")})
     dump("clusters.yaml", clusters, note)
     dump("initiatives.yaml", INITIATIVES, note)
