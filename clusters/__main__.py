@@ -1,4 +1,6 @@
-"""Command line: `python -m clusters validate` and `python -m clusters export ...`."""
+"""Command line: `python -m clusters validate`, `export ...`, `profile-pdf ...`, and for the people who
+keep the data `import-actors FILE --cluster ID` and `set-figure CLUSTER FIGURE VALUE` (both only
+review the change unless given `--apply`)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from .edit import EditError, apply_figure_change, plan_set_figure
+from .importer import apply_import, review_import
 from .io import KINDS, export
-from .load import DATA_DIR, DataValidationError, load_dataset
+from .load import DATA_DIR, FILES, DataValidationError, load_dataset
+from .model import FIGURE_FIELDS, STORED_RELATIONS, Relation
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -48,6 +53,64 @@ def _profile_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_actors(args: argparse.Namespace) -> int:
+    if args.apply and not args.source:
+        print(
+            "--apply needs --source KEY and --section TEXT: every record must be sourced "
+            f"(KEY is an entry of {FILES['sources']})",
+            file=sys.stderr,
+        )
+        return 2
+    if bool(args.source) != bool(args.section):
+        print("--source and --section go together", file=sys.stderr)
+        return 2
+    dataset = load_dataset(args.data)
+    if args.source and args.source not in dataset.sources:
+        print(
+            f"unknown source '{args.source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})",
+            file=sys.stderr,
+        )
+        return 2
+    review = review_import(args.file, dataset, args.cluster, Relation(args.relation))
+    print(_printable(review.text()))
+    if not args.apply:
+        if review.of("new") or review.of("changed"):
+            print(f"\nNot written: run again with --apply (and --source, --section) to write {FILES['actors']}.")
+        return 1 if review.has_problems else 0
+    written = apply_import(args.data, review, args.source, args.section, dataset)
+    if written:
+        print(f"\nWritten to {Path(args.data) / FILES['actors']} ({len(written)} row(s); rows with problems left out):")
+        print(_printable("\n".join(f"  {line}" for line in written)))
+        print("Next: python -m clusters validate, then review `git diff clusters/data` and commit.")
+    else:
+        print("\nNothing to write.")
+    return 1 if review.has_problems else 0
+
+
+def _set_figure(args: argparse.Namespace) -> int:
+    change = plan_set_figure(
+        args.data,
+        args.cluster,
+        args.figure,
+        args.value,
+        source=args.source,
+        quote=args.quote,
+        year=args.year,
+        section=args.section,
+        unit=args.unit,
+    )
+    print(_printable(f"{change.cluster}:"))
+    print(_printable("\n".join(f"  {line}" for line in change.summary)))
+    for note in change.notes:
+        print(_printable(f"note: {note}"))
+    if not args.apply:
+        print(f"Not written: run again with --apply to write {FILES['clusters']}.")
+        return 0
+    apply_figure_change(args.data, change)
+    print(f"Written to {Path(args.data) / FILES['clusters']}.")
+    return 0
+
+
 def _printable(text: str) -> str:
     """Messages quote the data files; control characters in them (terminal escapes) are shown
     escaped rather than sent to the terminal."""
@@ -80,13 +143,43 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--lang", choices=("en", "de"), default="en")
     pdf.add_argument("--out", required=True, help="PDF file to write")
     pdf.set_defaults(run=_profile_pdf)
+    importer = commands.add_parser(
+        "import-actors",
+        parents=[data_after],
+        help="review a cluster's member list (CSV/XLSX) against actors.csv; --apply writes it",
+    )
+    importer.add_argument("file", type=Path, help="the member list: CSV (',' or ';') or XLSX")
+    importer.add_argument("--cluster", required=True, help="id of the cluster the members belong to")
+    importer.add_argument("--relation", choices=[r.value for r in STORED_RELATIONS], default=Relation.MEMBER.value)
+    importer.add_argument("--source", help=f"key of the list's entry in {FILES['sources']} (needed for --apply)")
+    importer.add_argument("--section", help="where in the source the list stands (with --source)")
+    importer.add_argument("--apply", action="store_true", help="write the rows without problems")
+    importer.set_defaults(run=_import_actors)
+    setter = commands.add_parser(
+        "set-figure", parents=[data_after], help="add a sourced value of a key figure; --apply writes it"
+    )
+    setter.add_argument("cluster")
+    setter.add_argument("figure", choices=FIGURE_FIELDS)
+    setter.add_argument("value", help="as the source writes it: 1.250, 13,5, 'mehr als 250', 'rund 250'")
+    setter.add_argument("--source", required=True, help=f"key of the source in {FILES['sources']}")
+    setter.add_argument("--quote", required=True, help="the source's own wording of the figure")
+    setter.add_argument("--year", required=True, type=int, help="the year the figure is for")
+    setter.add_argument("--section", help="where in the source (default: the source's web address)")
+    setter.add_argument("--unit", help="e.g. FTE, persons")
+    setter.add_argument("--apply", action="store_true", help="write clusters.yaml")
+    setter.set_defaults(run=_set_figure)
     args = parser.parse_args(argv)
     if args.command == "export" and args.format == "xlsx" and not args.out:
         parser.error("--format xlsx needs --out FILE")
     try:
         return args.run(args)
     except DataValidationError as exc:
+        if args.command in ("import-actors", "set-figure"):
+            print("Nothing written: the data with this change would not validate:", file=sys.stderr)
         print(_printable(str(exc)), file=sys.stderr)
+        return 1
+    except EditError as exc:
+        print(_printable(f"refused: {exc}"), file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. --out in a folder that does not exist
         print(_printable(f"error: {exc}"), file=sys.stderr)

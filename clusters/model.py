@@ -423,7 +423,7 @@ class Actor(BaseModel):
         if website is None:
             return None
         if not WEBSITE.fullmatch(website):
-            raise ValueError(f"'{website[:100]}' is not a web address: write https://… or a domain such as www.example.de")
+            raise ValueError(f"'{website[:100]}' is not a web address: write https://… or a domain (www.example.de)")
         return website
 
     @property

@@ -1,0 +1,337 @@
+"""Changing the data files from the command line: `set-figure` and the safe write both commands use.
+
+A change is never written on trust. `write_validated` writes the changed files into a temporary copy
+of the data folder and loads that copy with `load_dataset`; only when the whole dataset validates
+(and a caller's own check passes) are the real files replaced, each through a temporary file in the
+same folder and `os.replace`, so a failure at any point leaves the old file whole.
+
+`plan_set_figure` edits `clusters.yaml` as text: only the block of the one cluster changes, every
+comment and every other record keeps its bytes, and each figure it writes is a one-line flow mapping
+like the hand-written ones. The result is checked by parsing old and new text: every other record
+must be equal, the edited one exactly what was meant.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .load import FILES, Dataset, DataValidationError, load_dataset
+from .model import FIGURE_FIELDS, Figure, Qualifier
+from .numbers import NumberError, parse_figure_text
+
+
+class EditError(Exception):
+    """A change that is refused; the message says why and what to do instead."""
+
+
+# --- writing safely --------------------------------------------------------------------------------
+
+
+def write_validated(
+    data_dir: Path,
+    changes: Mapping[str, bytes],
+    originals: Mapping[str, bytes],
+    check: Callable[[Dataset], None] | None = None,
+) -> Dataset:
+    """Replace the files `changes` names (file name -> new bytes) in `data_dir`, but only after the
+    whole dataset with the changes has validated in a temporary copy and `check` (which may raise
+    EditError) accepted it. `originals` are the bytes the changes were made from: a file that has
+    changed since is not overwritten. Raises DataValidationError or EditError; then nothing is written."""
+    data_dir = Path(data_dir)
+    with tempfile.TemporaryDirectory(prefix="cluster-atlas-check-") as tmp:
+        copy_dir = Path(tmp) / "data"
+        shutil.copytree(data_dir, copy_dir, ignore=shutil.ignore_patterns(".*"))
+        for name, content in changes.items():
+            (copy_dir / name).write_bytes(content)
+        dataset = load_dataset(copy_dir)
+        if check is not None:
+            check(dataset)
+    for name in changes:
+        if (data_dir / name).read_bytes() != originals[name]:
+            raise EditError(f"{name} changed while this command ran; nothing was written: run it again")
+    for name, content in changes.items():
+        _replace_file(data_dir / name, content)
+    return dataset
+
+
+def _replace_file(path: Path, content: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename it over the old one: a reader
+    (or a crash) sees the old file or the new one, never half of it."""
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(content)
+            temp.flush()
+            os.fsync(temp.fileno())
+        shutil.copymode(path, temp_name)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def read_data_file(data_dir: Path, name: str) -> bytes:
+    path = Path(data_dir) / name
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def validation_lines(error: DataValidationError) -> list[str]:
+    return [str(issue) for issue in error.issues]
+
+
+# --- set-figure --------------------------------------------------------------------------------------
+
+NUMBER_MESSAGES = {
+    "not_a_number": "'{text}' is not a number (write e.g. 250, 1.250, 13,5, 'mehr als 250' or 'rund 250')",
+    "negative": "'{text}' is negative; figures cannot be below 0",
+    "not_finite": "'{text}' is not a finite number",
+    "too_many_digits": "'{text}' has {digits} digits; at most {limit} are kept exactly",
+    "ambiguous": "'{text}' is ambiguous: {grouped} or {decimal}",
+}
+
+
+def number_message(problem: NumberError) -> str:
+    template = NUMBER_MESSAGES.get(problem.code, "'{text}' is not a usable number ({code})")
+    return template.format(code=problem.code, **problem.params)
+
+
+@dataclass
+class FigureChange:
+    """What `set-figure` would do, worded for the person, and the new text of clusters.yaml."""
+
+    cluster: str
+    figure: str
+    summary: list[str]
+    old_bytes: bytes
+    new_bytes: bytes
+    expected: Figure
+    becomes_current: bool
+    notes: list[str] = field(default_factory=list)
+
+
+def _shown(figure: Figure) -> str:
+    unit = f" {figure.unit}" if figure.unit else ""
+    return f"{figure.qualifier.value}{figure.value}{unit} ({figure.year}, {figure.source.file})"
+
+
+def plan_set_figure(
+    data_dir: Path,
+    cluster_id: str,
+    figure_name: str,
+    value_text: str,
+    *,
+    source: str,
+    quote: str,
+    year: int,
+    section: str | None = None,
+    unit: str | None = None,
+) -> FigureChange:
+    """Work out the change without writing anything; raises EditError for a refused one (and
+    DataValidationError when the data as it is does not validate)."""
+    data_dir = Path(data_dir)
+    if figure_name not in FIGURE_FIELDS:
+        raise EditError(f"'{figure_name}' is not a key figure; use one of {', '.join(FIGURE_FIELDS)}")
+    dataset = load_dataset(data_dir)
+    cluster = dataset.clusters.get(cluster_id)
+    if cluster is None:
+        raise EditError(f"unknown cluster '{cluster_id}'; known: {', '.join(dataset.clusters)}")
+    if source not in dataset.sources:
+        raise EditError(
+            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
+        )
+    quote = " ".join(quote.split())
+    if not quote:
+        raise EditError("--quote is empty: give the source's own wording of the figure")
+    section = " ".join((section or "").split())
+    if not section:
+        url = dataset.sources[source].url
+        if not url:
+            raise EditError(f"--section is needed: say where in '{source}' the figure stands")
+        section = url
+    try:
+        value, qualifier = parse_figure_text(value_text, lang="de")
+    except NumberError as problem:
+        raise EditError(number_message(problem)) from None
+    raw_figure: dict = {"value": value}
+    if qualifier is not Qualifier.EXACT:
+        raw_figure["qualifier"] = qualifier.value
+    unit = " ".join((unit or "").split())
+    if unit:
+        raw_figure["unit"] = unit
+    raw_figure.update(year=year, source={"file": source, "section": section}, quote=quote)
+    try:
+        expected = Figure.model_validate(raw_figure)
+    except ValidationError as exc:
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in exc.errors())
+        raise EditError(f"the new value is not a valid figure: {reasons}") from None
+
+    current = cluster.figure(figure_name)
+    earlier = list(cluster.history.get(figure_name, []))
+    same_year = [f for f in [*earlier, *([current] if current else [])] if f.year == year]
+    if same_year:
+        raise EditError(
+            f"{cluster_id} already has a value of {figure_name} for {year}: {_shown(same_year[0])}. "
+            "A second value for the same year is refused; to correct that value, edit "
+            f"{FILES['clusters']} by hand and run `python -m clusters validate`."
+        )
+
+    old_bytes = read_data_file(data_dir, FILES["clusters"])
+    text = old_bytes.decode("utf-8-sig")
+    records = yaml.safe_load(text)
+    index = next(i for i, record in enumerate(records) if record.get("id") == cluster_id)
+    raw = records[index]
+    wanted = copy.deepcopy(raw)
+    # Years as the loader fills them in: the history list keeps the file's order.
+    raw_history = (raw.get("history") or {}).get(figure_name, [])
+    entries = [(f.year, copy.deepcopy(r)) for f, r in zip(earlier, raw_history, strict=True)]
+    summary: list[str] = []
+    notes: list[str] = []
+    becomes_current = current is None or year > current.year
+    if current is None:
+        wanted[figure_name] = raw_figure
+        summary.append(f"{figure_name}: none → {_shown(expected)}")
+    elif becomes_current:
+        entries.append((current.year, copy.deepcopy(raw[figure_name])))
+        wanted[figure_name] = raw_figure
+        summary.append(f"{figure_name}: {_shown(current)} → {_shown(expected)}")
+        summary.append(f"history.{figure_name}: + {_shown(current)} (the value it replaces)")
+    else:
+        entries.append((year, raw_figure))
+        summary.append(f"history.{figure_name}: + {_shown(expected)}; {figure_name} stays {_shown(current)} (newer)")
+    if entries:
+        history = dict(wanted.get("history") or {})
+        history[figure_name] = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
+        wanted["history"] = history
+    if source not in wanted.get("sources", []):
+        wanted["sources"] = [*wanted.get("sources", []), source]
+        summary.append(f"sources: + {source}")
+    if current is not None and current.unit and not unit:
+        notes.append(f"the current value's unit is '{current.unit}'; the new one has none (give --unit if it has)")
+
+    new_text = _edit_cluster_block(text, records, index, raw, wanted, figure_name)
+    new_bytes = new_text.encode("utf-8")
+    if old_bytes.startswith(b"\xef\xbb\xbf"):
+        new_bytes = b"\xef\xbb\xbf" + new_bytes
+    return FigureChange(cluster_id, figure_name, summary, old_bytes, new_bytes, expected, becomes_current, notes)
+
+
+def apply_figure_change(data_dir: Path, change: FigureChange) -> Dataset:
+    """Write the change after validating a copy of the data folder with it."""
+
+    def check(dataset: Dataset) -> None:
+        cluster = dataset.clusters[change.cluster]
+        values = cluster.figure_over_time(change.figure)
+        misplaced = change.becomes_current and cluster.figure(change.figure) != change.expected
+        if change.expected not in values or misplaced:
+            raise EditError(f"{FILES['clusters']}: the edited file does not hold the new value as planned")
+
+    return write_validated(
+        data_dir, {FILES["clusters"]: change.new_bytes}, {FILES["clusters"]: change.old_bytes}, check
+    )
+
+
+# --- editing the YAML as text ---------------------------------------------------------------------
+
+_ITEM = re.compile(r"-(?: +|$)")
+_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r?\n|$)")
+
+
+def flow(value: object) -> str:
+    """A value as a one-line YAML flow mapping or list (as the hand-written records have them)."""
+    text = yaml.safe_dump(
+        value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=float("inf")
+    ).rstrip("\n")
+    if "\n" in text or yaml.safe_load(text) != value:
+        raise EditError(f"cannot write {value!r} as one line of YAML")
+    return text
+
+
+def _item_starts(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if _ITEM.match(line)]
+
+
+def _segments(block: list[str], indent: int) -> list[tuple[str | None, list[str]]]:
+    """The block's lines as (key, lines) in file order; comment and blank lines between keys are
+    segments of their own (key None), so that replacing a key keeps them."""
+    segments: list[tuple[str | None, list[str]]] = []
+    for number, line in enumerate(block):
+        match = _KEY.match(line, indent)
+        head_ok = number == 0 or line[:indent] == " " * indent
+        if head_ok and match and line[indent : indent + 1] not in (" ", "#", ""):
+            segments.append((match.group(1), [line]))
+        elif not segments:
+            segments.append((None, [line]))
+        else:
+            segments[-1][1].append(line)
+    split: list[tuple[str | None, list[str]]] = []
+    for key, lines in segments:
+        tail = len(lines)
+        while tail > 1 and (not lines[tail - 1].strip() or lines[tail - 1].lstrip().startswith("#")):
+            tail -= 1
+        split.append((key, lines[:tail]))
+        if tail < len(lines):
+            split.append((None, lines[tail:]))
+    return split
+
+
+def _edit_cluster_block(text: str, records: list[dict], index: int, raw: dict, wanted: dict, figure_name: str) -> str:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n"
+    newline = "\r\n" if "\r\n" in text else "\n"
+    starts = _item_starts(lines)
+    if len(starts) != len(records):
+        raise EditError(f"{FILES['clusters']}: its layout is not one '- id: …' item per record; edit it by hand")
+    start, end = starts[index], (starts[index + 1] if index + 1 < len(starts) else len(lines))
+    indent = _ITEM.match(lines[start]).end()
+    pad = " " * indent
+    segments = _segments(lines[start:end], indent)
+    keys = [key for key, _ in segments]
+    if keys[0] in (figure_name, "history", "sources"):
+        raise EditError(f"{FILES['clusters']}: the record starts with '{keys[0]}'; edit it by hand")
+
+    def put(key: str, new_lines: list[str], after: list[str]) -> None:
+        if key in keys:
+            position = keys.index(key)
+            segments[position] = (key, new_lines)
+            return
+        anchors = [i for i, k in enumerate(keys) if k in after]
+        position = (max(anchors) if anchors else max(i for i, k in enumerate(keys) if k is not None)) + 1
+        segments.insert(position, (key, new_lines))
+        keys.insert(position, key)
+
+    if wanted.get(figure_name) != raw.get(figure_name):
+        put(
+            figure_name,
+            [f"{pad}{figure_name}: {flow(wanted[figure_name])}{newline}"],
+            [*FIGURE_FIELDS, "website", "sources", "states", "seat", "short_name", "name", "id"],
+        )
+    if wanted.get("history") != raw.get("history"):
+        history_lines = [f"{pad}history:{newline}"]
+        for name, values in wanted["history"].items():
+            history_lines.append(f"{pad}  {name}:{newline}")
+            history_lines.extend(f"{pad}    - {flow(value)}{newline}" for value in values)
+        put("history", history_lines, list(FIGURE_FIELDS))
+    if wanted.get("sources") != raw.get("sources"):
+        put("sources", [f"{pad}sources: {flow(wanted['sources'])}{newline}"], ["states", "seat", "name", "id"])
+    new_block = [line for _, block in segments for line in block]
+    new_text = "".join([*lines[:start], *new_block, *lines[end:]])
+
+    changed = yaml.safe_load(new_text)
+    expected = [*records[:index], wanted, *records[index + 1 :]]
+    if changed != expected:
+        raise EditError(f"{FILES['clusters']}: the text edit did not give the intended record; edit it by hand")
+    return new_text

@@ -1,0 +1,624 @@
+"""Import a cluster's member list (CSV or XLSX, as clusters export them) into `actors.csv`.
+
+`review_import` reads the file, places every row offline with the BKG municipality table, matches
+it against the actors the data already holds and sorts the rows into new, changed (an existing
+actor gains the link to the cluster), matched (already linked) and problems. Nothing is guessed: a
+place name that fits several municipalities, a name that fits several actors, a type that is not
+one of the actor types are problems, reported with the file's row number and the candidates.
+
+`apply_import` writes only the rows without problems, each with the provenance the person gives,
+through `clusters.edit.write_validated` (the whole dataset must validate in a copy first).
+
+The file comes from outside, so it is read with the upload's reader (`clusters.upload`): bounded
+size, rows and workbook parts, zip bombs refused before openpyxl sees them.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import geodata
+
+from .edit import EditError, read_data_file, write_validated
+from .load import FILES, OPTIONAL_ACTOR_COLUMNS, Dataset
+from .model import STORED_RELATIONS, WEBSITE, ActorType, Relation
+from .upload import MAX_BYTES, _read_table, _Rejected
+
+# --- the file's columns ----------------------------------------------------------------------------
+
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "organisation", "organization", "firma", "unternehmen", "einrichtung", "mitglied", "member"),
+    "type": ("type", "typ", "art", "kategorie", "category"),
+    "city": ("city", "ort", "stadt", "town", "gemeinde", "sitz", "standort"),
+    "postcode": ("plz", "postcode", "postal code", "postleitzahl", "zip", "zip code"),
+    "website": ("website", "webseite", "url", "homepage", "internet", "web"),
+    "state": ("state", "bundesland", "land"),
+}
+"""Header names as people write them (compared case-insensitively); `name`, `type` and a place
+(`city`, or at least `postcode` to be told why that is not enough) are needed."""
+
+MAX_NAME_CHARS = 300
+CLOSE_MATCH_CUTOFF = 0.9
+"""difflib's similarity a misspelt place must reach ("Munchen" ~ "München" is 0.93)."""
+MAX_CANDIDATES = 8
+
+READ_MESSAGES = {
+    "file_too_large": "the file has {size} MB; at most {limit} MB are read",
+    "empty": "the file is empty",
+    "not_csv": "'{file}' is not a CSV or XLSX file",
+    "csv_unreadable": "the CSV cannot be read from line {line} on (a quotation mark left open?)",
+    "xlsx_unreadable": "the XLSX file cannot be read: it is damaged or not a real .xlsx file",
+    "xlsx_no_sheet": "the XLSX file has no worksheet",
+    "xlsx_too_many_parts": "the XLSX file has more than {limit} parts; save the table alone as .xlsx or CSV",
+    "xlsx_part_too_large": "the XLSX part '{part}' unpacks to {size} MB (at most {limit} MB)",
+    "xlsx_unpacked_too_large": "the XLSX file unpacks to {size} MB (at most {limit} MB)",
+    "xlsx_compressed_too_much": "the XLSX part '{part}' is compressed {ratio} to 1 (at most {limit} to 1)",
+    "xlsx_too_complex": "the XLSX file holds more than {limit} elements; save the table alone as .xlsx or CSV",
+    "sheet_too_large": "the sheet spans {rows} rows and {columns} columns (at most {max_rows} and {max_columns})",
+    "rows_beyond_limit": "the sheet continues below row {limit}; delete everything below the table",
+    "too_many_rows": "the file has more than {limit} data rows",
+}
+
+TYPE_WORDS: dict[str, ActorType] = {
+    **{kind.value.replace("_", " "): kind for kind in ActorType},
+    **dict.fromkeys(
+        ("unternehmen", "firma", "kmu", "sme", "startup", "start up", "grossunternehmen", "large company",
+         "industrie", "industry", "dienstleister", "service provider"),
+        ActorType.COMPANY,
+    ),
+    **dict.fromkeys(("universitaet", "uni"), ActorType.UNIVERSITY),
+    **dict.fromkeys(
+        ("fachhochschule", "fh", "haw", "hochschule fuer angewandte wissenschaften", "applied sciences"),
+        ActorType.UNIVERSITY_OF_APPLIED_SCIENCES,
+    ),
+    **dict.fromkeys(
+        ("universitaetsklinikum", "uniklinik", "uniklinikum", "universitaetsmedizin"), ActorType.UNIVERSITY_HOSPITAL
+    ),
+    **dict.fromkeys(("klinik", "klinikum", "krankenhaus", "clinic"), ActorType.HOSPITAL),
+    **dict.fromkeys(
+        ("forschungseinrichtung", "forschungsinstitut", "institut", "institute", "research institution",
+         "research", "forschung", "ausseruniversitaere forschungseinrichtung"),
+        ActorType.RESEARCH_INSTITUTE,
+    ),
+    **dict.fromkeys(("netzwerk", "verband", "verein", "association", "cluster", "initiative"), ActorType.NETWORK),
+    **dict.fromkeys(
+        ("behoerde", "ministerium", "ministry", "kommune", "oeffentliche einrichtung", "public authority",
+         "authority", "public institution"),
+        ActorType.PUBLIC_BODY,
+    ),
+    **dict.fromkeys(
+        ("technologiepark", "technologiezentrum", "gruenderzentrum", "science park", "innovationszentrum",
+         "innovation centre", "innovation center"),
+        ActorType.TECHNOLOGY_PARK,
+    ),
+}  # fmt: skip
+"""Type words of member lists, folded (`fold`), to the actor types."""
+
+# --- text folding ----------------------------------------------------------------------------------
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe"})
+_BIDI_AND_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def fold(text: str) -> str:
+    """Case, umlauts (ä -> ae, ß -> ss), other accents and punctuation folded away; words kept."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.replace("&", " und ")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(form.split())
+    for form in (
+        "gmbh", "mbh", "ggmbh", "ag", "se", "kgaa", "kg", "ohg", "ug", "haftungsbeschraenkt", "eg", "e g",
+        "ev", "e v", "gbr", "ek", "e k", "inc", "ltd", "llc", "plc", "corp", "co", "und co", "bv", "nv", "sa",
+    )
+)  # fmt: skip
+"""Legal forms (folded) left off the end of a name before comparing: "Foo GmbH & Co. KG" is "foo"."""
+_FILLERS = frozenset({"der", "des", "die", "das", "zu", "of", "the"})
+_UNIVERSITY = frozenset({"universitaet", "university", "uni", "universitat", "universite"})
+
+
+def name_key(name: str) -> str:
+    """The same organisation in another spelling gives the same key: case, umlauts, punctuation,
+    legal forms at the end, "Universität"/"University"/"Uni" and filler words do not count."""
+    words = ["universitaet" if word in _UNIVERSITY else word for word in fold(name).split()]
+    words = ["und" if word == "and" else word for word in words if word not in _FILLERS]
+    trimmed = True
+    while trimmed and len(words) > 1:
+        trimmed = False
+        for size in (2, 1):
+            if len(words) > size and tuple(words[-size:]) in LEGAL_FORMS:
+                del words[-size:]
+                trimmed = True
+                break
+        if words and words[-1] == "und":
+            words.pop()
+            trimmed = True
+    return " ".join(words)
+
+
+def new_id(name: str, taken: set[str]) -> str:
+    """A record id from the name (`Foo Bär GmbH` -> `foo-baer`), unique among `taken`."""
+    words = name_key(name).split() or fold(name).split()
+    slug = ""
+    for word in words:
+        word = re.sub(r"[^a-z0-9]+", "", word)
+        if slug and len(slug) + len(word) + 1 > 60:
+            break
+        if word:
+            slug = f"{slug}-{word}" if slug else word[:60]
+    slug = slug or "actor"
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+# --- places ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """`status`: exact, corrected (a variant or misspelling that fits one municipality only),
+    ambiguous (several fit: `candidates`), unknown."""
+
+    written: str
+    status: str
+    municipality: geodata.Municipality | None = None
+    candidates: tuple[geodata.Municipality, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.municipality is not None
+
+
+@cache
+def _towns() -> tuple[geodata.Municipality, ...]:
+    rows = geodata.municipalities().itertuples(index=False)
+    return tuple(geodata.Municipality(r.ags, r.name, r.bez, r.state, float(r.lat), float(r.lon)) for r in rows)
+
+
+@cache
+def _town_index() -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[int, list[str]]]:
+    exact: dict[str, list] = {}
+    folded_case: dict[str, list] = {}
+    folded: dict[str, list] = {}
+    for town in _towns():
+        names = {town.name, town.name.split(",")[0].strip()}
+        for name in names:
+            exact.setdefault(" ".join(name.split()), []).append(town)
+            folded_case.setdefault(" ".join(name.split()).casefold(), []).append(town)
+            folded.setdefault(fold(name), []).append(town)
+    by_length: dict[int, list[str]] = {}
+    for key in folded:
+        by_length.setdefault(len(key), []).append(key)
+    return exact, folded_case, folded, by_length
+
+
+def _distinct(towns, state: str | None) -> tuple[geodata.Municipality, ...]:
+    unique = {town.ags: town for town in towns if state is None or town.state == state}
+    return tuple(sorted(unique.values(), key=lambda town: (town.name, town.state)))
+
+
+@cache
+def locate(written: str, state: str | None = None) -> PlaceMatch:
+    """The municipality a written place name means, offline: the exact BKG name first, then the
+    same name in other case, then with umlauts and punctuation folded, then the one name that
+    starts with it ("Frankfurt" -> "Frankfurt am Main", only if no other does), then a close
+    spelling (difflib, high cutoff). The first of these that finds anything decides: one town is a
+    match, several are reported, never chosen from."""
+    text = " ".join(written.split())
+    exact, folded_case, folded, by_length = _town_index()
+    key = fold(text)
+
+    def starting_with() -> list:
+        return [town for name, towns in folded.items() if name.startswith(key + " ") for town in towns]
+
+    def close() -> list:
+        near = [k for size in range(len(key) - 3, len(key) + 4) for k in by_length.get(size, [])]
+        names = difflib.get_close_matches(key, near, n=20, cutoff=CLOSE_MATCH_CUTOFF)
+        return [town for name in names for town in folded[name]]
+
+    tiers = (
+        lambda: exact.get(text, []),
+        lambda: folded_case.get(text.casefold(), []),
+        lambda: folded.get(key, []),
+        starting_with,
+        close,
+    )
+    for number, tier in enumerate(tiers):
+        if number == 3 and len(key) < 3:
+            break
+        towns = _distinct(tier(), state)
+        if len(towns) == 1:
+            return PlaceMatch(text, "exact" if number == 0 else "corrected", towns[0])
+        if towns:
+            return PlaceMatch(text, "ambiguous", candidates=towns)
+    return PlaceMatch(text, "unknown")
+
+
+def _town_text(town: geodata.Municipality) -> str:
+    return f"{town.name} ({town.state}, AGS {town.ags})"
+
+
+def _candidates_text(towns: tuple[geodata.Municipality, ...]) -> str:
+    shown = ", ".join(_town_text(town) for town in towns[:MAX_CANDIDATES])
+    more = len(towns) - MAX_CANDIDATES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def stored_city(town: geodata.Municipality) -> str:
+    """The name the loader will find again: the table's name, or its part before a comma."""
+    short = town.name.split(",")[0].strip()
+    for name in (short, town.name):
+        try:
+            if geodata.find_municipality(name, state=town.state).ags == town.ags:
+                return name
+        except LookupError:
+            continue
+    return town.name
+
+
+def _state_code(text: str) -> str | None:
+    """A state as code (BY, DE-BY) or name (Bayern, Bavaria); None if it is none."""
+    wanted = fold(text)
+    for state in geodata.STATES:
+        if wanted in {fold(state.code), fold(state.iso), fold(state.name_de), fold(state.name_en)}:
+            return state.code
+    return None
+
+
+# --- the review -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewRow:
+    row: int
+    name: str
+    status: str  # new, changed, matched, problem
+    message: str
+    actor_id: str | None = None
+    record: dict[str, str] | None = None
+    """new: the actors.csv row to append (without source and section); changed: the row's id to link."""
+
+
+@dataclass
+class Review:
+    file: str
+    cluster: str
+    relation: Relation
+    rows: list[ReviewRow] = field(default_factory=list)
+    file_problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def of(self, status: str) -> list[ReviewRow]:
+        return [row for row in self.rows if row.status == status]
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.file_problems or self.of("problem"))
+
+    def text(self) -> str:
+        lines = [f"Review of {self.file} for cluster {self.cluster} (relation: {self.relation.value})"]
+        for status, title in (("new", "New"), ("changed", "Changed"), ("matched", "Matched"), ("problem", "Problems")):
+            rows = self.of(status)
+            count = len(rows) + (len(self.file_problems) if status == "problem" else 0)
+            lines.append(f"\n{title} ({count}):")
+            if status == "problem":
+                lines.extend(f"  file: {problem}" for problem in self.file_problems)
+            lines.extend(f"  row {row.row}: {row.name or '(no name)'} — {row.message}" for row in rows)
+        lines.extend(f"\nNote: {note}" for note in self.notes)
+        lines.append(
+            f"\n{len(self.of('new'))} new, {len(self.of('changed'))} changed, {len(self.of('matched'))} matched, "
+            f"{len(self.of('problem')) + len(self.file_problems)} problem(s)"
+        )
+        return "\n".join(lines)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _map_columns(header: list[object]) -> tuple[dict[str, int], list[str], list[str]]:
+    """(field -> column index, problems, ignored column names)."""
+    aliases = {fold(alias): name for name, names in COLUMN_NAMES.items() for alias in names}
+    found: dict[str, int] = {}
+    problems: list[str] = []
+    ignored: list[str] = []
+    for index, cell in enumerate(header):
+        written = _cell_text(cell).removeprefix("\ufeff")
+        target = aliases.get(fold(written))
+        if target is None:
+            if written:
+                ignored.append(written)
+        elif target in found:
+            problems.append(f"two columns mean '{target}': '{_cell_text(header[found[target]])}' and '{written}'")
+        else:
+            found[target] = index
+    missing = [name for name in ("name", "type") if name not in found]
+    if "city" not in found and "postcode" not in found:
+        missing.append("city (Ort/Stadt) or postcode (PLZ)")
+    if missing:
+        expected = "; ".join(f"{name}: {', '.join(names)}" for name, names in COLUMN_NAMES.items())
+        problems.append(f"missing column(s): {', '.join(missing)} (header names understood: {expected})")
+    return found, problems, ignored
+
+
+def read_member_file(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]]:
+    """Header and (row number, cells) of the file's first table; raises EditError with the reason."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            content = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if path.suffix.lower() in (".xlsx", ".xlsm") and not content.startswith(b"PK\x03\x04") and content.strip():
+        raise EditError(READ_MESSAGES["xlsx_unreadable"])
+    try:
+        table = _read_table(path.name, content)
+    except _Rejected as rejected:
+        template = READ_MESSAGES.get(rejected.message.code, rejected.message.code)
+        raise EditError(template.format(**rejected.message.params)) from None
+    return table.header, table.rows
+
+
+@dataclass
+class _Known:
+    """The actors the data holds, by name key: named rows of actors.csv and the listed ones."""
+
+    named_rows: dict[str, dict[str, str]]
+    by_key: dict[str, set[str]]
+    taken_by: dict[str, str]
+    ids: set[str]
+
+
+def _known_actors(dataset: Dataset, actor_rows: list[dict[str, str]]) -> _Known:
+    named_rows = {row["id"]: row for row in actor_rows}
+    taken_by = {row["same_as"]: row["id"] for row in actor_rows if row.get("same_as")}
+    by_key: dict[str, set[str]] = {}
+    for actor in dataset.actors.values():
+        by_key.setdefault(name_key(actor.name), set()).add(actor.id)
+    for file in (FILES["register_actors"], FILES["institutes"]):  # listed rows a named actor took over
+        path = dataset.data_dir / file
+        if path.is_file():
+            for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")):
+                if row.get("id") in taken_by and row.get("name"):
+                    by_key.setdefault(name_key(row["name"]), set()).add(taken_by[row["id"]])
+    ids = set(dataset.actors) | set(named_rows) | set(taken_by)
+    return _Known(named_rows, by_key, taken_by, ids)
+
+
+def _type_of(text: str) -> ActorType | None:
+    return TYPE_WORDS.get(fold(text))
+
+
+def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relation = Relation.MEMBER) -> Review:
+    """Read the file and sort its rows; nothing is written. Raises EditError for a wrong cluster
+    or relation (the file's own problems are in the review)."""
+    if cluster_id not in dataset.clusters:
+        raise EditError(f"unknown cluster '{cluster_id}'; known: {', '.join(dataset.clusters)}")
+    if relation not in STORED_RELATIONS:
+        raise EditError(f"'{relation.value}' is not a stored relation")
+    review = Review(Path(path).name, cluster_id, relation)
+    try:
+        header, rows = read_member_file(path)
+    except EditError as exc:
+        review.file_problems.append(str(exc))
+        return review
+    columns, problems, ignored = _map_columns(header)
+    review.file_problems.extend(problems)
+    if ignored:
+        review.notes.append(f"ignored column(s): {', '.join(ignored)}")
+    if problems:
+        return review
+    if not rows:
+        review.file_problems.append("the file has a header but no data rows")
+        return review
+
+    actor_rows, _ = _actor_table(dataset.data_dir)
+    known = _known_actors(dataset, actor_rows)
+    taken_ids = set(known.ids)
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+
+        def cell(name: str, cells=cells) -> str:
+            index = columns.get(name)
+            return _cell_text(cells[index]) if index is not None and index < len(cells) else ""
+
+        review.rows.append(_review_row(number, cell, dataset, cluster_id, relation, known, taken_ids, seen))
+    return review
+
+
+def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relation, known, taken_ids, seen):
+    name = cell("name")
+
+    def problem(message: str) -> ReviewRow:
+        return ReviewRow(number, name, "problem", message)
+
+    if not name:
+        return problem("the name is empty")
+    if _BIDI_AND_CONTROL.search(name):
+        return problem("the name holds control characters; write it as plain text")
+    if len(name) > MAX_NAME_CHARS:
+        return problem(f"the name has {len(name)} characters (at most {MAX_NAME_CHARS})")
+    key = name_key(name)
+    if not key:
+        return problem("the name holds no letters or digits")
+    if key in seen:
+        return problem(f"duplicate row: the same organisation as row {seen[key]}")
+    seen[key] = number
+    link = f"{cluster_id}:{relation.value}"
+
+    matches = sorted(known.by_key.get(key, set()))
+    if len(matches) > 1:
+        return problem(f"fits several existing actors ({', '.join(matches)}); link it by hand")
+    if matches:
+        actor = dataset.actors.get(matches[0])
+        actor_id = matches[0]
+        if actor_id in known.named_rows:
+            relations = [r.value for r in actor.relations_to(cluster_id)] if actor else []
+            if relation.value in relations:
+                return ReviewRow(number, name, "matched", f"existing actor {actor_id}, already {link}", actor_id)
+            has = f" (now: {', '.join(relations)})" if relations else ""
+            return ReviewRow(number, name, "changed", f"existing actor {actor_id} gains {link}{has}", actor_id)
+        # A register or institute row: a named row that is the same place (same_as) carries the link.
+        record = {
+            "id": new_id(actor.name, taken_ids),
+            "name": actor.name,
+            "type": actor.type.value,
+            "city": actor.place.city,
+            "state": actor.place.state,
+            "clusters": link,
+            "same_as": actor_id,
+        }
+        website = cell("website")
+        if website and WEBSITE.fullmatch(website):
+            record["website"] = website
+        taken_ids.add(record["id"])
+        listing = actor.listing.value if actor.listing else "listing"
+        return ReviewRow(
+            number, name, "changed", f"{listing} actor {actor_id} gains {link} (as new row {record['id']})",
+            actor_id, record,
+        )  # fmt: skip
+
+    kind_text = cell("type")
+    kind = _type_of(kind_text) if kind_text else None
+    if kind is None:
+        accepted = ", ".join(t.value for t in ActorType)
+        return problem(f"type '{kind_text}' is not an actor type ({accepted}, or German words such as Unternehmen)"
+                       if kind_text else f"the type is empty ({accepted})")  # fmt: skip
+    website = cell("website")
+    if website and not WEBSITE.fullmatch(website):
+        return problem(f"website '{website}' is not a web address (https://… or a domain such as www.example.de)")
+    city, postcode = cell("city"), cell("postcode")
+    written_code = re.match(r"(?:D-)?(\d{5})\s+(\S.*)$", city)
+    if written_code:  # "80331 München" in one cell
+        postcode, city = written_code.group(1), written_code.group(2)
+    state = None
+    if cell("state"):
+        state = _state_code(cell("state"))
+        if state is None:
+            return problem(f"state '{cell('state')}' is not a German state")
+    if not city:
+        if postcode:
+            return problem(
+                f"only a postcode ({postcode}): it cannot be placed offline (there is no postcode table); add the city"
+            )
+        return problem("no place: the city is empty")
+    place = locate(city, state)
+    if place.status == "ambiguous":
+        return problem(f"place '{city}' is ambiguous: {_candidates_text(place.candidates)}; write the full name")
+    if place.status == "unknown":
+        where = f" in {state}" if state else ""
+        return problem(f"unknown place '{city}'{where}: no such municipality in the BKG table")
+    town = place.municipality
+    record = {
+        "id": new_id(name, taken_ids),
+        "name": name,
+        "type": kind.value,
+        "city": stored_city(town),
+        "state": town.state,
+        "clusters": link,
+    }
+    if website:
+        record["website"] = website
+    taken_ids.add(record["id"])
+    where = f"{record['city']} ({town.state})"
+    corrected = f"; place corrected: '{city}' → '{town.name}'" if place.status == "corrected" else ""
+    return ReviewRow(number, name, "new", f"new actor {record['id']}, {kind.value}, {where}{corrected}", None, record)
+
+
+# --- writing ------------------------------------------------------------------------------------------
+
+
+def _actor_table(data_dir: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """actors.csv as rows (dicts) and its header."""
+    text = read_data_file(data_dir, FILES["actors"]).decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
+    return rows, list(reader.fieldnames or [])
+
+
+def new_actor_table(original: bytes, review: Review, source: str, section: str) -> bytes:
+    """actors.csv with the review's new rows appended and its changed actors linked. Rows that do
+    not change keep their bytes unless a new column (website) has to be added."""
+    bom = original.startswith(b"\xef\xbb\xbf")
+    text = original.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    records: list[tuple[list[str], str]] = []  # (cells, original text)
+    previous = reader.line_num
+    for cells in reader:
+        records.append((cells, "".join(lines[previous : reader.line_num])))
+        previous = reader.line_num
+    additions = [row.record for row in review.rows if row.record is not None]
+    links = {row.actor_id: row.record is None for row in review.of("changed")}
+    wanted = [name for name in OPTIONAL_ACTOR_COLUMNS if name not in header and any(r.get(name) for r in additions)]
+    new_header = header + wanted
+    id_column = header.index("id")
+    clusters_column = header.index("clusters")
+    note_column = header.index("note")
+    link = f"{review.cluster}:{review.relation.value}"
+    provenance = f"{link} from {source}, {section}."
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(new_header)
+    for cells, original_text in records:
+        linked = len(cells) > id_column and links.get(cells[id_column])
+        if not linked and not wanted:
+            out.write(original_text if original_text.endswith(("\n", "\r")) else original_text + newline)
+            continue
+        cells = list(cells)
+        if linked:  # the row keeps its source; the note says where the new link comes from
+            cells[clusters_column] = ";".join(part for part in (cells[clusters_column].strip(), link) if part)
+            cells[note_column] = " ".join(part for part in (cells[note_column].strip(), provenance) if part)
+        writer.writerow(cells + [""] * len(wanted))
+    for record in additions:
+        full = {**record, "source": source, "section": section}
+        writer.writerow([full.get(column, "") for column in new_header])
+    content = out.getvalue().encode("utf-8")
+    return (b"\xef\xbb\xbf" + content) if bom else content
+
+
+def apply_import(data_dir: Path, review: Review, source: str, section: str, dataset: Dataset) -> list[str]:
+    """Write the review's rows without problems; returns what was written, in words. Raises
+    EditError or DataValidationError (then nothing is written)."""
+    if source not in dataset.sources:
+        raise EditError(
+            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
+        )
+    section = " ".join(section.split())
+    if not section:
+        raise EditError("--section is empty: say where in the source the list stands")
+    writes = [row for row in review.rows if row.status in ("new", "changed")]
+    if not writes:
+        return []
+    original = read_data_file(data_dir, FILES["actors"])
+    content = new_actor_table(original, review, source, section)
+    link = (review.cluster, review.relation)
+
+    def check(result: Dataset) -> None:
+        for row in writes:
+            actor_id = row.record["id"] if row.record else row.actor_id
+            actor = result.actors.get(actor_id)
+            if actor is None or review.relation not in actor.relations_to(link[0]):
+                raise EditError(f"row {row.row}: {actor_id} does not hold the link after the change; nothing written")
+
+    write_validated(data_dir, {FILES["actors"]: content}, {FILES["actors"]: original}, check)
+    return [
+        f"row {row.row}: {'added ' + row.record['id'] if row.record else row.actor_id + ' linked'}" for row in writes
+    ]
