@@ -100,6 +100,7 @@ def time_to_markers(url: str, minimum_paths: int, repeat: int, with_actors: bool
     (`bytes`): the websocket messages (which carry st_folium's map script) plus everything
     under /app/static/ (map assets, the actor file), as sent on the wire. Streamlit's own
     frontend bundle is the same for every page and is not counted."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     samples: dict[str, list[float]] = {"first": [], "actors": [], "bytes": []}
@@ -112,7 +113,10 @@ def time_to_markers(url: str, minimum_paths: int, repeat: int, with_actors: bool
 
             def count_static(request, received=received):
                 if "/app/static/" in request.url:
-                    sizes = request.sizes()
+                    try:
+                        sizes = request.sizes()
+                    except PlaywrightError:  # a request still finishing as the context closes
+                        return
                     received[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
             def count_frames(ws, received=received):

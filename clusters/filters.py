@@ -12,6 +12,8 @@ from .model import Actor, ActorType, Cluster, LighthouseProject
 from .search import cluster_search_texts, matches
 
 SIZE_FIGURES: tuple[str, ...] = ("actors", "smes", "research_institutions", "management_staff")
+COMPARE_LIMIT = 4
+"""How many clusters the atlas hands to the benchmark at once: more no longer read side by side."""
 ACTOR_TYPES: tuple[str, ...] = tuple(t.value for t in ActorType)
 
 
@@ -28,10 +30,16 @@ class AtlasFilter:
 
 @dataclass(frozen=True)
 class AtlasView:
+    """What the atlas shows: the filter, at most one selected cluster, actor or project, the size
+    figure, and up to COMPARE_LIMIT clusters set aside for the benchmark."""
+
     filter: AtlasFilter = AtlasFilter()
     cluster: str | None = None
     size: str = "actors"
     notices: tuple[str, ...] = field(default=(), compare=False)
+    actor: str | None = None
+    project: str | None = None
+    compare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,9 +153,24 @@ def parse_view(params: Mapping[str, str | list[str]], dataset: Dataset) -> Atlas
         query=query,
     )
     cluster_ids = known("cluster", dataset.clusters)
+    actor_ids = known("actor", dataset.actors)
+    project_ids = known("project", dataset.projects)
     size = known("size", SIZE_FIGURES)
+    compare = known("compare", dataset.clusters)
+    if len(compare) > COMPARE_LIMIT:
+        notices.append(f"compare:{','.join(compare[COMPARE_LIMIT:])}")
+    # One selection at a time: a cluster before an actor before a project.
+    cluster = cluster_ids[0] if cluster_ids else None
+    actor = actor_ids[0] if actor_ids and not cluster else None
+    project = project_ids[0] if project_ids and not (cluster or actor) else None
     return AtlasView(
-        view_filter, cluster_ids[0] if cluster_ids else None, size[0] if size else "actors", tuple(notices)
+        view_filter,
+        cluster,
+        size[0] if size else "actors",
+        tuple(notices),
+        actor=actor,
+        project=project,
+        compare=compare[:COMPARE_LIMIT],
     )
 
 
@@ -161,6 +184,9 @@ def view_params(view: AtlasView) -> dict[str, str]:
         "theme": ",".join(f.themes),
         "q": f.query,
         "cluster": view.cluster or "",
+        "actor": view.actor or "",
+        "project": view.project or "",
         "size": "" if view.size == "actors" else view.size,
+        "compare": ",".join(view.compare),
     }
     return {key: value for key, value in params.items() if value}

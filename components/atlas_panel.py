@@ -9,12 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from clusters import Actor, Cluster, Dataset, LighthouseProject
+from clusters.filters import COMPARE_LIMIT
 
+from .citations import cite
 from .i18n import figure_text, t, text
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .region_view import actors_side_by_side
 from .safe_text import plain
-from .tables import figure_sources_table, focus_labels, focus_with_wording, state_names
+from .tables import area_labels, figure_sources_table, focus_labels, focus_with_wording, state_name, state_names
 
 LIST_MAX_HEIGHT = 520
 
@@ -90,15 +92,29 @@ def legend(data: Dataset, size_by: str, lang: str) -> None:
         st.caption(t("atlas.legend_projects", lang))
 
 
-def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
+def _panel_head(title: str, lang: str) -> bool:
+    """The selection panel's heading with its "clear" button; True when the button was pressed."""
+    head, close = st.columns([5, 1], vertical_alignment="center")
+    head.header(plain(title))
+    return close.button(t("atlas.close", lang), key="atlas_clear_selection")
+
+
+def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str, compared: Sequence[str]) -> str | None:
     """Key figures with qualifiers and sources, focus areas, actors and projects of one cluster.
-    Returns True when the user clears the selection."""
+    Returns "clear" when the user clears the selection, "compare" when the cluster is added to or
+    taken from the comparison, else None."""
     with st.container(border=True, key="atlas_selection"):
-        head, close = st.columns([5, 1], vertical_alignment="center")
-        head.header(plain(cluster.name))
-        cleared = close.button(t("atlas.close", lang), key="atlas_clear_selection")
+        cleared = _panel_head(cluster.name, lang)
         states = state_names(cluster, lang)
         st.caption(f"{plain(cluster.seat.city)} · {states}")
+        is_compared = cluster.id in compared
+        compare = st.button(
+            t("atlas.compare_remove" if is_compared else "atlas.compare_add", lang),
+            key="atlas_compare_toggle",
+            icon=":material/remove:" if is_compared else ":material/add:",
+            disabled=not is_compared and len(compared) >= COMPARE_LIMIT,
+            help=t("atlas.compare_help", lang, n=COMPARE_LIMIT),
+        )
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(text(cluster.region, lang), limit=None)}")
         st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
         st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
@@ -110,4 +126,70 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str) -> bool:
         st.markdown(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
         if projects:
             st.dataframe(projects_table(projects, data, lang), hide_index=True, width="stretch")
+    return "clear" if cleared else "compare" if compare else None
+
+
+def selected_actor_panel(actor: Actor, data: Dataset, lang: str) -> bool:
+    """Who an actor is, where, how the sources link it to clusters and which regions it lies in.
+    Returns True when the user clears the selection."""
+    with st.container(border=True, key="atlas_selection"):
+        cleared = _panel_head(actor.name, lang)
+        st.caption(
+            f"{t(f'actor_type.{actor.type.value}', lang)} · {plain(actor.place.city)} · "
+            f"{state_name(actor.place.state, lang)}"
+        )
+        links = [
+            f"[{plain(data.clusters[link.cluster].name)}](/profile?cluster={link.cluster}&lang={lang})"
+            f" ({t(f'relation.{link.relation.value}', lang)})"
+            for link in actor.links
+        ]
+        st.markdown(f"**{t('atlas.actor_clusters', lang)}:** {'; '.join(links) or t('atlas.actor_no_cluster', lang)}")
+        regions = data.clusters_with_actor_in_region(actor)
+        if regions:
+            names = ", ".join(plain(data.clusters[c].name) for c in regions)
+            st.markdown(f"**{t('atlas.actor_regions', lang)}:** {names}")
+        if actor.focus_areas:
+            st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(area_labels(actor.focus_areas, data, lang))}")
+        st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")
     return cleared
+
+
+def selected_project_panel(project: LighthouseProject, data: Dataset, lang: str) -> bool:
+    """A lighthouse project's profile. Returns True when the user clears the selection."""
+    with st.container(border=True, key="atlas_selection"):
+        cleared = _panel_head(project.name, lang)
+        themes = ", ".join(text(data.themes[x].label, lang) for x in data.project_themes(project))
+        st.caption(f"{t('atlas.project', lang)} · {plain(project.place.city)} · {plain(themes)}")
+        st.markdown(plain(text(project.description, lang), limit=None))
+        if project.lead:
+            st.markdown(f"**{t('col.lead', lang)}:** {plain(data.actors[project.lead].name)}")
+        if project.partners:
+            partners = ", ".join(plain(data.actors[a].name) for a in project.partners)
+            st.markdown(f"**{t('atlas.partners', lang)}:** {partners}")
+        if project.clusters:
+            links = ", ".join(
+                f"[{plain(data.clusters[c].name)}](/profile?cluster={c}&lang={lang})" for c in project.clusters
+            )
+            st.markdown(f"**{t('col.clusters', lang)}:** {links}")
+        st.markdown(f"[{t('atlas.project_link', lang)}](/lighthouses?project={project.id}&lang={lang})")
+        st.caption(f"{t('col.source', lang)}: {plain(cite(project.source, data, lang), limit=None)}")
+    return cleared
+
+
+def compare_bar(compared: Sequence[str], data: Dataset, lang: str) -> bool:
+    """The clusters set aside for the benchmark and the link that opens it with them; True when
+    the user empties the list."""
+    if not compared:
+        return False
+    with st.container(border=True, key="atlas_compare"):
+        names = ", ".join(plain(data.clusters[c].short_name) for c in compared)
+        st.markdown(f"**{t('atlas.compare_list', lang, n=len(compared), limit=COMPARE_LIMIT)}:** {names}")
+        go, clear = st.columns(2)
+        with go:
+            st.page_link(
+                "pages/benchmark.py",
+                label=t("atlas.compare_go", lang, n=len(compared)),
+                icon=":material/leaderboard:",
+                query_params={"clusters": ",".join(compared), **({"lang": lang} if lang != "en" else {})},
+            )
+        return clear.button(t("atlas.compare_clear", lang), key="atlas_compare_clear")

@@ -1,7 +1,8 @@
 """The atlas map, made the way streamlit-folium is meant to be used: a base map that no filter
-changes (state boundaries, districts from zoom 8, attribution) and the layers of a filter state
-(actors, lighthouse projects, clusters) passed as `feature_group_to_add`. A filter change then
-swaps the layers in the browser instead of drawing a new map. No Streamlit here.
+changes (state boundaries, coastal waters, place names, districts from zoom 8, attribution) and
+the layers of a filter state (actors, lighthouse projects, clusters) passed as
+`feature_group_to_add`. A filter change then swaps the layers in the browser instead of drawing a
+new map. No Streamlit here.
 
 The Leaflet code lives in static/atlas/atlas.js; each element here renders one call into it
 with its data as JSON (`script_json`). Names from data reach the browser only as text: the
@@ -20,7 +21,7 @@ from typing import ClassVar
 import folium
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
-from folium.utilities import get_obj_in_upper_tree
+from folium.utilities import JsCode, get_obj_in_upper_tree
 from jinja2 import Template
 
 import geodata
@@ -52,6 +53,12 @@ ACTOR_TYPE_COLOURS: dict[str, str] = {
 }
 MIN_RADIUS, MAX_RADIUS = 7.0, 30.0
 DISTRICT_MIN_ZOOM = 8
+BASE_PANE, LABEL_PANE = "atlasBase", "atlasLabels"
+"""Leaflet panes made by atlas.js `baseDetail`: the states, water and district lines (z-index 250)
+and the place names (350, never taking pointer events), both under the circles and markers (400)."""
+PLACE_MIN_ZOOM = {1: 5, 2: 7, 3: DISTRICT_MIN_ZOOM}
+"""From which zoom each rank of places.json is named: state capitals always (the Germany view is
+zoom 5 to 6), the other district-free cities from 7, the districts together with their lines."""
 
 
 REGION_STYLE = {"color": "#0b6e4f", "weight": 2.5, "dashArray": "6 4", "fillColor": "#0b6e4f", "fillOpacity": 0.08}
@@ -151,27 +158,31 @@ class ActorLayer(AtlasCall):
 
 
 class ProjectMarkers(AtlasCall):
-    """Lighthouse projects as ◆ markers made in the browser from rows [lat, lon, label]: one
+    """Lighthouse projects as ◆ markers made in the browser from rows [lat, lon, label, id]: one
     element instead of a folium Marker, DivIcon and Tooltip per project, each of which folium
     would render as a template of its own on every run."""
 
     function = "projectLayer"
 
 
-class BoundaryDetail(AtlasCall):
-    """District lines from zoom DISTRICT_MIN_ZOOM on, fetched from a static file on first need so
-    the first page load stays light; and the BKG attribution."""
+class BaseDetail(AtlasCall):
+    """What no filter changes beside the states: the panes the states are drawn into, the BKG
+    attribution, and from static files after the first paint (so the first load stays light) the
+    coastal waters and Lake Constance, the place names (by zoom, PLACE_MIN_ZOOM) and the district
+    lines (from DISTRICT_MIN_ZOOM on, fetched on first need). Added before the states layer,
+    whose pane it makes."""
 
-    function = "boundaryDetail"
+    function = "baseDetail"
     on_map = True
 
     def __init__(self):
         super().__init__(
             {
-                "url": geodata.DISTRICTS_URL,
-                "minZoom": DISTRICT_MIN_ZOOM,
-                "attribution": geodata.ATTRIBUTION,
-                "attributionUrl": geodata.ATTRIBUTION_URL,
+                "panes": {"base": BASE_PANE, "labels": LABEL_PANE},
+                "attribution": {"text": geodata.ATTRIBUTION, "url": geodata.ATTRIBUTION_URL},
+                "districts": {"url": geodata.DISTRICTS_URL, "minZoom": DISTRICT_MIN_ZOOM},
+                "water": {"url": geodata.WATER_URL},
+                "places": {"url": geodata.PLACES_URL, "minZoom": PLACE_MIN_ZOOM},
             }
         )
 
@@ -224,6 +235,7 @@ def _states_layer(lang: str) -> folium.GeoJson:
         highlight_function=lambda _: {"fillColor": "#dfe8df", "weight": 1.5},
         tooltip=folium.GeoJsonTooltip(fields=[name_field], labels=False),
         control=False,
+        pane=BASE_PANE,  # folium passes it on as a Leaflet option: under the labels and circles
     )
 
 
@@ -274,18 +286,31 @@ def _cluster_circle(feature: dict) -> dict:
     }
 
 
-def clicked_cluster(map_state: dict | None) -> str | None:
-    """The cluster id of the feature st_folium returns as `last_active_drawing` after a click on a
-    layer; None for a click on anything else (a state, an actor)."""
-    feature = (map_state or {}).get("last_active_drawing") or {}
-    return (feature.get("properties") or {}).get("cluster")
+CLICKABLE = ("cluster", "actor", "project")
+"""The feature property each clickable marker carries: the cluster's id, the actor's position in
+`actor_table`, the project's id."""
+
+
+def clicked_item(map_state: dict | None, dataset: Dataset) -> tuple[str, str] | None:
+    """(kind, id) of the cluster, actor or project whose marker st_folium returns as
+    `last_active_drawing` after a click; None for a click on anything else (a state, a region) or
+    on a marker of data that is no longer there."""
+    properties = ((map_state or {}).get("last_active_drawing") or {}).get("properties") or {}
+    kind = next((kind for kind in CLICKABLE if kind in properties), None)
+    value = properties.get(kind)
+    if kind == "actor":
+        ids = list(dataset.actors)
+        return ("actor", ids[value]) if isinstance(value, int) and 0 <= value < len(ids) else None
+    records = {"cluster": dataset.clusters, "project": dataset.projects}.get(kind, {})
+    return (kind, value) if isinstance(value, str) and value in records else None
 
 
 ACTOR_TYPE_INDEX = {value: i for i, value in enumerate(ACTOR_TYPE_COLOURS)}
 
 
-def actor_row(actor: Actor) -> list:
-    return [actor.place.lat, actor.place.lon, ACTOR_TYPE_INDEX[actor.type.value], actor.name, actor.place.city]
+def actor_row(actor: Actor, index: int) -> list:
+    """[lat, lon, type, name, city, position in the dataset]: the position is what a click returns."""
+    return [actor.place.lat, actor.place.lon, ACTOR_TYPE_INDEX[actor.type.value], actor.name, actor.place.city, index]
 
 
 def actor_types(lang: str) -> dict[int, dict]:
@@ -297,7 +322,7 @@ def actor_types(lang: str) -> dict[int, dict]:
 
 def actor_table(dataset: Dataset) -> bytes:
     """Every actor of the dataset as the rows the actor layer draws (JSON, any language)."""
-    rows = [actor_row(actor) for actor in dataset.actors.values()]
+    rows = [actor_row(actor, i) for i, actor in enumerate(dataset.actors.values())]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -337,8 +362,8 @@ def base_map(lang: str, online_tiles: bool = False) -> OfflineMap:
         zoom_control=False,
     )  # MapControlsText adds it
     fmap.fit_bounds([[south, west], [north, east]])
+    BaseDetail().add_to(fmap)  # first: it makes the pane the states are drawn into
     _states_layer(lang).add_to(fmap)
-    BoundaryDetail().add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=t("atlas.layer_online", lang), overlay=False, show=False).add_to(fmap)
     MapControlsText(lang).add_to(fmap)
@@ -366,11 +391,13 @@ def filter_layers(
     if actors_url:
         ActorLayer(actor_types(lang), url=actors_url, shown=shown_actor_indices(dataset, selection)).add_to(actors)
     else:
-        ActorLayer(actor_types(lang), rows=[actor_row(actor) for actor in selection.actors]).add_to(actors)
+        position = {actor_id: i for i, actor_id in enumerate(dataset.actors)}
+        rows = [actor_row(actor, position[actor.id]) for actor in selection.actors]
+        ActorLayer(actor_types(lang), rows=rows).add_to(actors)
 
     projects = folium.FeatureGroup(name=t("atlas.layer_projects", lang))
     ProjectMarkers(
-        [[p.place.lat, p.place.lon, f"{t('atlas.project', lang)}: {p.name}"] for p in selection.projects]
+        [[p.place.lat, p.place.lon, f"{t('atlas.project', lang)}: {p.name}", p.id] for p in selection.projects]
     ).add_to(projects)
 
     clusters = folium.FeatureGroup(name=t("atlas.layer_clusters", lang))
@@ -381,6 +408,7 @@ def filter_layers(
             marker=folium.CircleMarker(),
             style_function=_cluster_circle,
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+            on_each_feature=JsCode("ClusterAtlas.countClicks"),
             control=False,
         ).add_to(clusters)
     FitView(view_bounds(dataset, selection)).add_to(clusters)

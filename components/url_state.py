@@ -22,6 +22,8 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
 from .safe_text import literal
 
 _SEEDED = "_url_seeded_{page}"
+_WRITTEN = "_url_written_{page}"
+_PAGE = "_url_page"
 _LANGUAGE = "ui_language"
 
 
@@ -51,16 +53,23 @@ def url_choices(name: str, valid: Iterable[str]) -> tuple[list[str], list[str]]:
 def seed_once(page: str, read_url: Callable[[], Mapping[str, object]]) -> None:
     """On a page's first run in this session, put the view the URL asks for into the session
     state (the widgets' keys), so that a shared link reopens the view; later runs keep what the
-    visitor chose."""
+    visitor chose. A link from another page that asks for a different view (the atlas's "compare"
+    opening /benchmark?clusters=…) is followed too; the page's plain navigation entry, which
+    carries no view, keeps the visitor's choices."""
     flag = _SEEDED.format(page=page)
-    if flag not in st.session_state:
+    asked = {name: value for name, value in first_values().items() if name != "lang"}
+    followed_link = asked and asked != st.session_state.get(_WRITTEN.format(page=page))
+    if flag not in st.session_state or followed_link:
         st.session_state.update(read_url())
         st.session_state[flag] = True
+    st.session_state[_PAGE] = page
 
 
 def show_in_url(params: Mapping[str, str]) -> None:
     """Make the URL show exactly this view (plus the language), touching only what changed."""
     wanted = {key: value for key, value in params.items() if value}
+    if _PAGE in st.session_state:  # what this page wrote is no link to follow on its next run
+        st.session_state[_WRITTEN.format(page=st.session_state[_PAGE])] = dict(wanted)
     if current_language() != DEFAULT_LANGUAGE:
         wanted["lang"] = current_language()
     for key in list(st.query_params):

@@ -31,6 +31,12 @@ DISTRICTS_URL = "/app/static/geo/districts.geojson"
 # Cluster regions: dissolved districts, one feature per cluster (built by `python -m clusters.build`).
 REGIONS_FILE = GEODATA_DIR.parent / "static" / "geo" / "regions.geojson"
 REGIONS_URL = "/app/static/geo/regions.geojson"
+# Place names for the map's labels and the coastal waters and Lake Constance, fetched by the
+# browser after the first paint like the districts (built by `python -m geodata.build`).
+PLACES_FILE = GEODATA_DIR.parent / "static" / "geo" / "places.json"
+PLACES_URL = "/app/static/geo/places.json"
+WATER_FILE = GEODATA_DIR.parent / "static" / "geo" / "water.geojson"
+WATER_URL = "/app/static/geo/water.geojson"
 ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 ATTRIBUTION_URL = "https://www.bkg.bund.de"
 LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"

@@ -6,6 +6,9 @@ Writes, deterministically (same bytes on every run):
 - states.geojson: the 16 states (GF == 9; the GF == 8 water areas are dropped), simplified
 - districts.geojson: the 401 districts, simplified (shipped in static/geo/, see boundaries.py)
 - municipalities.csv: every municipality with its representative point (offline geocoding)
+- places.json: the map's place labels, rows [lat, lon, name, rank] (see `build_places`)
+- water.geojson: the coastal waters and Lake Constance (the GF == 8 rows), one simplified fill
+  and the coast line where it meets the land (shipped in static/geo/ beside the districts)
 
 It also offers the full-resolution lookups that other build scripts need (`PlaceFinder`: which
 municipality and state a point lies in) and the dissolved, simplified outline of a group of
@@ -25,14 +28,41 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+from shapely.ops import polylabel
 
-from .boundaries import DISTRICTS_FILE, GEODATA_DIR, STATES
+from .boundaries import DISTRICTS_FILE, GEODATA_DIR, PLACES_FILE, STATES, WATER_FILE
 
 DEFAULT_SRC = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
 SOURCE_CRS = "EPSG:31467"
 STATE_TOLERANCE_M = 700
 DISTRICT_TOLERANCE_M = 600
 REGION_TOLERANCE_M = 800
+WATER_TOLERANCE_M = 700
+PLACE_DECIMALS = 5
+# VG5000 does not mark a state's capital, so the 16 are named here by municipality AGS (stable
+# since the 2021 data these files come from). Hannover and Saarbrücken belong to a district
+# (Region Hannover, Regionalverband Saarbrücken): the kreisfreie Städte alone would miss them.
+STATE_CAPITALS = (
+    "01002000",  # Kiel
+    "02000000",  # Hamburg
+    "03241001",  # Hannover
+    "04011000",  # Bremen
+    "05111000",  # Düsseldorf
+    "06414000",  # Wiesbaden
+    "07315000",  # Mainz
+    "08111000",  # Stuttgart
+    "09162000",  # München
+    "10041100",  # Saarbrücken
+    "11000000",  # Berlin
+    "12054000",  # Potsdam
+    "13004000",  # Schwerin
+    "14612000",  # Dresden
+    "15003000",  # Magdeburg
+    "16051000",  # Erfurt
+)
+# District-free cities: "Stadtkreis" is Baden-Württemberg's name for a kreisfreie Stadt.
+DISTRICT_FREE_CITY = frozenset({"Kreisfreie Stadt", "Stadtkreis"})
+RANK_CAPITAL, RANK_CITY, RANK_DISTRICT = 1, 2, 3
 DECIMALS = 4
 
 
@@ -102,6 +132,56 @@ def build_municipalities(src: Path, out: Path) -> None:
     table["lat"] = points.y.round(5).to_numpy()
     table["lon"] = points.x.round(5).to_numpy()
     table.to_csv(out / "municipalities.csv", index=False, lineterminator="\n")
+
+
+def _place_row(point: shapely.Point, name: str, rank: int) -> list:
+    return [round(point.y, PLACE_DECIMALS), round(point.x, PLACE_DECIMALS), name, rank]
+
+
+def build_places(src: Path, out: Path) -> None:
+    """Rows [lat, lon, name, rank] for the map's labels, in the order the map places them:
+    the state capitals (rank 1), the other district-free cities (rank 2) at their municipality's
+    representative point, and the other districts' names (rank 3) at the pole of inaccessibility
+    of their largest part (the point deepest inside it, where a name fits best). Names are the
+    BKG GEN as written."""
+    towns = _read(src, "GEM").set_index("AGS")
+    districts = _read(src, "KRS").sort_values("AGS")
+    town_points = towns.geometry.representative_point().to_crs("EPSG:4326")
+    missing = [ags for ags in STATE_CAPITALS if ags not in towns.index]
+    if missing:
+        raise ValueError(f"no BKG municipality with AGS {', '.join(missing)} (state capitals)")
+    rows = [_place_row(town_points[ags], towns.at[ags, "GEN"], RANK_CAPITAL) for ags in STATE_CAPITALS]
+    capital_districts = {ags[:5] for ags in STATE_CAPITALS}
+    label_points = []
+    for district in districts.itertuples(index=False):
+        if district.BEZ in DISTRICT_FREE_CITY:
+            if district.AGS in capital_districts:
+                continue
+            (town,) = [ags for ags in towns.index if ags.startswith(district.AGS)]
+            rows.append(_place_row(town_points[town], towns.at[town, "GEN"], RANK_CITY))
+        else:
+            largest = max(getattr(district.geometry, "geoms", [district.geometry]), key=lambda part: part.area)
+            label_points.append((polylabel(largest, tolerance=250), district.GEN))
+    points = gpd.GeoSeries([point for point, _ in label_points], crs=SOURCE_CRS).to_crs("EPSG:4326")
+    rows += [_place_row(point, name, RANK_DISTRICT) for point, (_, name) in zip(points, label_points, strict=True)]
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    (out / PLACES_FILE.name).write_text(text.replace("],[", "],\n[") + "\n", encoding="utf-8")
+
+
+def build_water(src: Path, out: Path) -> None:
+    """The coastal waters and Lake Constance (VG5000_LAN, GF == 8) dissolved into one area, and
+    the coast: the part of its outline that touches the land (not the seaward 12-mile limit nor
+    the borders between the states' waters, which are no coast), both simplified."""
+    lands = _read(src, "LAN")
+    water = shapely.union_all(lands[lands["GF"] == 8].geometry.values)
+    water = shapely.simplify(water, WATER_TOLERANCE_M, preserve_topology=True)
+    # Within the tolerance of the land: the simplified edge may lie that far from the real one.
+    land = shapely.union_all(lands[lands["GF"] == 9].geometry.values).buffer(WATER_TOLERANCE_M + 1)
+    coast = shapely.line_merge(shapely.intersection(water.boundary, land))
+    frame = gpd.GeoDataFrame({"kind": ["water", "coast"]}, geometry=[water, coast], crs=SOURCE_CRS)
+    frame = frame.to_crs("EPSG:4326")
+    frame["geometry"] = shapely.set_precision(frame.geometry.values, 10**-DECIMALS)
+    _write_geojson(frame, ["kind"], out / WATER_FILE.name)
 
 
 @dataclass(frozen=True)
@@ -196,7 +276,15 @@ def main(argv: list[str] | None = None) -> None:
     build_states(args.src, args.out)
     build_districts(args.src, districts_out)
     build_municipalities(args.src, args.out)
-    for path in (args.out / "states.geojson", districts_out / DISTRICTS_FILE.name, args.out / "municipalities.csv"):
+    build_places(args.src, districts_out)
+    build_water(args.src, districts_out)
+    for path in (
+        args.out / "states.geojson",
+        districts_out / DISTRICTS_FILE.name,
+        args.out / "municipalities.csv",
+        districts_out / PLACES_FILE.name,
+        districts_out / WATER_FILE.name,
+    ):
         print(f"{path}: {path.stat().st_size / 1024:.0f} KB")
 
 

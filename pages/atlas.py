@@ -1,4 +1,5 @@
-"""/ : the atlas — offline map, filters, result list and selection panel; the view lives in the URL."""
+"""/ : the atlas — the offline map first, then the selection panel and the result list; filters in the
+sidebar; the view (filters, selection, clusters set aside for comparison) lives in the URL."""
 
 from components.shell import ensure_shell
 
@@ -8,23 +9,35 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geodata
-from clusters.filters import ACTOR_TYPES, SIZE_FIGURES, AtlasFilter, AtlasView, parse_view, view_params
+from clusters.filters import (
+    ACTOR_TYPES,
+    COMPARE_LIMIT,
+    SIZE_FIGURES,
+    AtlasFilter,
+    AtlasView,
+    parse_view,
+    view_params,
+)
 from components.atlas_panel import (
     actors_table,
     cluster_list,
+    compare_bar,
     legend,
     list_height,
     projects_table,
+    selected_actor_panel,
     selected_cluster_panel,
+    selected_project_panel,
 )
 from components.i18n import t, text
-from components.map_layers import clicked_cluster
+from components.map_layers import clicked_item
 from components.tables import state_name
 from components.ui import atlas_map, dataset, filtered
 from components.url_state import all_values, current_language, seed_once, show_in_url, unknown_notice
 
 lang = current_language()
 data = dataset()
+MAP_HEIGHT = 620  # most of a laptop screen (1400×900) below the title; the page scrolls on to the lists
 
 
 def view_from_url() -> dict:
@@ -32,6 +45,9 @@ def view_from_url() -> dict:
     return {
         "atlas_notices": initial.notices,
         "atlas_cluster": initial.cluster,
+        "atlas_actor": initial.actor,
+        "atlas_project": initial.project,
+        "atlas_compare": list(initial.compare),
         "atlas_q": initial.filter.query,
         "atlas_focus": list(initial.filter.focus),
         "atlas_types": list(initial.filter.types),
@@ -65,32 +81,70 @@ st.caption(t("atlas.intro", lang))
 unknown_notice(st.session_state.atlas_notices, lang)
 
 
-def select_clicked_cluster() -> None:
-    """st_folium calls this once per click on the map; a click on a cluster circle selects it."""
-    cluster_id = clicked_cluster(st.session_state.get("atlas_map"))
-    if cluster_id in dataset().clusters:
-        st.session_state.atlas_cluster = cluster_id
+def select(kind: str | None, item_id: str | None) -> None:
+    """One selection at a time: a cluster, an actor or a project (or none)."""
+    for name in ("cluster", "actor", "project"):
+        st.session_state[f"atlas_{name}"] = item_id if name == kind else None
 
 
-map_column, list_column = st.columns([3, 2], gap="medium")
-with map_column:
-    selected = data.clusters.get(st.session_state.atlas_cluster)
-    focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
-    online_tiles = st.session_state.get("atlas_online", False)
-    # Only what a click changes comes back, so pan and zoom do not rerun the script. The clicked
-    # point changes with each click, so a second click on the same circle (after clearing) selects
-    # again; a pixel-exact repeat in an unmoved view does not. The click count would catch that too,
-    # but st_folium returns it as 0 where it expects None: a second script run on every page load.
-    st_folium(
-        **atlas_map(view_filter, size_by, lang, online_tiles, selected=st.session_state.atlas_cluster),
-        key="atlas_map",
-        height=600,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"],
-        on_change=select_clicked_cluster,
-        **focus_point,
-    )
-    st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
+def select_clicked() -> None:
+    """st_folium calls this once per click on a marker (each click changes what it returns): a
+    click on a cluster, an actor or a project selects it."""
+    clicked = clicked_item(st.session_state.get("atlas_map"), dataset())
+    if clicked:
+        select(*clicked)
+
+
+selected = data.clusters.get(st.session_state.atlas_cluster)
+focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
+online_tiles = st.session_state.get("atlas_online", False)
+# The map comes first and takes the full width: on a phone it is what a visitor sees first.
+# Only what a click changes comes back, so pan and zoom do not rerun the script; every click on a
+# marker changes its feature (a click count, static/atlas/atlas.js), so clicking the same marker
+# again after clearing the selection selects it again.
+st_folium(
+    **atlas_map(view_filter, size_by, lang, online_tiles, selected=st.session_state.atlas_cluster),
+    key="atlas_map",
+    height=MAP_HEIGHT,
+    use_container_width=True,
+    returned_objects=["last_active_drawing"],
+    on_change=select_clicked,
+    **focus_point,
+)
+st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL}) · {t('atlas.precision', lang)}")
+
+if compare_bar(st.session_state.atlas_compare, data, lang):
+    st.session_state.atlas_compare = []
+    st.rerun()
+
+panel_column, list_column = st.columns([3, 2], gap="medium")
+with panel_column:
+    cluster = data.clusters.get(st.session_state.atlas_cluster)
+    actor = data.actors.get(st.session_state.atlas_actor or "")
+    project = data.projects.get(st.session_state.atlas_project or "")
+    if cluster is not None:
+        if cluster not in shown.clusters:
+            st.caption(t("atlas.selected_hidden", lang))
+        action = selected_cluster_panel(cluster, data, lang, st.session_state.atlas_compare)
+        if action == "clear":
+            select(None, None)
+            st.rerun()
+        if action == "compare":
+            compared = st.session_state.atlas_compare
+            st.session_state.atlas_compare = (
+                [c for c in compared if c != cluster.id] if cluster.id in compared else [*compared, cluster.id]
+            )[:COMPARE_LIMIT]
+            st.rerun()
+    elif actor is not None:
+        if selected_actor_panel(actor, data, lang):
+            select(None, None)
+            st.rerun()
+    elif project is not None:
+        if selected_project_panel(project, data, lang):
+            select(None, None)
+            st.rerun()
+    else:
+        st.caption(t("atlas.select_hint", lang))
 
 with list_column:
     st.caption(
@@ -129,6 +183,7 @@ with list_column:
         )
     else:
         picked = cluster_list(shown.clusters, data, size_by, lang)
+    legend(data, size_by, lang)
 
 # The filters come after the map in the script (not on screen): the browser then starts the map
 # before it loads the code of the sidebar widgets. Their values are in the session state already.
@@ -177,19 +232,18 @@ with st.sidebar:
 if picked != st.session_state.get("atlas_last_row"):
     st.session_state.atlas_last_row = picked
     if picked:
-        st.session_state.atlas_cluster = picked
+        select("cluster", picked)
         st.rerun()
 
-legend(data, size_by, lang)
-
-if st.session_state.atlas_cluster:
-    cluster = data.clusters[st.session_state.atlas_cluster]
-    if cluster not in shown.clusters:
-        st.caption(t("atlas.selected_hidden", lang))
-    if selected_cluster_panel(cluster, data, lang):
-        st.session_state.atlas_cluster = None
-        st.rerun()
-else:
-    st.caption(t("atlas.select_hint", lang))
-
-show_in_url(view_params(AtlasView(view_filter, st.session_state.atlas_cluster, size_by)))
+show_in_url(
+    view_params(
+        AtlasView(
+            view_filter,
+            st.session_state.atlas_cluster,
+            size_by,
+            actor=st.session_state.atlas_actor,
+            project=st.session_state.atlas_project,
+            compare=tuple(st.session_state.atlas_compare),
+        )
+    )
+)

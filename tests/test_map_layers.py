@@ -18,7 +18,7 @@ from components.map_layers import (
     actor_table,
     atlas_map_args,
     circle_style,
-    clicked_cluster,
+    clicked_item,
     cluster_colour,
     cluster_features,
     script_json,
@@ -122,10 +122,10 @@ def test_leaflet_code_lives_in_the_static_file(dataset, component_args):
     """Each element of ours renders one call into static/atlas/atlas.js and nothing else."""
     args = component_args(dataset, online_tiles=True)
     rendered = "\n".join(args[part] for part in ("script", "feature_group", "layer_control"))
-    calls = re.findall(r"^.*ClusterAtlas\.(\w+)\(.*$", rendered, flags=re.MULTILINE)
+    calls = re.findall(r"^.*ClusterAtlas\.(\w+)\(\w+, .*$", rendered, flags=re.MULTILINE)
     assert sorted(set(calls)) == [
         "actorLayer",
-        "boundaryDetail",
+        "baseDetail",
         "fitView",
         "layersControl",
         "mapControls",
@@ -133,8 +133,12 @@ def test_leaflet_code_lives_in_the_static_file(dataset, component_args):
     ]
     for function in calls:
         assert f"atlas.{function} = function" in ATLAS_JS
+    # folium's GeoJson calls a named function for each feature (the click count of cluster circles).
+    handlers = re.findall(r"^\s*\(ClusterAtlas\.(\w+)\)\(feature, layer\);$", rendered, flags=re.MULTILINE)
+    assert handlers and all(f"atlas.{handler} = function (feature, layer)" in ATLAS_JS for handler in handlers)
     for line in (line for line in rendered.splitlines() if "ClusterAtlas." in line):
-        assert re.fullmatch(r"ClusterAtlas\.\w+\(\w+, [\[{].*[\]}]\);", line.strip()), line[:200]
+        if not re.fullmatch(r"\(ClusterAtlas\.\w+\)\(feature, layer\);", line.strip()):
+            assert re.fullmatch(r"ClusterAtlas\.\w+\(\w+, [\[{].*[\]}]\);", line.strip()), line[:200]
 
 
 def test_every_cluster_and_actor_is_on_the_map(dataset, component_args):
@@ -208,16 +212,23 @@ def test_hostile_project_labels_reach_the_map_as_data():
     assert "textNode(row[2])" in ATLAS_JS  # the label becomes text in the browser, never markup
 
 
-def test_a_click_on_a_cluster_returns_its_id(dataset):
+def test_a_click_returns_the_cluster_actor_or_project_it_hit(dataset):
     shown = apply_filter(dataset, AtlasFilter())
     bio_m = next(f for f in cluster_features(dataset, shown, "actors", "en")["features"] if f["id"] == "bio-m")
     # st_folium returns the clicked layer's toGeoJSON(): the feature with its properties.
-    assert clicked_cluster({"last_active_drawing": bio_m, "last_object_clicked_count": 3}) == "bio-m"
+    assert clicked_item({"last_active_drawing": bio_m}, dataset) == ("cluster", "bio-m")
+    second = list(dataset.actors)[1]
+    actor = {"type": "Feature", "properties": {"actor": 1, "clicks": 2}, "geometry": None}
+    assert clicked_item({"last_active_drawing": actor}, dataset) == ("actor", second)
+    project_id = next(iter(dataset.projects))
+    project = {"type": "Feature", "properties": {"project": project_id, "clicks": 1}, "geometry": None}
+    assert clicked_item({"last_active_drawing": project}, dataset) == ("project", project_id)
     state = {"type": "Feature", "properties": {"name": "Bayern", "name_en": "Bavaria"}, "geometry": None}
-    assert clicked_cluster({"last_active_drawing": state}) is None
-    actor = {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [11.5, 48.1]}}
-    assert clicked_cluster({"last_active_drawing": actor}) is None
-    assert clicked_cluster({"last_active_drawing": None}) is None and clicked_cluster(None) is None
+    bubble = {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [11.5, 48.1]}}
+    gone = [{"actor": len(dataset.actors)}, {"actor": -1}, {"actor": "1"}, {"cluster": "atlantis"}, {"project": 3}]
+    for feature in [state, bubble, *({"properties": p} for p in gone)]:
+        assert clicked_item({"last_active_drawing": feature}, dataset) is None
+    assert clicked_item({"last_active_drawing": None}, dataset) is None and clicked_item(None, dataset) is None
 
 
 def test_clusters_are_drawn_large_first_with_their_style(dataset):
