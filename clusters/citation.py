@@ -21,9 +21,16 @@ def uploaded_file(ref: SourceRef) -> str | None:
     return ref.file.removeprefix(UPLOAD_PREFIX) if ref.file.startswith(UPLOAD_PREFIX) else None
 
 
+def source_date_text(source: Source) -> str:
+    """ISO date, the year alone where the page gives only that, `n.d.` for an undated page."""
+    if source.date is None:
+        return "n.d."
+    return str(source.date.year) if source.date_is_year else source.date.isoformat()
+
+
 def document_citation(source: Source, date_text: str | None = None) -> str:
     """`Life Science Nord: Clusterstrategie 2024, 2019-02-01`; a web page adds its address."""
-    date_text = date_text or (str(source.date.year) if source.date_is_year else source.date.isoformat())
+    date_text = date_text or source_date_text(source)
     address = f", {source.url}" if source.url else ""
     return f"{source.cited_publisher}: {source.cited_title}, {date_text}{address}"
 

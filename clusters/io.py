@@ -260,7 +260,7 @@ def sources_frame(sources: Mapping[str, Source]) -> pd.DataFrame:
             "key": s.file,
             "publisher": s.publisher,
             "title": s.title,
-            "date": s.date.isoformat(),
+            "date": s.date.isoformat() if s.date else "",
             "kind": s.kind.en,
             "citation": document_citation(s),
             "licence": s.licence or SEED_LICENCE,

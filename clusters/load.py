@@ -135,7 +135,8 @@ class Dataset:
     def data_date(self) -> dt.date:
         """The date of the newest source document: what the dataset is 'as of'. Listings (the
         register, the institute pages) carry their own dates and are left out."""
-        documents = [s.date for s in self.sources.values() if not s.listing] or [s.date for s in self.sources.values()]
+        dated = [s for s in self.sources.values() if s.date is not None]
+        documents = [s.date for s in dated if not s.listing] or [s.date for s in dated]
         return max(documents)
 
     def project_themes(self, project: LighthouseProject) -> list[str]:
@@ -494,10 +495,12 @@ def _with_default_years(record: dict, source_years: dict[str, int] | None, repor
         if not isinstance(file, str):  # not a name (a list, a number): the model reports the type
             return figure
         year = source_years.get(file) if source_years is not None else None
-        if source_years is not None and year is None:
+        if source_years is not None and file not in source_years:
             report(f"{name}.source", f"unknown source file '{file}' (not in {FILES['sources']})")
         if "year" in figure:
             return figure
+        if source_years is not None and file in source_years and year is None:
+            report(f"{name}.year", f"the source '{file}' is undated: give the year the figure refers to")
         # Without a known source the year is unknown too. The load fails on the source problem
         # already; a stand-in year keeps it from also showing as 'year is required'.
         return {**figure, "year": year if year is not None else FIRST_YEAR}
@@ -768,7 +771,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
         return records or []
 
     sources = _build(Source, read("sources"), FILES["sources"], issues)
-    source_years = {file: source.date.year for file, source in sources.items()}
+    source_years = {file: source.date.year if source.date else None for file, source in sources.items()}
 
     def with_years(file: str) -> Callable[[dict], dict]:
         def prepare(record: dict) -> dict:

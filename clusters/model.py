@@ -169,7 +169,8 @@ class Source(BaseModel):
     file: str
     title: str
     publisher: str
-    date: dt.date
+    date: dt.date | None
+    """None for an undated web page: its figures must then name their year themselves."""
     date_is_year: bool = False
     """The page states only a year: the citation shows the year, not 1 January."""
     url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
@@ -184,6 +185,12 @@ class Source(BaseModel):
     listing: bool = False
     """A systematic list of actors (a register), not a document quoted for figures: its date is the
     list's own and does not move the dataset's 'as of' date."""
+
+    @model_validator(mode="after")
+    def _listings_and_documents_are_dated(self) -> Source:
+        if self.date is None and (self.listing or self.url is None):
+            raise ValueError("date: only a web page (with `url`) may be undated")
+        return self
 
     @property
     def cited_title(self) -> str:

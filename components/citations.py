@@ -11,15 +11,24 @@ from clusters import Dataset
 from clusters.citation import document_citation, uploaded_file
 from clusters.model import Source, SourceRef
 
-from .i18n import normalise_language, t
+from .i18n import format_date, normalise_language, t
 
 
 def _month(source: Source, lang: str) -> str:
+    if source.date is None:
+        return t("cite.undated", lang)
     if source.date_is_year:
         return str(source.date.year)
     return babel_format_date(
         source.date, format="MMM y", locale="de_DE" if normalise_language(lang) == "de" else "en_GB"
     )
+
+
+def source_date(source: Source, lang: str) -> str:
+    """The source's date as the sources page lists it: full date, year, or "undated"."""
+    if source.date is None:
+        return t("cite.undated", lang)
+    return str(source.date.year) if source.date_is_year else format_date(source.date, lang)
 
 
 def cite_document(source: Source, lang: str) -> str:

@@ -388,6 +388,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "„{first}“ ist in beiden Jahren eine Schranke derselben Richtung",
     },
     "col.change": {"en": "Change", "de": "Veränderung"},
+    "cite.undated": {"en": "undated", "de": "ohne Datum"},
     "change.text": {"en": "{change} since {year} ({earlier})", "de": "{change} seit {year} ({earlier})"},
     "change.none": {"en": "one year only", "de": "nur ein Jahr"},
     "bench.change": {"en": "Change in {figure}", "de": "Veränderung {figure}"},

@@ -11,7 +11,7 @@ import streamlit as st
 import geodata
 from clusters import FIGURE_FIELDS
 from clusters.io import KINDS, coverage_frame
-from components.citations import cite_document
+from components.citations import cite_document, source_date
 from components.i18n import format_date, format_number, t, text
 from components.ui import data_folder, dataset, dataset_exports
 from components.url_state import current_language
@@ -33,7 +33,7 @@ st.dataframe(
                 t("data.citation", lang): cite_document(source, lang),
                 t("data.document", lang): source.title,
                 t("data.publisher", lang): source.publisher,
-                t("data.date", lang): str(source.date.year) if source.date_is_year else format_date(source.date, lang),
+                t("data.date", lang): source_date(source, lang),
                 t("data.kind", lang): text(source.kind, lang),
                 t("data.origin", lang): t(f"origin.{source.origin.value}", lang),
                 t("data.address", lang): source.url,
