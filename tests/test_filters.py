@@ -7,13 +7,13 @@ def ids(items):
 
 def test_no_filter_shows_everything(dataset):
     shown = apply_filter(dataset, AtlasFilter())
-    assert len(shown.clusters) == 12 and len(shown.actors) == len(dataset.actors)
+    assert len(shown.clusters) == 34 and len(shown.actors) == len(dataset.actors)
     assert len(shown.projects) == len(dataset.projects)
 
 
 def test_focus_filter_narrows_clusters_actors_and_projects(dataset):
     shown = apply_filter(dataset, AtlasFilter(focus=("immunotherapy",)))
-    assert ids(shown.clusters) == {"bio-m", "biopark-regensburg"}
+    assert ids(shown.clusters) == {"bio-m", "biopark-regensburg", "ci3", "saxocell"}
     assert "biopark-regensburg-gmbh" in ids(shown.actors) and "charite" not in ids(shown.actors)
     assert not shown.projects  # no project is about immunotherapy
 
@@ -26,12 +26,13 @@ def test_actor_without_own_focus_inherits_its_clusters(dataset):
 def test_type_filter_restricts_only_actors(dataset):
     shown = apply_filter(dataset, AtlasFilter(types=("university_hospital",)))
     assert {a.type.value for a in shown.actors} == {"university_hospital"}
-    assert len(shown.clusters) == 12
+    assert len(shown.clusters) == 34
 
 
 def test_state_filter_uses_every_state_of_a_cluster(dataset):
     shown = apply_filter(dataset, AtlasFilter(states=("HE",)))
-    assert ids(shown.clusters) == {"bio-rn"}  # seat Heidelberg (BW), region reaches Hesse
+    # bio-rn: seat Heidelberg (BW), region reaches Hesse; ci3: seat Mainz (RP), states RP, HE, BW
+    assert ids(shown.clusters) == {"bio-rn", "ci3", "house-of-pharma-healthcare", "proxidrugs"}
     assert not [a for a in shown.actors if a.listing is None]  # the sources name no actor in Hesse
     assert shown.actors and all(a.place.state == "HE" for a in shown.actors)  # the register's sites there
     saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
@@ -42,7 +43,7 @@ def test_state_filter_uses_every_state_of_a_cluster(dataset):
 
 def test_theme_filter(dataset):
     shown = apply_filter(dataset, AtlasFilter(themes=("green-health",)))
-    assert ids(shown.clusters) == {"biocon-valley"}  # nutrition, plant breeding
+    assert ids(shown.clusters) == {"biocon-valley", "bioeconomy-cluster"}  # nutrition, plant breeding; bioeconomy
     assert not shown.projects
 
 
@@ -95,3 +96,15 @@ def test_view_params_round_trip(dataset):
     )
     assert parse_view(view_params(view), dataset) == view
     assert view_params(AtlasView()) == {}
+
+
+def test_a_view_selects_one_thing_and_sets_aside_at_most_four_clusters(dataset):
+    ids = list(dataset.clusters)
+    actor, project = next(iter(dataset.actors)), next(iter(dataset.projects))
+    assert parse_view({"actor": actor}, dataset).actor == actor
+    both = parse_view({"cluster": ids[0], "project": project}, dataset)
+    assert both.cluster == ids[0] and both.project is None
+    view = parse_view({"compare": ",".join(ids[:6])}, dataset)
+    assert view.compare == tuple(ids[:4]) and view.notices == (f"compare:{ids[4]},{ids[5]}",)
+    round_trip = AtlasView(actor=actor, compare=tuple(ids[:2]))
+    assert parse_view(view_params(round_trip), dataset) == round_trip

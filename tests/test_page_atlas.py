@@ -4,7 +4,7 @@ and filter, unknown ids give a notice, and the map loads no asset from the inter
 import json
 
 import pytest
-from conftest import open_app
+from conftest import open_app, shown
 
 
 def run_app(**query):
@@ -154,3 +154,34 @@ def test_size_control_cannot_be_emptied():
     at = run_app(size="smes")
     assert at.segmented_control(key="atlas_size").value == "smes" and at.query_params["size"] == "smes"
     assert at.segmented_control(key="atlas_size").proto.required
+
+
+def test_deep_links_select_an_actor_or_a_project():
+    at = run_app(actor="alpha-biolab")
+    assert not at.exception
+    assert shown(at.header[0].value) == "Biolab Alpha GmbH"
+    assert any("Alpha Bio Testcluster" in m.value and "(member)" in m.value for m in at.markdown)
+    assert at.query_params["actor"] == "alpha-biolab"
+    at.button(key="atlas_clear_selection").click().run()
+    assert "actor" not in at.query_params and not at.header
+    at = run_app(project="beta-telemed", lang="de")
+    assert shown(at.header[0].value) == "Beta Telemedizin-Test"
+    assert any("/lighthouses?project=beta-telemed&lang=de" in m.value for m in at.markdown)
+    # One selection at a time: a cluster in the link wins over an actor.
+    at = run_app(cluster="gamma-med", actor="alpha-biolab")
+    assert shown(at.header[0].value) == "Gamma MedTech Testverbund" and "actor" not in at.query_params
+
+
+def test_clusters_set_aside_for_comparison_stay_in_the_url_up_to_four():
+    at = run_app(cluster="alpha-bio")
+    at.button(key="atlas_compare_toggle").click().run()
+    assert at.query_params["compare"] == "alpha-bio"
+    at.button(key="atlas_compare_toggle").click().run()  # the same button now takes it out again
+    assert "compare" not in at.query_params
+    at = run_app(cluster="epsilon-pharma", compare="alpha-bio,beta-health,gamma-med,delta-life")
+    assert at.button(key="atlas_compare_toggle").disabled  # four already
+    at = run_app(compare="alpha-bio,beta-health,gamma-med,delta-life,epsilon-pharma")
+    assert at.query_params["compare"] == "alpha-bio,beta-health,gamma-med,delta-life"
+    assert "compare:epsilon-pharma" in at.info[0].value
+    at.button(key="atlas_compare_clear").click().run()
+    assert "compare" not in at.query_params
