@@ -30,7 +30,7 @@ def test_cluster_columns_follow_the_contract():
     assert ",".join(CLUSTER_COLUMNS) + "," == CONTRACT
 
 
-def test_cli_exports_all_twelve_clusters_as_csv():
+def test_cli_exports_all_34_clusters_as_csv():
     rows = list(csv.DictReader(io.StringIO(run_cli("export", "clusters"))))
     assert [r["id"] for r in rows] == [
         "life-science-nord",
@@ -45,6 +45,28 @@ def test_cli_exports_all_twelve_clusters_as_csv():
         "biopark-regensburg",
         "technology-mountains",
         "bio-nrw",
+        "medways",
+        "biovalley-deutschland",
+        "house-of-pharma-healthcare",
+        "bioregion-niedersachsen",
+        "bioeconomy-cluster",
+        "ci3",
+        "forum-medtech-pharma",
+        "m4-personalisierte-medizin",
+        "life-sciences-sachsen-anhalt",
+        "medecon-ruhr",
+        "bioriver",
+        "medlife-aachen",
+        "saxocell",
+        "nanodiag-bw",
+        "curatime",
+        "innonet-healtheconomy",
+        "cc-nanobionet",
+        "cluster-medizintechnik-sachsen-anhalt",
+        "proxidrugs",
+        "semeco",
+        "cnatm",
+        "gesundheitsregion-saar",
     ]
     by_id = {r["id"]: r for r in rows}
     # Figures and qualifiers exactly as the appendix words them.
@@ -73,7 +95,7 @@ def test_cli_exports_all_twelve_clusters_as_csv():
 
 def test_csv_round_trip(dataset):
     frame = read_clusters_csv(export(dataset, "clusters"))
-    assert len(frame) == 12
+    assert len(frame) == 34
     for cluster in dataset.clusters.values():
         row = frame[frame["id"] == cluster.id].iloc[0]
         for name in FIGURE_FIELDS:
@@ -139,7 +161,7 @@ def test_cluster_export_with_sources_says_what_a_figure_means(dataset):
 
 def test_geojson_export_has_points(dataset):
     collection = json.loads(run_cli("export", "clusters", "--format", "geojson"))
-    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 12
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 34
     munich = next(f for f in collection["features"] if f["properties"]["id"] == "bio-m")
     lon, lat = munich["geometry"]["coordinates"]
     assert 48.0 < lat < 48.3 and 11.3 < lon < 11.8
@@ -174,4 +196,4 @@ def test_xlsx_export(tmp_path):
     sheet = openpyxl.load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[: len(CLUSTER_COLUMNS)] == list(CLUSTER_COLUMNS)
-    assert "actors_source" in header and sheet.max_row == 13
+    assert "actors_source" in header and sheet.max_row == 35

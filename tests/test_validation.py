@@ -41,7 +41,7 @@ def assert_reported(data_dir: Path, file: str, record: str, field: str, *words: 
 
 
 def test_shipped_data_is_valid(dataset):
-    assert len(dataset.clusters) == 12
+    assert len(dataset.clusters) == 34
 
 
 def test_duplicate_id(data_copy):
@@ -173,7 +173,7 @@ def test_cli_validate_passes_on_shipped_data():
         [sys.executable, "-m", "clusters", "validate"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert "12 clusters" in result.stdout
+    assert "34 clusters" in result.stdout
 
 
 def test_cli_validate_fails_on_broken_data(data_copy):
@@ -410,8 +410,8 @@ def test_broken_data_is_parsed_once_and_again_after_a_fix(app_loader, data_copy)
 
     clusters_yaml.write_text(good, encoding="utf-8")
     touch_later(clusters_yaml)
-    assert len(ui.dataset().clusters) == 12
-    assert len(ui.dataset().clusters) == 12
+    assert len(ui.dataset().clusters) == 34
+    assert len(ui.dataset().clusters) == 34
     assert len(calls) == 2
 
 
