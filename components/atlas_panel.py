@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -21,27 +21,30 @@ from .tables import area_labels, figure_sources_table, focus_labels, focus_with_
 LIST_MAX_HEIGHT = 520
 
 
-def cluster_list(clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str) -> str | None:
-    """The clusters in text beside the map; selecting a row returns that cluster's id."""
-    frame = pd.DataFrame(
-        {
-            t("col.name", lang): [c.name for c in clusters],
-            t("col.city", lang): [c.seat.city for c in clusters],
-            t(f"col.{size_by}", lang): [figure_text(c.figure(size_by), lang) for c in clusters],
-            t("col.focus_areas", lang): [focus_labels(c, data, lang) for c in clusters],
-        }
+def cluster_list(
+    clusters: Sequence[Cluster], data: Dataset, size_by: str, lang: str, on_pick: Callable[[str, str], None]
+) -> None:
+    """The clusters in text below the map: pills to select one, and a Markdown table of their seat,
+    size figure and focus areas (light on the first paint, unlike the data grid)."""
+    if not clusters:
+        return
+    # The pills show the selection the map or a link made, and only a new pick selects.
+    ids = [c.id for c in clusters]
+    selected = st.session_state.get("atlas_cluster")
+    st.session_state.atlas_pick = selected if selected in ids else None
+    st.pills(
+        t("atlas.pick", lang),
+        ids,
+        format_func=lambda cluster_id: plain(data.clusters[cluster_id].short_name),  # labels are Markdown
+        key="atlas_pick",
+        on_change=lambda: on_pick("cluster", st.session_state.atlas_pick),
     )
-    event = st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        height=list_height(len(frame)),
-        on_select="rerun",
-        selection_mode="single-row",
-        key="atlas_cluster_rows",
-    )
-    rows = event.selection.rows if event and event.selection else []
-    return clusters[rows[0]].id if rows and rows[0] < len(clusters) else None
+    header = [t("col.name", lang), t("col.city", lang), t(f"col.{size_by}", lang), t("col.focus_areas", lang)]
+    rows = [[c.name, c.seat.city, figure_text(c.figure(size_by), lang), focus_labels(c, data, lang)] for c in clusters]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(plain(cell, limit=None) for cell in row) + " |" for row in rows]
+    with st.container(key="atlas_cluster_table"):
+        st.markdown("\n".join(lines))
 
 
 def list_height(rows: int) -> int:

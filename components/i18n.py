@@ -223,6 +223,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Kreise sind Cluster (Größe: gewählte Kennzahl; Farbe: Hauptthema), Punkte sind Akteure, ◆ Leuchtturmprojekte. Kreis oder Listenzeile anklicken für Details.",
     },
     "atlas.filters": {"en": "Filters", "de": "Filter"},
+    "atlas.filters_active": {"en": "Filters ({n} active)", "de": "Filter ({n} aktiv)"},
+    "atlas.pick": {"en": "Select a cluster", "de": "Cluster auswählen"},
     "atlas.search": {"en": "Search names and cities", "de": "Namen und Orte suchen"},
     "atlas.focus": {"en": "Focus areas", "de": "Schwerpunkte"},
     "atlas.types": {"en": "Actor types", "de": "Akteurstypen"},

@@ -1,5 +1,12 @@
-"""/ : the atlas — the offline map first, then the selection panel and the result list; filters in the
-sidebar; the view (filters, selection, clusters set aside for comparison) lives in the URL."""
+"""/ : the atlas — the offline map first, then the selection panel and the result list; the filters in
+a pop-over above the map; the view (filters, selection, clusters set aside for comparison) lives in
+the URL.
+
+First paint: Streamlit's browser code loads each element kind's code when the first such element
+appears, and that competes with the map's own loading (bench/run.py measures it). So what shows at
+first is light: the filter widgets sit in a closed pop-over (mounted when it opens), the cluster
+list is a Markdown table with a row of pills to select from it, and the data grids of actors and
+projects appear only when the visitor asks for those lists."""
 
 from components.shell import ensure_shell
 
@@ -95,6 +102,8 @@ def select_clicked() -> None:
         select(*clicked)
 
 
+# Filled after the map (see the module docstring): shown above it.
+controls = st.container(horizontal=True, vertical_alignment="center", key="atlas_controls")
 selected = data.clusters.get(st.session_state.atlas_cluster)
 focus_point = dict(center=(selected.seat.lat, selected.seat.lon), zoom=8) if selected else {}
 online_tiles = st.session_state.get("atlas_online", False)
@@ -166,7 +175,6 @@ with list_column:
         key="atlas_list",
         label_visibility="collapsed",
     )
-    picked = None
     if showing == "actors":
         st.dataframe(
             actors_table(shown.actors, data, lang),
@@ -182,42 +190,50 @@ with list_column:
             height=list_height(len(shown.projects)),
         )
     else:
-        picked = cluster_list(shown.clusters, data, size_by, lang)
+        cluster_list(shown.clusters, data, size_by, lang, on_pick=select)
     legend(data, size_by, lang)
 
-# The filters come after the map in the script (not on screen): the browser then starts the map
-# before it loads the code of the sidebar widgets. Their values are in the session state already.
-with st.sidebar:
-    st.subheader(t("atlas.filters", lang))
-    st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
-    st.multiselect(
-        t("atlas.focus", lang),
-        list(data.focus_areas),
-        key="atlas_focus",
-        format_func=lambda area: text(data.focus_areas[area].label, lang),
-        placeholder=t("filter.all", lang),
-    )
-    st.multiselect(
-        t("atlas.types", lang),
-        ACTOR_TYPES,
-        key="atlas_types",
-        format_func=lambda value: t(f"actor_type.{value}", lang),
-        placeholder=t("filter.all", lang),
-    )
-    st.multiselect(
-        t("atlas.states", lang),
-        [s.code for s in geodata.STATES],
-        key="atlas_states",
-        format_func=lambda code: state_name(code, lang),
-        placeholder=t("filter.all", lang),
-    )
-    st.multiselect(
-        t("atlas.themes", lang),
-        list(data.themes),
-        key="atlas_themes",
-        format_func=lambda theme: text(data.themes[theme].label, lang),
-        placeholder=t("filter.all", lang),
-    )
+active_filters = sum(
+    bool(value)
+    for value in (view_filter.focus, view_filter.types, view_filter.states, view_filter.themes, view_filter.query)
+)
+with controls:
+    with st.popover(
+        t("atlas.filters_active", lang, n=active_filters) if active_filters else t("atlas.filters", lang),
+        icon=":material/filter_list:",
+        key="atlas_filters",
+    ):
+        st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
+        st.multiselect(
+            t("atlas.focus", lang),
+            list(data.focus_areas),
+            key="atlas_focus",
+            format_func=lambda area: text(data.focus_areas[area].label, lang),
+            placeholder=t("filter.all", lang),
+        )
+        st.multiselect(
+            t("atlas.types", lang),
+            ACTOR_TYPES,
+            key="atlas_types",
+            format_func=lambda value: t(f"actor_type.{value}", lang),
+            placeholder=t("filter.all", lang),
+        )
+        st.multiselect(
+            t("atlas.states", lang),
+            [s.code for s in geodata.STATES],
+            key="atlas_states",
+            format_func=lambda code: state_name(code, lang),
+            placeholder=t("filter.all", lang),
+        )
+        st.multiselect(
+            t("atlas.themes", lang),
+            list(data.themes),
+            key="atlas_themes",
+            format_func=lambda theme: text(data.themes[theme].label, lang),
+            placeholder=t("filter.all", lang),
+        )
+        st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
+        st.button(t("atlas.reset", lang), on_click=clear_filters, disabled=not active_filters)
     st.segmented_control(
         t("atlas.size", lang),
         SIZE_FIGURES,
@@ -225,15 +241,6 @@ with st.sidebar:
         format_func=lambda name: t(f"size.{name}", lang),
         required=True,
     )
-    st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
-    st.button(t("atlas.reset", lang), on_click=clear_filters)
-
-# A list row selects a cluster; only a new event changes the selection (the row stays picked).
-if picked != st.session_state.get("atlas_last_row"):
-    st.session_state.atlas_last_row = picked
-    if picked:
-        select("cluster", picked)
-        st.rerun()
 
 show_in_url(
     view_params(

@@ -4,15 +4,29 @@ and filter, unknown ids give a notice, and the map loads no asset from the inter
 import json
 
 import pytest
-from conftest import open_app, shown
+from conftest import SYNTHETIC_DIR, open_app, shown
+
+from clusters import load_dataset
 
 
 def run_app(**query):
     return open_app(None, **query)
 
 
+def cluster_table(at) -> str | None:
+    return next((m.value for m in at.markdown if m.value.startswith("| ")), None)
+
+
 def cluster_names(at) -> list[str]:
-    return list(at.dataframe(key="atlas_cluster_rows").value["Cluster"]) if at.dataframe else []
+    """The clusters the list shows: the names in its table, which match the pills to select them."""
+    table = cluster_table(at)
+    if table is None:
+        return []
+    rows = table.splitlines()[2:]
+    names = [shown(row.split(" | ")[0].removeprefix("| ")) for row in rows]
+    short = {c.short_name: c.name for c in load_dataset(SYNTHETIC_DIR).clusters.values()}
+    assert [short[shown(option)] for option in at.pills(key="atlas_pick").options] == names
+    return names
 
 
 def counts(at) -> str:
@@ -129,7 +143,7 @@ def test_clear_selection_and_filters():
 def test_german_atlas():
     at = run_app(lang="de")
     assert at.title[0].value == "Karte der deutschen Life-Science-Cluster"
-    assert "Cluster" in at.dataframe(key="atlas_cluster_rows").value.columns
+    assert cluster_table(at).startswith("| Cluster | Sitz |")
     assert any("Akteure" in c.value for c in at.caption)
 
 
@@ -185,3 +199,18 @@ def test_clusters_set_aside_for_comparison_stay_in_the_url_up_to_four():
     assert "compare:epsilon-pharma" in at.info[0].value
     at.button(key="atlas_compare_clear").click().run()
     assert "compare" not in at.query_params
+
+
+def test_a_pill_selects_its_cluster_and_shows_the_selection_the_map_made():
+    at = run_app()
+    at.pills(key="atlas_pick").set_value("gamma-med").run()
+    assert shown(at.header[0].value) == "Gamma MedTech Testverbund" and at.query_params["cluster"] == "gamma-med"
+    at.button(key="atlas_clear_selection").click().run()
+    assert at.pills(key="atlas_pick").value is None and not at.header
+    assert run_app(cluster="beta-health").pills(key="atlas_pick").value == "beta-health"
+
+
+def test_the_filters_button_counts_the_active_filters():
+    # The filter widgets sit in a pop-over (mounted when it opens); its label says how many apply.
+    assert run_app().get("popover")[0].proto.popover.label == "Filters"
+    assert run_app(state="BY", q="bio").get("popover")[0].proto.popover.label == "Filters (2 active)"

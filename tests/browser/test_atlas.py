@@ -1,5 +1,6 @@
 """The atlas in headless Chromium: drawn offline, clickable, and hostile names stay text."""
 
+import re
 import shutil
 
 import pytest
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 HOSTILE_CLUSTER = "<img src=x onerror=alert(1)>Epsilon Pharma Testforum"
 HOSTILE_ACTOR = "<script>alert(2)</script>`${alert(3)}`"
+HOSTILE_SHORT = "![p](http://evil.example/p.png) **Eps**"
 
 
 def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, network, synthetic):
@@ -27,10 +29,12 @@ def test_atlas_draws_states_clusters_and_actors_offline(offline_page, app_url, n
     assert attribution.get_attribute("href") == "https://www.bkg.bund.de"
     page_text = offline_page.locator('[data-testid="stMain"]').inner_text()
     assert "5 clusters" in page_text
-    names = offline_page.locator('[data-testid="stDataFrame"] table').first.evaluate(
-        "t => Array.from(t.querySelectorAll('td')).map(c => c.textContent)"
+    names = offline_page.locator(".st-key-atlas_cluster_table table").evaluate(
+        "t => Array.from(t.querySelectorAll('tbody tr td:first-child')).map(c => c.textContent)"
     )
-    assert {c.name for c in synthetic.clusters.values()} <= set(names)
+    assert names == [c.name for c in synthetic.clusters.values()]
+    pills = offline_page.locator(".st-key-atlas_pick button").all_inner_texts()
+    assert pills == [c.short_name for c in synthetic.clusters.values()]
     assert not network.outside
 
 
@@ -65,9 +69,11 @@ def test_a_filter_change_redraws_the_layers_not_the_map(offline_page, app_url):
     frame = map_frame(offline_page)
     frame.evaluate("() => { window.mapBeforeTheFilter = window.map; }")
     zoom = frame.evaluate("() => window.map.getZoom()")
-    offline_page.locator(".st-key-atlas_states").click()
+    offline_page.get_by_role("button", name="Filters").click()  # the filters sit in a pop-over
+    offline_page.locator(".st-key-atlas_states input").click()
     offline_page.keyboard.type("Saxony")  # the option list shows only its first entries
-    offline_page.get_by_role("option", name="Saxony", exact=True).click()
+    # In the pop-over, the option list is outside the accessibility tree Playwright's roles read.
+    offline_page.locator('[role="option"]').filter(has_text=re.compile("^Saxony$")).click()
     offline_page.keyboard.press("Escape")
     offline_page.wait_for_url("**state=SN**", timeout=30_000)
     circles = "let n = 0; window.map.eachLayer(l => { n += Boolean(l.feature && l.feature.properties.cluster); })"
@@ -81,7 +87,8 @@ def hostile_app_url(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(SYNTHETIC_DIR, data)
     clusters = yaml.safe_load((data / "clusters.yaml").read_text(encoding="utf-8"))
-    next(c for c in clusters if c["id"] == "epsilon-pharma")["name"] = HOSTILE_CLUSTER
+    epsilon = next(c for c in clusters if c["id"] == "epsilon-pharma")
+    epsilon["name"], epsilon["short_name"] = HOSTILE_CLUSTER, HOSTILE_SHORT
     (data / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
     actors = (data / "actors.csv").read_text(encoding="utf-8")
     hostile = actors.replace("Neckar Testpharma GmbH,", '"' + HOSTILE_ACTOR + '",', 1)
@@ -117,6 +124,10 @@ def test_hostile_names_are_shown_as_text_and_never_run(offline_page, hostile_app
     else:
         pytest.fail(f"hovering and clicking the circle of {HOSTILE_CLUSTER!r} never opened its panel")
     assert HOSTILE_CLUSTER in panel.inner_text()
+    pills = offline_page.locator(".st-key-atlas_pick").inner_text().replace("\u200b", "")  # breaks autolinks
+    assert HOSTILE_SHORT in pills  # a pill's label is Markdown: shown as typed, no image, no bold
+    table = offline_page.locator(".st-key-atlas_cluster_table").inner_text()
+    assert HOSTILE_CLUSTER in table and "Eps" not in offline_page.locator(".st-key-atlas_pick strong").all_inner_texts()
     assert offline_page.locator("img[src=x]").count() == 0
     assert frame.locator("img[src=x]").count() == 0
     offline_page.goto(f"{hostile_app_url}/?q=alert(2)")
