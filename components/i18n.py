@@ -219,8 +219,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.age_years": {"en": "Age (years)", "de": "Alter (Jahre)"},
     "atlas.title": {"en": "Atlas of German life-science clusters", "de": "Karte der deutschen Life-Science-Cluster"},
     "atlas.intro": {
-        "en": "Circles are clusters (size: the chosen figure; colour: main theme), dots are actors, ◆ are lighthouse projects. Click a circle or a list row for details.",
-        "de": "Kreise sind Cluster (Größe: gewählte Kennzahl; Farbe: Hauptthema), Punkte sind Akteure, ◆ Leuchtturmprojekte. Kreis oder Listenzeile anklicken für Details.",
+        "en": "Circles are clusters (size: the chosen figure; colour: main theme), dots are actors, ◆ are lighthouse projects. Click a circle, a dot or a ◆ for details, or pick a cluster below the map.",
+        "de": "Kreise sind Cluster (Größe: gewählte Kennzahl; Farbe: Hauptthema), Punkte sind Akteure, ◆ Leuchtturmprojekte. Für Details einen Kreis, Punkt oder ◆ anklicken oder unter der Karte ein Cluster wählen.",
     },
     "atlas.filters": {"en": "Filters", "de": "Filter"},
     "atlas.filters_active": {"en": "Filters ({n} active)", "de": "Filter ({n} aktiv)"},
@@ -247,8 +247,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "atlas.tab_projects": {"en": "Projects ({n})", "de": "Projekte ({n})"},
     "atlas.nothing": {"en": "Nothing matches these filters.", "de": "Nichts passt zu diesen Filtern."},
     "atlas.select_hint": {
-        "en": "Select a cluster on the map or in the list.",
-        "de": "Cluster auf der Karte oder in der Liste wählen.",
+        "en": "Click a cluster, an actor or a project on the map, or pick a cluster in the list.",
+        "de": "Ein Cluster, einen Akteur oder ein Projekt auf der Karte anklicken oder ein Cluster in der Liste wählen.",
     },
     "atlas.selected_hidden": {
         "en": "The selected cluster is hidden by the current filters.",
