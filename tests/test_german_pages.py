@@ -46,7 +46,6 @@ ENGLISH_KINDS = {
         "heading",
         "caption",
         "markdown",
-        "dataframe",
         "multiselect",
         "text_input",
         "toggle",
@@ -72,7 +71,7 @@ ENGLISH_KINDS = {
     "data": {"heading", "caption", "markdown", "dataframe", "download_button"},
 }
 ENGLISH_KINDS |= {
-    "atlas-selected": ENGLISH_KINDS["atlas"],
+    "atlas-selected": ENGLISH_KINDS["atlas"] | {"dataframe"},
     "benchmark-upload": ENGLISH_KINDS["benchmark"] | {"success"},
     "profile-delta": ENGLISH_KINDS["profile-beta"] - {"chart"},
     "booth-explore": {"button", "dataframe", "markdown"},
