@@ -80,6 +80,14 @@ def _replace_file(path: Path, content: bytes) -> None:
         raise
 
 
+def require_source(dataset: Dataset, source: str) -> None:
+    """Every record the commands write cites a source that `sources.yaml` already holds."""
+    if source not in dataset.sources:
+        raise EditError(
+            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
+        )
+
+
 def read_data_file(data_dir: Path, name: str) -> bytes:
     path = Path(data_dir) / name
     try:
@@ -148,10 +156,7 @@ def plan_set_figure(
     cluster = dataset.clusters.get(cluster_id)
     if cluster is None:
         raise EditError(f"unknown cluster '{cluster_id}'; known: {', '.join(dataset.clusters)}")
-    if source not in dataset.sources:
-        raise EditError(
-            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
-        )
+    require_source(dataset, source)
     quote = " ".join(quote.split())
     if not quote:
         raise EditError("--quote is empty: give the source's own wording of the figure")

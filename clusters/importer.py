@@ -26,7 +26,7 @@ from pathlib import Path
 
 import geodata
 
-from .edit import EditError, read_data_file, write_validated
+from .edit import EditError, read_data_file, require_source, write_validated
 from .load import FILES, OPTIONAL_ACTOR_COLUMNS, Dataset
 from .model import STORED_RELATIONS, WEBSITE, ActorType, Relation
 from .upload import MAX_BYTES, _read_table, _Rejected
@@ -597,10 +597,7 @@ def new_actor_table(original: bytes, review: Review, source: str, section: str) 
 def apply_import(data_dir: Path, review: Review, source: str, section: str, dataset: Dataset) -> list[str]:
     """Write the review's rows without problems; returns what was written, in words. Raises
     EditError or DataValidationError (then nothing is written)."""
-    if source not in dataset.sources:
-        raise EditError(
-            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
-        )
+    require_source(dataset, source)
     section = " ".join(section.split())
     if not section:
         raise EditError("--section is empty: say where in the source the list stands")
