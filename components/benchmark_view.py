@@ -12,7 +12,7 @@ from clusters.citation import citation_text
 from clusters.metrics import INDICATORS, Derived, figure_change, indicators, ranks
 from clusters.upload import YOURS_PREFIX
 
-from .i18n import change_text, figure_text, format_number, reason_text, t, text
+from .i18n import change_text, figure_in_comparison, figure_text, format_number, reason_text, t, text
 from .tables import document_list, focus_labels
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
@@ -56,8 +56,9 @@ def measure_text(value: Figure | Derived | None, name: str, lang: str, with_year
         shown = f"{value.qualifier.value}{digits}{' %' if UNITS[name] == 'percent' else ''}"
         years = "/".join(str(year) for year in value.years)
         return f"{shown} ({years})" if with_year and years else shown
-    shown = figure_text(value, lang, is_year=name == "founded")
-    return f"{shown} ({value.year})" if with_year and value is not None and name != "founded" else shown
+    if with_year:
+        return figure_in_comparison(value, lang, is_year=name == "founded")
+    return figure_text(value, lang, is_year=name == "founded")
 
 
 def measure_value(value: Figure | Derived | None) -> float | None:

@@ -703,6 +703,13 @@ def figure_text(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bo
     return format_figure(figure, number_format)
 
 
+def figure_in_comparison(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
+    """`>250 (2018)`: where clusters stand side by side, each value with the year it refers to, so
+    that a comparison never mixes years silently (a founding year needs none)."""
+    shown = figure_text(figure, lang, is_year)
+    return f"{shown} ({figure.year})" if figure is not None and not is_year else shown
+
+
 def figure_words(figure: Figure | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """Spelled-out form for reading: "more than 250" / "mehr als 250"."""
     if figure is None:

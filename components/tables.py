@@ -11,7 +11,7 @@ from clusters import FIGURE_FIELDS, Cluster, Dataset
 from clusters.metrics import figure_change
 
 from .citations import cite, cite_document
-from .i18n import change_text, figure_text, t, text
+from .i18n import change_text, figure_in_comparison, figure_text, t, text
 
 
 def state_name(code: str, lang: str) -> str:
@@ -38,7 +38,8 @@ def focus_with_wording(cluster: Cluster, data: Dataset, lang: str) -> str:
 
 
 def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.DataFrame:
-    """One row per cluster; figures as text (`>250`, `n/a`) so qualifiers are never dropped."""
+    """One row per cluster; figures as text with their year (`>250 (2018)`, `n/a`) so qualifiers are
+    never dropped and years never mixed silently."""
     rows = []
     for cluster in clusters:
         row = {
@@ -47,7 +48,7 @@ def cluster_table(clusters: Iterable[Cluster], data: Dataset, lang: str) -> pd.D
             t("col.state", lang): state_name(cluster.seat.state, lang),
         }
         for name in FIGURE_FIELDS:
-            row[t(f"col.{name}", lang)] = figure_text(cluster.figure(name), lang, is_year=name == "founded")
+            row[t(f"col.{name}", lang)] = figure_in_comparison(cluster.figure(name), lang, is_year=name == "founded")
         row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
         row[t("col.sources", lang)] = document_list(cluster, data, lang)
         rows.append(row)
