@@ -153,6 +153,8 @@ def selected_actor_panel(actor: Actor, data: Dataset, lang: str) -> bool:
             st.markdown(f"**{t('atlas.actor_regions', lang)}:** {names}")
         if actor.focus_areas:
             st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(area_labels(actor.focus_areas, data, lang))}")
+        if actor.website:
+            st.markdown(f"**{t('atlas.website', lang)}:** {plain(actor.website)}")
         st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")
     return cleared
 
