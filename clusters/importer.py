@@ -29,7 +29,7 @@ import geodata
 from .edit import EditError, read_data_file, require_source, write_validated
 from .load import FILES, OPTIONAL_ACTOR_COLUMNS, Dataset
 from .model import STORED_RELATIONS, WEBSITE, ActorType, Relation
-from .upload import MAX_BYTES, _read_table, _Rejected
+from .upload import MAX_BYTES, TableRejected, read_table
 
 # --- the file's columns ----------------------------------------------------------------------------
 
@@ -366,8 +366,8 @@ def read_member_file(path: Path) -> tuple[list[object], list[tuple[int, list[obj
     if path.suffix.lower() in (".xlsx", ".xlsm") and not content.startswith(b"PK\x03\x04") and content.strip():
         raise EditError(READ_MESSAGES["xlsx_unreadable"])
     try:
-        table = _read_table(path.name, content)
-    except _Rejected as rejected:
+        table = read_table(path.name, content)
+    except TableRejected as rejected:
         template = READ_MESSAGES.get(rejected.message.code, rejected.message.code)
         raise EditError(template.format(**rejected.message.params)) from None
     return table.header, table.rows

@@ -119,7 +119,7 @@ class UploadResult:
         return bool(self.clusters)
 
 
-class _Rejected(Exception):
+class TableRejected(Exception):
     """The whole file is refused; carries the message."""
 
     def __init__(self, code: str, **params: object) -> None:
@@ -159,11 +159,11 @@ def template_csv() -> str:
 # --- reading the file ------------------------------------------------------------------------
 
 
-def _read_table(filename: str, content: bytes) -> _Table:
+def read_table(filename: str, content: bytes) -> _Table:
     if len(content) > MAX_BYTES:
-        raise _Rejected("file_too_large", size=round(len(content) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024))
+        raise TableRejected("file_too_large", size=round(len(content) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024))
     if not content.strip():
-        raise _Rejected("empty")
+        raise TableRejected("empty")
     if content[:4] == b"PK\x03\x04":
         return _read_workbook(content)
     return _read_csv(filename, content)
@@ -196,7 +196,7 @@ def _looks_binary(text: str) -> bool:
 def _read_csv(filename: str, content: bytes) -> _Table:
     text = _decode(content)
     if _looks_binary(text):
-        raise _Rejected("not_csv", file=filename)
+        raise TableRejected("not_csv", file=filename)
     first_line = text[:4096].lstrip("\r\n").split("\n", 1)[0]
     separator = max(";,\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=separator)
@@ -209,13 +209,13 @@ def _read_csv(filename: str, content: bytes) -> _Table:
             if header is None:
                 header = record[:MAX_COLUMNS]
             elif len(rows) == MAX_ROWS:
-                raise _Rejected("too_many_rows", limit=MAX_ROWS)
+                raise TableRejected("too_many_rows", limit=MAX_ROWS)
             else:
                 rows.append((number, [cell.strip() for cell in record[:MAX_COLUMNS]]))
     except csv.Error:  # e.g. a cell beyond csv's field size limit (128 KiB)
-        raise _Rejected("csv_unreadable", line=reader.line_num) from None
+        raise TableRejected("csv_unreadable", line=reader.line_num) from None
     if header is None:
-        raise _Rejected("empty")
+        raise TableRejected("empty")
     return _Table(header, rows)
 
 
@@ -225,7 +225,7 @@ def _read_workbook(content: bytes) -> _Table:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
         try:
             if not book.worksheets:
-                raise _Rejected("xlsx_no_sheet")
+                raise TableRejected("xlsx_no_sheet")
             sheet = book.worksheets[0]
             # As openpyxl read it (the package check only looks at the start of each part).
             _check_dimension(sheet.max_row or 0, sheet.max_column or 0)
@@ -235,7 +235,7 @@ def _read_workbook(content: bytes) -> _Table:
         finally:
             book.close()
     except _WORKBOOK_ERRORS:
-        raise _Rejected("xlsx_unreadable") from None
+        raise TableRejected("xlsx_unreadable") from None
 
 
 def _read_sheet_rows(values) -> _Table:
@@ -245,16 +245,16 @@ def _read_sheet_rows(values) -> _Table:
         cells = [_cell(value) for value in row]
         if not any(cell != "" for cell in cells):
             if number >= MAX_SCANNED_ROWS:  # openpyxl yields every row up to the last one it finds
-                raise _Rejected("rows_beyond_limit", limit=MAX_SCANNED_ROWS)
+                raise TableRejected("rows_beyond_limit", limit=MAX_SCANNED_ROWS)
             continue
         if header is None:
             header = [str(cell) for cell in cells]
         elif len(rows) == MAX_ROWS:
-            raise _Rejected("too_many_rows", limit=MAX_ROWS)
+            raise TableRejected("too_many_rows", limit=MAX_ROWS)
         else:
             rows.append((number, cells))
     if header is None:
-        raise _Rejected("empty")
+        raise TableRejected("empty")
     return _Table(header, rows)
 
 
@@ -278,15 +278,15 @@ def _check_package(content: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
-            raise _Rejected("xlsx_too_many_parts", limit=MAX_PARTS)
+            raise TableRejected("xlsx_too_many_parts", limit=MAX_PARTS)
         total = 0
         for part in parts:
             if part.file_size > MAX_PART_BYTES:
-                raise _Rejected(
+                raise TableRejected(
                     "xlsx_part_too_large", part=part.filename, size=_mb(part.file_size), limit=_mb(MAX_PART_BYTES)
                 )
             if part.file_size > RATIO_CHECKED_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-                raise _Rejected(
+                raise TableRejected(
                     "xlsx_compressed_too_much",
                     part=part.filename,
                     ratio=part.file_size // max(part.compress_size, 1),
@@ -294,13 +294,13 @@ def _check_package(content: bytes) -> None:
                 )
             total += part.file_size
         if total > MAX_UNPACKED_BYTES:
-            raise _Rejected("xlsx_unpacked_too_large", size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
+            raise TableRejected("xlsx_unpacked_too_large", size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
         elements = 0
         for part in parts:
             tree = _TREE_PARTS.fullmatch(part.filename) is not None
             elements += _count_elements(archive, part, MAX_TREE_PART_ELEMENTS if tree else MAX_PART_ELEMENTS)
             if elements > MAX_ELEMENTS:
-                raise _Rejected("xlsx_too_complex", limit=MAX_ELEMENTS)
+                raise TableRejected("xlsx_too_complex", limit=MAX_ELEMENTS)
 
 
 def _check_directory(content: bytes) -> None:
@@ -310,7 +310,7 @@ def _check_directory(content: bytes) -> None:
         raise zipfile.BadZipFile("no end of central directory")
     entries, directory_bytes = struct.unpack("<HI", content[end + 10 : end + 16])
     if entries > MAX_PARTS or directory_bytes > MAX_DIRECTORY_BYTES:
-        raise _Rejected("xlsx_too_many_parts", limit=MAX_PARTS)
+        raise TableRejected("xlsx_too_many_parts", limit=MAX_PARTS)
 
 
 def _count_elements(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int) -> int:
@@ -330,10 +330,10 @@ def _count_elements(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int)
         while chunk:
             # XML parts never need a DTD, and its entities could expand past every count here.
             if any(marker in chunk or marker in tail + chunk[:16] for marker in (b"<!DOCTYPE", b"<!ENTITY")):
-                raise _Rejected("xlsx_unreadable")
+                raise TableRejected("xlsx_unreadable")
             count += chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
             if count > limit:
-                raise _Rejected("xlsx_too_complex", limit=limit)
+                raise TableRejected("xlsx_too_complex", limit=limit)
             tail = chunk[-16:]
             chunk = stream.read(_CHUNK)
     return count
@@ -341,15 +341,17 @@ def _count_elements(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int)
 
 def _check_dimension(rows: int, columns: int) -> None:
     if rows > MAX_ROWS + 1 or columns > MAX_COLUMNS:
-        raise _Rejected("sheet_too_large", rows=rows, columns=columns, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS)
+        raise TableRejected(
+            "sheet_too_large", rows=rows, columns=columns, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS
+        )
 
 
 def _check_encoding(head: bytes) -> None:
     if head.startswith(_WIDE_BOMS) or head[:2] in (b"<\x00", b"\x00<"):
-        raise _Rejected("xlsx_unreadable")
+        raise TableRejected("xlsx_unreadable")
     declared = _DECLARED_ENCODING.match(head.removeprefix(codecs.BOM_UTF8)[:512])
     if declared and declared.group(1).decode("ascii", "replace").lower() not in _XML_ENCODINGS:
-        raise _Rejected("xlsx_unreadable")
+        raise TableRejected("xlsx_unreadable")
 
 
 def _mb(size: int) -> float:
@@ -362,8 +364,8 @@ def _mb(size: int) -> float:
 def parse_upload(filename: str, content: bytes, dataset: Dataset, today: dt.date | None = None) -> UploadResult:
     result = UploadResult()
     try:
-        table = _read_table(filename, content)
-    except _Rejected as rejected:
+        table = read_table(filename, content)
+    except TableRejected as rejected:
         result.errors.append(rejected.message)
         return result
     columns = [str(c).strip().lower() for c in table.header]
