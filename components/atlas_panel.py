@@ -12,7 +12,7 @@ from clusters import Actor, Cluster, Dataset, LighthouseProject
 from clusters.filters import COMPARE_LIMIT
 
 from .citations import cite
-from .i18n import figure_text, t, text
+from .i18n import DEFAULT_LANGUAGE, figure_text, t, text
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .region_view import actors_side_by_side
 from .safe_text import plain
@@ -195,6 +195,6 @@ def compare_bar(compared: Sequence[str], data: Dataset, lang: str) -> bool:
                 "pages/benchmark.py",
                 label=t("atlas.compare_go", lang, n=len(compared)),
                 icon=":material/leaderboard:",
-                query_params={"clusters": ",".join(compared), **({"lang": lang} if lang != "en" else {})},
+                query_params={"clusters": ",".join(compared), **({"lang": lang} if lang != DEFAULT_LANGUAGE else {})},
             )
         return clear.button(t("atlas.compare_clear", lang), key="atlas_compare_clear")

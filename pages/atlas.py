@@ -204,34 +204,14 @@ with controls:
         key="atlas_filters",
     ):
         st.text_input(t("atlas.search", lang), key="atlas_q", max_chars=100, help=t("clusters.search_help", lang))
-        st.multiselect(
-            t("atlas.focus", lang),
-            list(data.focus_areas),
-            key="atlas_focus",
-            format_func=lambda area: text(data.focus_areas[area].label, lang),
-            placeholder=t("filter.all", lang),
+        choices = (
+            ("atlas_focus", "atlas.focus", list(data.focus_areas), lambda a: text(data.focus_areas[a].label, lang)),
+            ("atlas_types", "atlas.types", ACTOR_TYPES, lambda value: t(f"actor_type.{value}", lang)),
+            ("atlas_states", "atlas.states", [s.code for s in geodata.STATES], lambda code: state_name(code, lang)),
+            ("atlas_themes", "atlas.themes", list(data.themes), lambda x: text(data.themes[x].label, lang)),
         )
-        st.multiselect(
-            t("atlas.types", lang),
-            ACTOR_TYPES,
-            key="atlas_types",
-            format_func=lambda value: t(f"actor_type.{value}", lang),
-            placeholder=t("filter.all", lang),
-        )
-        st.multiselect(
-            t("atlas.states", lang),
-            [s.code for s in geodata.STATES],
-            key="atlas_states",
-            format_func=lambda code: state_name(code, lang),
-            placeholder=t("filter.all", lang),
-        )
-        st.multiselect(
-            t("atlas.themes", lang),
-            list(data.themes),
-            key="atlas_themes",
-            format_func=lambda theme: text(data.themes[theme].label, lang),
-            placeholder=t("filter.all", lang),
-        )
+        for key, label, options, name in choices:
+            st.multiselect(t(label, lang), options, key=key, format_func=name, placeholder=t("filter.all", lang))
         st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
         st.button(t("atlas.reset", lang), on_click=clear_filters, disabled=not active_filters)
     st.segmented_control(
