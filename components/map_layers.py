@@ -166,22 +166,23 @@ class ProjectMarkers(AtlasCall):
 
 
 class BaseDetail(AtlasCall):
-    """What no filter changes beside the states: the panes the states are drawn into, the BKG
-    attribution, and from static files after the first paint (so the first load stays light) the
-    coastal waters and Lake Constance, the place names (by zoom, PLACE_MIN_ZOOM) and the district
-    lines (from DISTRICT_MIN_ZOOM on, fetched on first need). Added before the states layer,
-    whose pane it makes."""
+    """What no filter changes: the panes, the BKG attribution, and from static files the states
+    (named in the page's language), after the first paint the coastal waters and Lake Constance,
+    the place names (by zoom, PLACE_MIN_ZOOM) and the district lines (from DISTRICT_MIN_ZOOM on,
+    fetched on first need). Static files rather than the map script: the script goes to every
+    visitor on every rerun and is rendered by the server each time, a file once per browser."""
 
     function = "baseDetail"
     on_map = True
 
-    def __init__(self):
+    def __init__(self, lang: str):
         super().__init__(
             {
                 "panes": {"base": BASE_PANE, "labels": LABEL_PANE},
                 "attribution": {"text": geodata.ATTRIBUTION, "url": geodata.ATTRIBUTION_URL},
-                "districts": {"url": geodata.DISTRICTS_URL, "minZoom": DISTRICT_MIN_ZOOM},
+                "states": {"url": geodata.STATES_URL, "nameField": "name" if lang == "de" else "name_en"},
                 "water": {"url": geodata.WATER_URL},
+                "districts": {"url": geodata.DISTRICTS_URL, "minZoom": DISTRICT_MIN_ZOOM},
                 "places": {"url": geodata.PLACES_URL, "minZoom": PLACE_MIN_ZOOM},
             }
         )
@@ -224,19 +225,6 @@ class FitView(AtlasCall):
         super().__init__(
             {"bounds": bounds["bounds"], "padding": bounds.get("padding"), "maxZoom": bounds.get("max_zoom")}
         )
-
-
-def _states_layer(lang: str) -> folium.GeoJson:
-    name_field = "name" if lang == "de" else "name_en"
-    return folium.GeoJson(
-        geodata.states_geojson(),
-        name=t("atlas.layer_states", lang),
-        style_function=lambda _: {"color": "#7a7a7a", "weight": 1, "fillColor": "#eef2ee", "fillOpacity": 1},
-        highlight_function=lambda _: {"fillColor": "#dfe8df", "weight": 1.5},
-        tooltip=folium.GeoJsonTooltip(fields=[name_field], labels=False),
-        control=False,
-        pane=BASE_PANE,  # folium passes it on as a Leaflet option: under the labels and circles
-    )
 
 
 def cluster_tooltip(cluster: Cluster, figure_name: str, lang: str) -> str:
@@ -362,8 +350,7 @@ def base_map(lang: str, online_tiles: bool = False) -> OfflineMap:
         zoom_control=False,
     )  # MapControlsText adds it
     fmap.fit_bounds([[south, west], [north, east]])
-    BaseDetail().add_to(fmap)  # first: it makes the pane the states are drawn into
-    _states_layer(lang).add_to(fmap)
+    BaseDetail(lang).add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=t("atlas.layer_online", lang), overlay=False, show=False).add_to(fmap)
     MapControlsText(lang).add_to(fmap)

@@ -24,6 +24,9 @@ import shapely
 from shapely.geometry import Point, shape
 
 GEODATA_DIR = Path(__file__).resolve().parent
+# The states are the offline map's land, fetched by the browser as the map starts.
+STATES_FILE = GEODATA_DIR.parent / "static" / "geo" / "states.geojson"
+STATES_URL = "/app/static/geo/states.geojson"
 # The districts are fetched by the browser only when the map is zoomed in, so they live where
 # Streamlit's static serving can hand them out (/app/static/geo/districts.geojson).
 DISTRICTS_FILE = GEODATA_DIR.parent / "static" / "geo" / "districts.geojson"
@@ -99,7 +102,7 @@ def state_of_ags(ags: str) -> str:
 
 @cache
 def states_geojson() -> dict:
-    return json.loads((GEODATA_DIR / "states.geojson").read_text(encoding="utf-8"))
+    return json.loads(STATES_FILE.read_text(encoding="utf-8"))
 
 
 @cache

@@ -4,7 +4,8 @@
 
 Writes, deterministically (same bytes on every run):
 - states.geojson: the 16 states (GF == 9; the GF == 8 water areas are dropped), simplified
-- districts.geojson: the 401 districts, simplified (shipped in static/geo/, see boundaries.py)
+  (shipped in static/geo/ like the districts, places and water: the browser fetches them)
+- districts.geojson: the 401 districts, simplified (static/geo/, see boundaries.py)
 - municipalities.csv: every municipality with its representative point (offline geocoding)
 - places.json: the map's place labels, rows [lat, lon, name, rank] (see `build_places`)
 - water.geojson: the coastal waters and Lake Constance (the GF == 8 rows), one simplified fill
@@ -30,7 +31,7 @@ import geopandas as gpd
 import shapely
 from shapely.ops import polylabel
 
-from .boundaries import DISTRICTS_FILE, GEODATA_DIR, PLACES_FILE, STATES, WATER_FILE
+from .boundaries import DISTRICTS_FILE, GEODATA_DIR, PLACES_FILE, STATES, STATES_FILE, WATER_FILE
 
 DEFAULT_SRC = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
 SOURCE_CRS = "EPSG:31467"
@@ -108,7 +109,7 @@ def build_states(src: Path, out: Path) -> None:
     frame["iso"] = [by_ags[a].iso for a in frame["AGS"]]
     frame["code"] = [by_ags[a].code for a in frame["AGS"]]
     frame["nuts"] = frame["NUTS"]
-    _write_geojson(frame, ["ags", "name", "name_en", "iso", "code", "nuts"], out / "states.geojson")
+    _write_geojson(frame, ["ags", "name", "name_en", "iso", "code", "nuts"], out / STATES_FILE.name)
 
 
 def build_districts(src: Path, out: Path) -> None:
@@ -268,18 +269,18 @@ def write_feature_collection(features: Sequence[dict], path: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--src", type=Path, default=DEFAULT_SRC, help="folder with the VG5000_*.shp files")
-    parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="where to write (default: geodata/)")
+    parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="where to write (default: geodata/, static/geo/)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     districts_out = DISTRICTS_FILE.parent if args.out == GEODATA_DIR else args.out
     districts_out.mkdir(parents=True, exist_ok=True)
-    build_states(args.src, args.out)
+    build_states(args.src, districts_out)
     build_districts(args.src, districts_out)
     build_municipalities(args.src, args.out)
     build_places(args.src, districts_out)
     build_water(args.src, districts_out)
     for path in (
-        args.out / "states.geojson",
+        districts_out / STATES_FILE.name,
         districts_out / DISTRICTS_FILE.name,
         args.out / "municipalities.csv",
         districts_out / PLACES_FILE.name,

@@ -6,7 +6,7 @@ import pytest
 
 import geodata
 from geodata import boundaries
-from geodata.boundaries import DISTRICTS_FILE, GEODATA_DIR
+from geodata.boundaries import DISTRICTS_FILE, GEODATA_DIR, STATES_FILE
 
 SHAPEFILES = GEODATA_DIR.parent.parent / "shared" / "geodata" / "bkg-vg5000-2021"
 BY_AGS = {state.ags: state for state in geodata.STATES}
@@ -291,7 +291,7 @@ def test_state_codes():
 
 
 def test_shipped_files_are_small():
-    assert (GEODATA_DIR / "states.geojson").stat().st_size < 200_000
+    assert STATES_FILE.stat().st_size < 200_000
     assert DISTRICTS_FILE.stat().st_size < 1_000_000
 
 
@@ -317,7 +317,7 @@ def test_build_reproduces_the_shipped_files(tmp_path: Path):
     from geodata.build import main
 
     main(["--src", str(SHAPEFILES), "--out", str(tmp_path)])
-    for shipped in (GEODATA_DIR / "states.geojson", DISTRICTS_FILE, GEODATA_DIR / "municipalities.csv"):
+    for shipped in (STATES_FILE, DISTRICTS_FILE, GEODATA_DIR / "municipalities.csv"):
         assert filecmp.cmp(tmp_path / shipped.name, shipped, shallow=False), shipped.name
     json.loads((tmp_path / "states.geojson").read_text(encoding="utf-8"))  # well-formed
 

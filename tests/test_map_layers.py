@@ -94,6 +94,21 @@ def test_a_filter_change_swaps_the_layers_and_keeps_the_map(dataset, component_a
     assert everything["key"] != component_args(dataset, lang="de")["key"]  # state names change with the language
 
 
+def test_the_states_come_from_a_static_file_named_in_the_pages_language(dataset, component_args):
+    """The map script is sent and rendered on every rerun of every visitor: it names the states
+    file instead of carrying 16 outlines (it was 108 KB with them inline)."""
+    import geodata
+
+    for lang, field in (("en", "name_en"), ("de", "name")):
+        script = component_args(dataset, lang=lang)["script"]
+        assert len(script) < 20_000 and '"coordinates"' not in script
+        states = json.loads(re.search(r'"states":(\{[^}]*\})', script).group(1))
+        assert states == {"url": geodata.STATES_URL, "nameField": field}
+    assert f"{STATIC_URL}/{geodata.STATES_FILE.relative_to(STATIC_DIR).as_posix()}" == geodata.STATES_URL
+    names = {f["properties"]["name_en"] for f in geodata.states_geojson()["features"]}
+    assert len(names) == 16 and "Bavaria" in names
+
+
 def test_map_uses_only_local_assets_that_exist(dataset, component_args):
     args = component_args(dataset)
     links = args["js_links"] + args["css_links"]

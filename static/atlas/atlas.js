@@ -108,8 +108,7 @@
     /* What lies under the data, in panes of its own: `base` (z-index 250, under the overlay
        pane's circles and markers at 400) holds the states, the water and the district lines;
        `labels` (350) the place names, and never takes a pointer event, so that a name under a
-       circle neither hides it nor catches its click. Made before the states layer is drawn
-       into the base pane. */
+       circle neither hides it nor catches its click. */
     function basePanes(map, panes) {
         if (!map.getPane(panes.base)) {
             map.createPane(panes.base).style.zIndex = 250;
@@ -166,17 +165,32 @@
         update();
     }
 
+    /* The 16 states, the land of the offline map, each named in a tooltip (the feature's
+       property options.nameField) and lit under the pointer. From a static file rather than inside
+       the map script: the script is sent and rendered on every rerun of every visitor, the file
+       once per browser. Resolves when the states are drawn. options: {url, pane, nameField}. */
+    function stateAreas(map, options) {
+        var plain = {color: "#7a7a7a", weight: 1, fillColor: "#eef2ee", fillOpacity: 1};
+        var lit = {fillColor: "#dfe8df", weight: 1.5};
+        return fetchJson(options.url).then(function (data) {
+            var states = L.geoJSON(data, {pane: options.pane, style: plain, onEachFeature: function (feature, layer) {
+                layer.bindTooltip(textNode(feature.properties[options.nameField]), {sticky: true});
+                layer.on("mouseover", function () { layer.setStyle(lit); });
+                layer.on("mouseout", function () { states.resetStyle(layer); });
+            }});
+            states.addTo(map);
+        });
+    }
+
     /* The coastal waters and Lake Constance as a light-blue fill over the land, and the coast
        as a thin darker line (features of kind "water" and "coast"). options: {url, pane}. */
     function waterAreas(map, options) {
-        afterPaint(function () {
-            fetchJson(options.url).then(function (data) {
-                L.geoJSON(data, {pane: options.pane, interactive: false, style: function (feature) {
-                    return feature.properties.kind === "coast"
-                        ? {color: "#6f9fbf", weight: 0.8, fill: false}
-                        : {stroke: false, fill: true, fillColor: "#cde3f1", fillOpacity: 1};
-                }}).addTo(map);
-            });
+        return fetchJson(options.url).then(function (data) {
+            L.geoJSON(data, {pane: options.pane, interactive: false, style: function (feature) {
+                return feature.properties.kind === "coast"
+                    ? {color: "#6f9fbf", weight: 0.8, fill: false}
+                    : {stroke: false, fill: true, fillColor: "#cde3f1", fillOpacity: 1};
+            }}).addTo(map);
         });
     }
 
@@ -281,14 +295,21 @@
         });
     }
 
-    /* The map's base detail, that no filter changes: panes, attribution, district lines, water
-       and place names. options: {panes: {base, labels}, attribution: {text, url},
-       districts: {url, minZoom}, water: {url}, places: {url, minZoom: {rank: zoom}}}. */
+    /* The map's base detail, that no filter changes: panes, attribution, states, water, district
+       lines and place names. options: {panes: {base, labels}, attribution: {text, url},
+       states: {url, nameField}, water: {url}, districts: {url, minZoom},
+       places: {url, minZoom: {rank: zoom}}}. */
     atlas.baseDetail = function (map, options) {
+        var base = {pane: options.panes.base};
         basePanes(map, options.panes);
         sourceAttribution(map, options.attribution);
-        districtLines(map, L.extend({pane: options.panes.base}, options.districts));
-        waterAreas(map, L.extend({pane: options.panes.base}, options.water));
+        // In this order within the base pane: the water over the land, the district lines over both.
+        // A file that fails to load leaves the rest to come (the failure is in the console).
+        function lines() { districtLines(map, L.extend({}, base, options.districts)); }
+        function water() {
+            afterPaint(function () { waterAreas(map, L.extend({}, base, options.water)).then(lines, lines); });
+        }
+        stateAreas(map, L.extend({}, base, options.states)).then(water, water);
         placeLabels(map, L.extend({pane: options.panes.labels}, options.places));
     };
 
