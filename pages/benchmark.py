@@ -112,19 +112,27 @@ st.dataframe(
 st.caption(f"{t('bench.rank_note', lang)} {t('bench.years_note', lang)}")
 download_frame = export_table(shown, data)
 left, right = st.columns(2)
+# The files are made when asked for, not on every run of every visitor (the workbook alone was
+# a tenth of the server's time under load).
 left.download_button(
-    t("bench.download_csv", lang), to_csv(download_frame), "cluster-benchmark.csv", "text/csv", key="bench_csv"
+    t("bench.download_csv", lang),
+    lambda: to_csv(download_frame),
+    "cluster-benchmark.csv",
+    "text/csv",
+    key="bench_csv",
 )
 right.download_button(
     t("bench.download_xlsx", lang),
-    to_xlsx(with_sources_sheet({"benchmark": download_frame}, data.sources)),
+    lambda: to_xlsx(with_sources_sheet({"benchmark": download_frame}, data.sources)),
     "cluster-benchmark.xlsx",
     key="bench_xlsx",
 )
-with st.expander(t("clusters.sources_title", lang)):
-    for cluster in shown:
-        st.markdown(f"**{plain(cluster_name(cluster, lang))}**")
-        st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
+# A table per shown cluster (34 by default) is drawn only while a reader has the list open.
+with st.expander(t("clusters.sources_title", lang), key="bench_sources", on_change="rerun") as figure_sources:
+    if figure_sources.open:
+        for cluster in shown:
+            st.markdown(f"**{plain(cluster_name(cluster, lang))}**")
+            st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
 
 # --- charts ----------------------------------------------------------------------------------
 st.header(t("bench.charts", lang))

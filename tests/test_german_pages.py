@@ -332,6 +332,9 @@ def english_on(texts: list[tuple[str, str]]) -> dict[str, list[str]]:
 def render(name: str, lang: str):
     page, query = PAGES[name]
     at = open_app(page, lang=lang, **query)
+    if page == "benchmark":  # the figures' sources, drawn only while open
+        at.session_state["bench_sources"] = True
+        at.run()
     if name == "benchmark-upload":  # "your" rows, their notes and sources
         at.file_uploader(key="bench_upload").set_value(("mine.csv", template_csv().encode(), "text/csv")).run()
         assert not at.error

@@ -105,3 +105,13 @@ def test_a_figure_with_two_years_shows_its_change_and_the_newest_is_compared():
     assert frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]["Change in Actors"] == "—"
     german = table(open_page(clusters="epsilon-pharma", lang="de")).iloc[0]
     assert german["Veränderung Akteure"] == "~+60 seit 2019 (~350)"
+
+
+def test_the_figures_sources_are_drawn_while_their_list_is_open():
+    at = open_page(clusters="alpha-bio,beta-health")
+    assert not any("Source wording" in map(str, df.value.columns) for df in at.dataframe)
+    at.session_state["bench_sources"] = True
+    at.run()
+    sources = [df.value for df in at.dataframe if "Source wording" in map(str, df.value.columns)]
+    assert len(sources) == 2 and not at.exception
+    assert at.get("download_button")  # the CSV and workbook are made on a click, not here
