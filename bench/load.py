@@ -1,17 +1,21 @@
 """How many visitors one app process serves: concurrent sessions against a server started here.
 
-    .venv/bin/python -m bench.load [--levels 1 10 25 50] [--browsers 2]
+    .venv/bin/python -m bench.load [--levels 1 10 25 50] [--browsers 2] [--replicas 1] [--session-ttl 120]
 
 Headless browsers are expensive on a small machine, so most sessions talk to the server the way
 Streamlit's frontend does, with its own protobuf messages over `/_stcore/stream` ("ws"); a few
 are real Chromium pages ("browser"). Every session, all at once:
-  open `/` (the atlas, shipped data) -> first script completion; a browser also waits for the
-  map's markers;  search "bio" (a widget state rerun) -> rerun completion;  open `/benchmark`;
+  open `/` (the atlas, shipped data) -> the map: for "ws" the moment the server has sent the map
+  element, for "browser" the moment its markers are drawn; -> the script run's end;
+  search "bio" (a widget state rerun) -> rerun completion;  open `/benchmark`;
   open `/profile?cluster=bio-m`.
-Per level it prints median and p95 of both times with their ratio to one session alone, errors
+Per level it prints median and p95 of these times with their ratio to one session alone, errors
 (exception elements, failed connects, dropped websockets, timeouts), the server's CPU and RSS,
-RSS per idle session, and RSS once the sessions have closed and once their reconnect window
-(`server.disconnectedSessionTTL`, shortened here) has passed. Server figures come from /proc.
+RSS per idle session, and RSS once the sessions have closed and once Streamlit's session
+timeout (`server.disconnectedSessionTTL`, 120 s by default) has passed. Server figures come from
+/proc. `--replicas 2` runs that many app processes and hands the visitors to them in turn, as
+deploy/nginx.conf's ip_hash does for visitors from many addresses (through nginx itself every
+session here would come from 127.0.0.1 and land on one replica); server figures are then summed.
 """
 
 from __future__ import annotations
@@ -32,7 +36,6 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_process
 
-SESSION_TTL = 10  # seconds a closed session is kept for a reconnect; Streamlit's default is 120
 TIMEOUT = 300.0  # per step: a step slower than this counts as an error, not a hang of the run
 SEARCH = "bio"
 PAGES = (("benchmark", ""), ("profile", "cluster=bio-m"))
@@ -41,41 +44,51 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager
-def server() -> Iterator[tuple[str, int]]:
-    """The app on a free port, with the shipped data; yields its URL and process id."""
-    options = ("--server.disconnectedSessionTTL", str(SESSION_TTL))
-    # An empty CLUSTER_ATLAS_DATA means the shipped data, whatever the calling shell set.
-    with streamlit_process("app.py", ROOT, options, quiet=True, CLUSTER_ATLAS_DATA="") as (url, process):
-        yield url, process.pid
+def servers(replicas: int, session_ttl: int) -> Iterator[list[tuple[str, int]]]:
+    """`replicas` app processes on free ports with the shipped data; yields their URLs and pids."""
+    options = ("--server.disconnectedSessionTTL", str(session_ttl))
+    with contextlib.ExitStack() as stack:
+        started = [
+            # An empty CLUSTER_ATLAS_DATA means the shipped data, whatever the calling shell set.
+            stack.enter_context(streamlit_process("app.py", ROOT, options, quiet=True, CLUSTER_ATLAS_DATA=""))
+            for _ in range(replicas)
+        ]
+        yield [(url, process.pid) for url, process in started]
 
 
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/statm") as handle:
-        return int(handle.read().split()[1]) * PAGE_SIZE / 2**20
+def rss_mb(*pids: int) -> float:
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/statm") as handle:
+            total += int(handle.read().split()[1])
+    return total * PAGE_SIZE / 2**20
 
 
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as handle:
-        fields = handle.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+def cpu_seconds(*pids: int) -> float:
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / TICKS
 
 
 class Peaks(threading.Thread):
-    """Samples the server while a level runs: peak RSS is what a machine must have, and peak CPU
-    (per second) shows whether the process was the bottleneck; the level's average hides a burst."""
+    """Samples the servers while a level runs: peak RSS is what a machine must have, and peak CPU
+    (per second) shows whether the processes were the bottleneck; the level's average hides a burst."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pids: list[int]) -> None:
         super().__init__(daemon=True)
-        self.pid, self.rss, self.cpu_percent, self.running = pid, rss_mb(pid), 0.0, True
+        self.pids, self.rss, self.cpu_percent, self.running = pids, rss_mb(*pids), 0.0, True
 
     def run(self) -> None:
-        last_time, last_cpu = time.monotonic(), cpu_seconds(self.pid)
+        last_time, last_cpu = time.monotonic(), cpu_seconds(*self.pids)
         while self.running:
             time.sleep(0.1)
-            self.rss = max(self.rss, rss_mb(self.pid))
+            self.rss = max(self.rss, rss_mb(*self.pids))
             now = time.monotonic()
             if now - last_time >= 1:
-                cpu = cpu_seconds(self.pid)
+                cpu = cpu_seconds(*self.pids)
                 self.cpu_percent = max(self.cpu_percent, 100 * (cpu - last_cpu) / (now - last_time))
                 last_time, last_cpu = now, cpu
 
@@ -88,6 +101,7 @@ class Peaks(threading.Thread):
 @dataclass
 class Result:
     kind: str
+    map: float | None = None
     first: float | None = None
     rerun: float | None = None
     errors: list[str] = field(default_factory=list)
@@ -97,7 +111,7 @@ class WsSession:
     """One visitor as Streamlit's frontend speaks to the server: BackMsgs out, ForwardMsgs in."""
 
     def __init__(self, url: str) -> None:
-        self.url, self.ws, self.widget_ids = url, None, {}
+        self.url, self.ws, self.widget_ids, self.map_sent = url, None, {}, None
 
     async def connect(self) -> None:
         from websockets.asyncio.client import connect
@@ -131,6 +145,8 @@ class WsSession:
                 element_kind = element.WhichOneof("type")
                 if element_kind == "exception":
                     exceptions.append(element.exception.message[:200])
+                elif element_kind == "component_instance" and "st_folium" in element.component_instance.component_name:
+                    self.map_sent = time.monotonic()
                 widget_id = getattr(getattr(element, element_kind), "id", None)
                 if isinstance(widget_id, str) and widget_id:
                     self.widget_ids[widget_id.rsplit("-", 1)[-1]] = widget_id
@@ -150,6 +166,10 @@ class WsSession:
             async with asyncio.timeout(TIMEOUT):
                 result.errors += await self.run()
             result.first = time.monotonic() - start
+            if self.map_sent is None:
+                result.errors.append("no map on /")
+            else:
+                result.map = self.map_sent - start
             step, start = "search", time.monotonic()
             async with asyncio.timeout(TIMEOUT):
                 result.errors += await self.run(widgets={self.widget_ids["atlas_q"]: SEARCH})
@@ -188,12 +208,13 @@ class BrowserSession:
             page.on("pageerror", lambda error: page_errors.append(str(error)[:200]))
             start = time.monotonic()
             await page.goto(f"{self.url}/", timeout=TIMEOUT * 1000)
-            await self._finished(page)
             await page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=TIMEOUT * 1000)
             frame = next(f for f in page.frames if "streamlit_folium.st_folium" in f.url)
-            await frame.wait_for_function(
+            await frame.wait_for_function(  # the 16 states and at least 12 cluster circles
                 "document.querySelectorAll('path.leaflet-interactive').length >= 28", timeout=TIMEOUT * 1000
             )
+            result.map = time.monotonic() - start
+            await self._finished(page)
             result.first = time.monotonic() - start
             step = "search"
             start = time.monotonic()
@@ -243,18 +264,21 @@ class Level:
     rss_closed: float
 
 
-async def run_level(url: str, pid: int, sessions: int, browsers: int, browser) -> Level:
-    visitors = [BrowserSession(url, browser) for _ in range(browsers)]
-    visitors += [WsSession(url) for _ in range(sessions - browsers)]
+async def run_level(apps: list[tuple[str, int]], sessions: int, browsers: int, browser) -> Level:
+    # Visitors spread over the replicas in turn, as ip_hash spreads visitors from many addresses.
+    urls = [url for url, _ in apps]
+    pids = [pid for _, pid in apps]
+    visitors = [BrowserSession(urls[i % len(urls)], browser) for i in range(browsers)]
+    visitors += [WsSession(urls[i % len(urls)]) for i in range(browsers, sessions)]
     results = [Result("browser" if isinstance(v, BrowserSession) else "ws") for v in visitors]
     opened = [asyncio.Event() for _ in visitors]
-    rss_before, cpu_before, start = rss_mb(pid), cpu_seconds(pid), time.monotonic()
-    sampler = Peaks(pid)
+    rss_before, cpu_before, start = rss_mb(*pids), cpu_seconds(*pids), time.monotonic()
+    sampler = Peaks(pids)
     sampler.start()
     await asyncio.gather(*(v.visit(r, o) for v, r, o in zip(visitors, results, opened, strict=True)))
-    seconds, cpu = time.monotonic() - start, cpu_seconds(pid) - cpu_before
+    seconds, cpu = time.monotonic() - start, cpu_seconds(*pids) - cpu_before
     # Every session is still open, idle on its last page: what an audience that stays costs.
-    rss_idle = rss_mb(pid)
+    rss_idle = rss_mb(*pids)
     peaks = sampler.stop()
     await asyncio.gather(*(v.close() for v in visitors), return_exceptions=True)
     await asyncio.sleep(3)
@@ -268,7 +292,7 @@ async def run_level(url: str, pid: int, sessions: int, browsers: int, browser) -
         rss_before,
         peaks.rss,
         rss_idle,
-        rss_mb(pid),
+        rss_mb(*pids),
     )
 
 
@@ -286,10 +310,10 @@ def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
         if not results:
             continue
         cells = [f"{level.sessions:>3}", f"{kind:<7}", f"{len(results):>3}"]
-        for measure in ("first", "rerun"):
+        for measure in ("map", "first", "rerun"):
             stats = quantiles([getattr(r, measure) for r in results if getattr(r, measure) is not None])
             if stats is None:
-                cells.append(f"{'-':>22}")
+                cells.append(f"{'-':>21}")
                 continue
             base = single.setdefault((kind, measure), stats[0])
             cells.append(f"{stats[0]:6.2f} {stats[1]:6.2f} ({stats[1] / base:4.1f}×)")
@@ -308,41 +332,54 @@ def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
     return lines
 
 
-async def main_async(levels: list[int], browsers: int) -> None:
+async def main_async(levels: list[int], browsers: int, replicas: int, session_ttl: int) -> None:
     from playwright.async_api import async_playwright
 
     print(
         f"machine: {platform.node()} — {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}, {_memory()}, load {os.getloadavg()[0]:.1f} at start"
+        f"Python {platform.python_version()}, {_memory()}, load {os.getloadavg()[0]:.1f} at start; "
+        f"{replicas} app process(es)"
     )
-    with server() as (url, pid):
-        rss_start = rss_mb(pid)
+    with servers(replicas, session_ttl) as apps:
+        pids = [pid for _, pid in apps]
+        rss_start = rss_mb(*pids)
         print(f"server RSS after start (before any session): {rss_start:.0f} MB\n")
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            # Warm the process once (data load, caches), as the first visitor of the day does; not counted.
-            warm = WsSession(url)
-            await warm.visit(Result("ws"), asyncio.Event())
-            await warm.close()
-            rss_warm = rss_mb(pid)
-            print("  N  kind     n  first script/map s     rerun s               errors")
-            print("                   median    p95 (p95/1)  median    p95 (p95/1)")
+            # Warm each process once (data load, caches), as the first visitor of the day does; not counted.
+            for url, _ in apps:
+                warm = WsSession(url)
+                await warm.visit(Result("ws"), asyncio.Event())
+                await warm.close()
+            await asyncio.sleep(3)
+            rss_warm = rss_mb(*pids)
+            print("  N  kind     n  map s                 first run s           rerun s               errors")
+            print("                   median  p95 (p95/1)   median  p95 (p95/1)   median  p95 (p95/1)")
             single: dict[tuple[str, str], float] = {}
             # One session alone of each kind first: the baseline of every ratio.
             for sessions, in_browser in [(1, 0), (1, 1)] + [(n, min(browsers, n)) for n in levels if n > 1]:
-                level = await run_level(url, pid, sessions, in_browser, browser)
+                level = await run_level(apps, sessions, in_browser, browser)
                 print("\n".join(describe(level, single)), flush=True)
             await browser.close()
-        await asyncio.sleep(SESSION_TTL + 2)
-        # Streamlit drops expired sessions when its session store is next touched: one short visit does.
-        probe = WsSession(url)
-        await probe.visit(Result("ws"), asyncio.Event())
-        await probe.close()
+        rss_closed = rss_mb(*pids)
+        await asyncio.sleep(session_ttl + 2)
+        # Streamlit drops expired sessions when its session store is next touched: one short visit
+        # to each process does (its own session closes at once and is in the next figure).
+        for url, _ in apps:
+            probe = WsSession(url)
+            await probe.visit(Result("ws"), asyncio.Event())
+            await probe.close()
         await asyncio.sleep(3)
+        rss_expired = rss_mb(*pids)
         print(
-            f"\nRSS: {rss_start:.0f} MB at start, {rss_warm:.0f} MB after the first visit, {rss_mb(pid):.0f} MB "
-            f"once every session has closed and passed the {SESSION_TTL} s reconnect window"
+            f"\nRSS: {rss_start:.0f} MB at start, {rss_warm:.0f} MB after the first visit (the base), "
+            f"{rss_closed:.0f} MB ({_change(rss_closed, rss_warm)}) once every session had closed, "
+            f"{rss_expired:.0f} MB ({_change(rss_expired, rss_warm)}) after the {session_ttl} s session timeout"
         )
+
+
+def _change(value: float, base: float) -> str:
+    return f"{100 * (value - base) / base:+.1f} %"
 
 
 def _memory() -> str:
@@ -355,8 +392,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 10, 25, 50])
     parser.add_argument("--browsers", type=int, default=2, help="sessions per level in Chromium (rest: websocket)")
+    parser.add_argument("--replicas", type=int, default=1, help="app processes, visitors spread over them in turn")
+    parser.add_argument(
+        "--session-ttl", type=int, default=120, help="server.disconnectedSessionTTL in s (Streamlit's default: 120)"
+    )
     args = parser.parse_args()
-    asyncio.run(main_async(args.levels, args.browsers))
+    asyncio.run(main_async(args.levels, args.browsers, args.replicas, args.session_ttl))
 
 
 if __name__ == "__main__":
