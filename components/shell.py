@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from .i18n import format_date, t
-from .memory import start_trimming_memory
+from .memory import release_memory_after_visitors
 from .ui import dataset_or_stop
 from .url_state import current_language, language_switch
 
@@ -22,7 +22,7 @@ FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
 
 
 def run_shell() -> None:
-    start_trimming_memory()
+    release_memory_after_visitors()
     lang = current_language()
     st.set_page_config(page_title=t("app.title", lang), page_icon=str(FAVICON), layout="wide")
     pages = [

@@ -2,7 +2,9 @@
 
 import threading
 
-from components.memory import start_trimming_memory, trim_freed_memory
+import pyarrow
+
+from components.memory import release_memory_after_visitors, trim_freed_memory
 
 
 def _rss_mb() -> float:
@@ -26,8 +28,10 @@ def test_freed_memory_of_a_session_thread_goes_back_to_the_system():
     assert before - _rss_mb() > 100  # of the ~200 MB the thread freed
 
 
-def test_the_trimming_thread_starts_once_per_process():
-    first, second = start_trimming_memory(), start_trimming_memory()
+def test_arrow_tables_and_the_trimming_thread_are_set_up_once_per_process():
+    first, second = release_memory_after_visitors(), release_memory_after_visitors()
     assert first is second and first is not None and not first.is_set()
     names = [thread.name for thread in threading.enumerate()]
     assert names.count("cluster-atlas-malloc-trim") == 1
+    # Arrow's own pool kept what a crowd's tables had needed; the system one gives it back.
+    assert pyarrow.default_memory_pool().backend_name == "system"
