@@ -356,6 +356,14 @@ def describe(level: Level, single: dict[tuple[str, str], float]) -> list[str]:
     return lines
 
 
+async def visit_each(apps: list[tuple[str, int]]) -> None:
+    """One uncounted websocket visit to each process."""
+    for url, _ in apps:
+        visitor = WsSession(url)
+        await visitor.visit(Result("ws"), asyncio.Event())
+        await visitor.close()
+
+
 async def main_async(levels: list[int], browsers: int, replicas: int, session_ttl: int) -> None:
     from playwright.async_api import async_playwright
 
@@ -371,10 +379,7 @@ async def main_async(levels: list[int], browsers: int, replicas: int, session_tt
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             # Warm each process once (data load, caches), as the first visitor of the day does; not counted.
-            for url, _ in apps:
-                warm = WsSession(url)
-                await warm.visit(Result("ws"), asyncio.Event())
-                await warm.close()
+            await visit_each(apps)
             await asyncio.sleep(3)
             rss_warm = rss_mb(*pids)
             print("  N  kind     n  map s                 first run s           reruns s              errors")
@@ -389,10 +394,7 @@ async def main_async(levels: list[int], browsers: int, replicas: int, session_tt
         await asyncio.sleep(session_ttl + 2)
         # Streamlit drops expired sessions when its session store is next touched: one short visit
         # to each process does (its own session closes at once and is in the next figure).
-        for url, _ in apps:
-            probe = WsSession(url)
-            await probe.visit(Result("ws"), asyncio.Event())
-            await probe.close()
+        await visit_each(apps)
         await asyncio.sleep(3)
         rss_expired = rss_mb(*pids)
         print(

@@ -292,7 +292,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Locations are city-level points from the BKG municipality table, not street addresses.",
         "de": "Standorte sind Ortspunkte aus dem BKG-Gemeindeverzeichnis, keine Adressen.",
     },
-    "atlas.layer_states": {"en": "States", "de": "Bundesländer"},
     "atlas.layer_clusters": {"en": "Clusters", "de": "Cluster"},
     "atlas.layer_projects": {"en": "Lighthouse projects", "de": "Leuchtturmprojekte"},
     "atlas.layer_online": {"en": "OpenStreetMap (online)", "de": "OpenStreetMap (online)"},
