@@ -131,8 +131,8 @@ class WsSession:
     async def run(
         self, page: str = "", query: str = "", widgets: dict[str, str | list[str]] | None = None
     ) -> list[str]:
-        """One script run with these widget values by key (a text or a multiselect's labels), as the
-        frontend sends every changed widget's state with the rerun; returns the exceptions shown."""
+        """One script run with these widget values by key (a text or a multiselect's labels; the
+        real frontend would send every widget's value); returns the exceptions shown."""
         message = BackMsg()
         message.rerun_script.query_string = query
         message.rerun_script.page_name = page
