@@ -15,12 +15,14 @@ import ctypes
 import ctypes.util
 import threading
 from collections.abc import Callable
+from functools import cache
 
 import streamlit as st
 
 TRIM_EVERY = 10.0  # seconds: often enough that a departed crowd is returned within the minute
 
 
+@cache  # find_library runs ldconfig: once per process, not on every trim
 def _malloc_trim() -> Callable[[int], int] | None:
     name = ctypes.util.find_library("c")
     if name is None:
