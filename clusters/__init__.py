@@ -3,8 +3,9 @@
 Imports no Streamlit: everything here is usable from the command line and from tests.
 """
 
-from .load import DataIssue, Dataset, DataValidationError, load_dataset
-from .model import (
+from .dataset import DataIssue, Dataset, DataValidationError
+from .readers.datafiles import load_dataset
+from .records.model import (
     FIGURE_FIELDS,
     Actor,
     ActorType,
@@ -21,7 +22,6 @@ from .model import (
     Source,
     SourceOrigin,
     Sponsor,
-    format_figure,
     parse_qualifier,
     parse_quantity,
 )
@@ -46,7 +46,6 @@ __all__ = [
     "Source",
     "SourceOrigin",
     "Sponsor",
-    "format_figure",
     "load_dataset",
     "parse_qualifier",
     "parse_quantity",

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .load import Dataset
-from .model import Actor, ActorType, Cluster, LighthouseProject
+from .dataset import Dataset
+from .records.model import Actor, ActorType, Cluster, LighthouseProject
 from .search import cluster_search_texts, matches
 
 SIZE_FIGURES: tuple[str, ...] = ("actors", "smes", "research_institutions", "management_staff")

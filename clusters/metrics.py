@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from .model import FIGURE_FIELDS, Cluster, Figure, Qualifier
+from .records.model import FIGURE_FIELDS, Cluster, Figure, Qualifier
 
 
 def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: bool = False) -> list[Cluster]:

@@ -13,7 +13,7 @@ from itertools import combinations
 
 import geodata
 
-from .model import Actor, Place, Region
+from .records.model import Actor, Place, Region
 
 
 def district_codes(region: Region) -> frozenset[str]:

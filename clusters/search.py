@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import geodata
 
-# Letters that Unicode does not decompose into base letter + accent.
-_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d"})
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and umlaut dots, collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+from .records.text import fold, without_umlaut_spelling
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:
     """True when every word of the query occurs in one of the texts (empty query matches all).
 
-    Umlauts are also accepted in their spelled-out form, so "muenchen" finds "München" too.
+    Umlauts may be typed as ä, as ae or as a plain vowel: "munchen", "muenchen" and "München" all
+    find "München".
     """
     words = fold(query).split()
     if not words:
         return True
-    haystack = " | ".join(fold(t) for t in texts if t)
-    return all(word in haystack or _umlaut_spelled_out(word) in haystack for word in words)
-
-
-def _umlaut_spelled_out(word: str) -> str:
-    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    haystack = without_umlaut_spelling(" | ".join(fold(t) for t in texts if t))
+    return all(without_umlaut_spelling(word) in haystack for word in words)
 
 
 def cluster_search_texts(cluster, dataset) -> list[str]:

@@ -10,9 +10,10 @@ import streamlit as st
 
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 from clusters.filters import COMPARE_LIMIT
+from presentation.catalogue import DEFAULT_LANGUAGE, t, text
+from presentation.citations import cite
+from presentation.formatters import figure_text
 
-from .citations import cite
-from .i18n import DEFAULT_LANGUAGE, figure_text, t, text
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
 from .region_view import actors_side_by_side
 from .safe_text import plain

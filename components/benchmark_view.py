@@ -8,11 +8,12 @@ from collections.abc import Sequence
 import pandas as pd
 
 from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
-from clusters.citation import citation_text
+from clusters.keeping.upload import YOURS_PREFIX
 from clusters.metrics import INDICATORS, Derived, figure_change, indicators, ranks
-from clusters.upload import YOURS_PREFIX
+from clusters.records.citation import citation_text
+from presentation.catalogue import t, text
+from presentation.formatters import change_text, figure_in_comparison, figure_text, format_number, reason_text
 
-from .i18n import change_text, figure_in_comparison, figure_text, format_number, reason_text, t, text
 from .tables import document_list, focus_labels
 
 MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)

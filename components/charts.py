@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .i18n import t
+from presentation.catalogue import t
 
 BOUND_MARKS = {">": "▶", "<": "◀", "~": "≈", "": ""}
 SOURCE_LINE_CHARS = 100

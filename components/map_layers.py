@@ -27,8 +27,9 @@ from jinja2 import Template
 import geodata
 from clusters import Actor, Cluster, Dataset, Figure, Qualifier
 from clusters.filters import Selection, main_theme
+from presentation.catalogue import t
+from presentation.formatters import figure_words
 
-from .i18n import figure_words, t
 from .offline import ATLAS_CSS, ATLAS_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_DEFAULT_CSS, MARKERCLUSTER_JS, OfflineMap
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.

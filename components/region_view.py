@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from clusters import Cluster, Dataset
+from presentation.catalogue import t, text
+from presentation.citations import cite_document, source_line
 
-from .citations import cite_document, source_line
-from .i18n import t, text
 from .safe_text import plain
 
 REGION_LIST_HEIGHT = 320

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from .i18n import format_date, t
+from presentation.catalogue import t
+from presentation.formatters import format_date
+
 from .memory import release_memory_after_visitors
 from .ui import dataset_or_stop
 from .url_state import current_language, language_switch

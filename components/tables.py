@@ -7,11 +7,12 @@ from collections.abc import Iterable
 import pandas as pd
 
 import geodata
-from clusters import FIGURE_FIELDS, Cluster, Dataset
+from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
 from clusters.metrics import figure_change
-
-from .citations import cite, cite_document
-from .i18n import change_text, figure_in_comparison, figure_text, t, text
+from clusters.records.citation import uploaded_file
+from presentation.catalogue import t, text
+from presentation.citations import cite, cite_document
+from presentation.formatters import change_text, figure_in_comparison, figure_text
 
 
 def state_name(code: str, lang: str) -> str:
@@ -83,10 +84,18 @@ def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataF
                 **row,
                 t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
                 t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
-                t("col.note", lang): "" if figure is None or figure.note is None else text(figure.note, lang),
+                t("col.note", lang): _note(figure, lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _note(figure: Figure | None, lang: str) -> str:
+    if figure is None:
+        return ""
+    if figure.note is None:
+        return t("note.own_figure", lang) if uploaded_file(figure.source) else ""
+    return text(figure.note, lang)
 
 
 def awards_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:

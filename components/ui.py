@@ -10,11 +10,11 @@ from functools import lru_cache
 import streamlit as st
 
 from clusters import Dataset, DataValidationError, load_dataset
+from clusters.dataset import DATA_DIR, FILES
 from clusters.filters import AtlasFilter, Selection, apply_filter
-from clusters.load import DATA_DIR, FILES
+from presentation.catalogue import t
 
 from .generated import in_use, prune_generated
-from .i18n import t
 from .map_layers import actor_table, atlas_map_args
 from .offline import publish_static
 
@@ -141,7 +141,7 @@ def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _profile_pdf_at(folder: str, cluster_id: str, lang: str) -> bytes:
-    from .profile_pdf import profile_pdf
+    from presentation.pdf import profile_pdf
 
     data = dataset()
     return profile_pdf(data, data.clusters[cluster_id], lang)
@@ -150,7 +150,7 @@ def _profile_pdf_at(folder: str, cluster_id: str, lang: str) -> bytes:
 @st.cache_resource(show_spinner=False)
 def dataset_exports(folder: str) -> dict[str, bytes | str]:
     """Every download of the /data page, made once per data folder instead of on every rerun."""
-    from clusters.io import KINDS, csv_bundle, export, frame_for, to_xlsx, with_sources_sheet
+    from clusters.readers.exports import KINDS, csv_bundle, export, frame_for, to_xlsx, with_sources_sheet
 
     data = dataset()
     files: dict[str, bytes | str] = {

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
+from presentation.catalogue import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
+
 from .safe_text import literal
 
 _SEEDED = "_url_seeded_{page}"

@@ -31,7 +31,7 @@ STATES_URL = "/app/static/geo/states.geojson"
 # Streamlit's static serving can hand them out (/app/static/geo/districts.geojson).
 DISTRICTS_FILE = GEODATA_DIR.parent / "static" / "geo" / "districts.geojson"
 DISTRICTS_URL = "/app/static/geo/districts.geojson"
-# Cluster regions: dissolved districts, one feature per cluster (built by `python -m clusters.build`).
+# Cluster regions: dissolved districts, one feature per cluster (built by `python -m clusters.keeping.build`).
 REGIONS_FILE = GEODATA_DIR.parent / "static" / "geo" / "regions.geojson"
 REGIONS_URL = "/app/static/geo/regions.geojson"
 # Place names for the map's labels and the coastal waters and Lake Constance, fetched by the

@@ -36,11 +36,11 @@ from components.atlas_panel import (
     selected_cluster_panel,
     selected_project_panel,
 )
-from components.i18n import t, text
 from components.map_layers import clicked_item
 from components.tables import state_name
 from components.ui import atlas_map, dataset, filtered
 from components.url_state import all_values, current_language, seed_once, show_in_url, unknown_notice
+from presentation.catalogue import t, text
 
 lang = current_language()
 data = dataset()

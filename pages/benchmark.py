@@ -7,9 +7,9 @@ ensure_shell()
 
 import streamlit as st
 
-from clusters.io import to_csv, to_xlsx, with_sources_sheet
+from clusters.keeping.upload import parse_upload, template_csv
 from clusters.metrics import cooperation_candidates, peers
-from clusters.upload import parse_upload, template_csv
+from clusters.readers.exports import to_csv, to_xlsx, with_sources_sheet
 from components import charts
 from components.benchmark_view import (
     MEASURES,
@@ -24,14 +24,14 @@ from components.benchmark_view import (
     profile_frame,
     scatter_frame,
 )
-from components.citations import source_line
-from components.i18n import t
 from components.region_view import region_comparison
 from components.safe_text import plain
 from components.tables import area_labels, figure_sources_table
 from components.ui import dataset
-from components.upload_messages import upload_message_text
 from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
+from presentation.catalogue import t
+from presentation.citations import source_line
+from presentation.messages import upload_message_text
 
 lang = current_language()
 data = dataset()

@@ -24,7 +24,6 @@ from components.booth_tour import (
     resume_if_idle,
     touch,
 )
-from components.i18n import figure_words, t, text
 from components.map_layers import THEME_COLOURS
 from components.safe_text import literal, plain
 from components.tables import area_labels, figure_sources_table, state_names
@@ -32,6 +31,8 @@ from components.ui import dataset, inline_png
 from components.url_state import current_language, first_values, unknown_notice
 from geodata import ATTRIBUTION
 from geodata.locator import locator_png, view_around
+from presentation.catalogue import t, text
+from presentation.formatters import figure_words
 
 lang = current_language()
 data = dataset()

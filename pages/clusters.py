@@ -9,11 +9,11 @@ import streamlit as st
 from clusters import FIGURE_FIELDS
 from clusters.metrics import sort_clusters
 from clusters.search import cluster_search_texts, matches
-from components.i18n import t
 from components.safe_text import literal, plain
 from components.tables import cluster_table, figure_sources_table
 from components.ui import dataset
 from components.url_state import current_language, first_value, seed_once, show_in_url
+from presentation.catalogue import t
 
 lang = current_language()
 data = dataset()

@@ -10,11 +10,12 @@ import streamlit as st
 
 import geodata
 from clusters import FIGURE_FIELDS
-from clusters.io import KINDS, coverage_frame
-from components.citations import cite_document, source_date
-from components.i18n import format_date, format_number, t, text
+from clusters.readers.exports import KINDS, coverage_frame
 from components.ui import data_folder, dataset, dataset_exports
 from components.url_state import current_language
+from presentation.catalogue import t, text
+from presentation.citations import cite_document, source_date
+from presentation.formatters import format_date, format_number
 
 lang = current_language()
 data = dataset()

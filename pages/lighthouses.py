@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 import geodata
-from components.citations import cite
-from components.i18n import t, text
 from components.safe_text import plain
 from components.tables import state_name
 from components.ui import dataset, inline_png
 from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
 from geodata.locator import locator_png
+from presentation.catalogue import t, text
+from presentation.citations import cite
 
 lang = current_language()
 data = dataset()

@@ -12,8 +12,6 @@ import streamlit as st
 from clusters import FIGURE_FIELDS
 from clusters.metrics import peers
 from components.atlas_panel import projects_table
-from components.citations import cite, source_line
-from components.i18n import figure_text, t, text, unit_text
 from components.region_view import actors_side_by_side
 from components.safe_text import literal, plain
 from components.tables import (
@@ -28,6 +26,9 @@ from components.ui import dataset, inline_png, profile_pdf_bytes
 from components.url_state import current_language, first_value
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
+from presentation.catalogue import t, text, unit_text
+from presentation.citations import cite, source_line
+from presentation.formatters import figure_text
 
 lang = current_language()
 data = dataset()

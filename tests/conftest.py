@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from clusters.load import DATA_DIR, load_dataset
+from clusters.dataset import DATA_DIR
+from clusters.readers.datafiles import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC_DIR = ROOT / "tests" / "data" / "synthetic"
@@ -59,7 +60,7 @@ def open_app(page: str | None = None, **query: str):
 
 def make_figure(value, qualifier="", **extra):
     """A sourced Figure for unit tests (year 2019, the LSN strategy's appendix)."""
-    from clusters.model import Figure, SourceRef
+    from clusters.records.model import Figure, SourceRef
 
     return Figure(
         value=value,

@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from conftest import open_app, shown
 
-from clusters.citation import citation_text, upload_ref
-from clusters.io import csv_bundle, export
-from clusters.model import SourceRef
-from components.citations import cite, cite_document, source_line
+from clusters.readers.exports import csv_bundle, export
+from clusters.records.citation import citation_text, upload_ref
+from clusters.records.model import SourceRef
+from presentation.citations import cite, cite_document, source_line
 
 # Document keys of the shipped data and of the synthetic data the pages show.
 KEY = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|S\d{2}_synthetic_\w+\.txt")

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from clusters.io import CLUSTER_COLUMNS, export, read_clusters_csv, spreadsheet_safe, to_csv
-from clusters.model import FIGURE_FIELDS
+from clusters.readers.exports import CLUSTER_COLUMNS, export, read_clusters_csv, spreadsheet_safe, to_csv
+from clusters.records.model import FIGURE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = (
@@ -20,9 +20,7 @@ CONTRACT = (
 
 
 def run_cli(*args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "clusters", *args], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, check=True)
     return result.stdout
 
 
@@ -30,44 +28,9 @@ def test_cluster_columns_follow_the_contract():
     assert ",".join(CLUSTER_COLUMNS) + "," == CONTRACT
 
 
-def test_cli_exports_all_34_clusters_as_csv():
+def test_cli_exports_every_cluster_as_csv(dataset):
     rows = list(csv.DictReader(io.StringIO(run_cli("export", "clusters"))))
-    assert [r["id"] for r in rows] == [
-        "life-science-nord",
-        "bioregio-stern",
-        "bio-m",
-        "biosaxony",
-        "healthcapital",
-        "medical-valley-emn",
-        "biocon-valley",
-        "biolago",
-        "bio-rn",
-        "biopark-regensburg",
-        "technology-mountains",
-        "bio-nrw",
-        "medways",
-        "biovalley-deutschland",
-        "house-of-pharma-healthcare",
-        "bioregion-niedersachsen",
-        "bioeconomy-cluster",
-        "ci3",
-        "forum-medtech-pharma",
-        "m4-personalisierte-medizin",
-        "life-sciences-sachsen-anhalt",
-        "medecon-ruhr",
-        "bioriver",
-        "medlife-aachen",
-        "saxocell",
-        "nanodiag-bw",
-        "curatime",
-        "innonet-healtheconomy",
-        "cc-nanobionet",
-        "cluster-medizintechnik-sachsen-anhalt",
-        "proxidrugs",
-        "semeco",
-        "cnatm",
-        "gesundheitsregion-saar",
-    ]
+    assert [r["id"] for r in rows] == list(dataset.clusters)  # one row each, in the order of clusters.yaml
     by_id = {r["id"]: r for r in rows}
     # Figures and qualifiers exactly as the appendix words them.
     assert (by_id["bio-m"]["actors"], by_id["bio-m"]["actors_q"]) == ("250", ">")
@@ -95,7 +58,7 @@ def test_cli_exports_all_34_clusters_as_csv():
 
 def test_csv_round_trip(dataset):
     frame = read_clusters_csv(export(dataset, "clusters"))
-    assert len(frame) == 34
+    assert list(frame["id"]) == list(dataset.clusters)
     for cluster in dataset.clusters.values():
         row = frame[frame["id"] == cluster.id].iloc[0]
         for name in FIGURE_FIELDS:
@@ -161,7 +124,7 @@ def test_cluster_export_with_sources_says_what_a_figure_means(dataset):
 
 def test_geojson_export_has_points(dataset):
     collection = json.loads(run_cli("export", "clusters", "--format", "geojson"))
-    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 34
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(dataset.clusters)
     munich = next(f for f in collection["features"] if f["properties"]["id"] == "bio-m")
     lon, lat = munich["geometry"]["coordinates"]
     assert 48.0 < lat < 48.3 and 11.3 < lon < 11.8
@@ -190,10 +153,10 @@ def test_csv_export_neutralises_hostile_names():
     assert "'=cmd" in text and "\nfine,2" in text
 
 
-def test_xlsx_export(tmp_path):
+def test_xlsx_export(tmp_path, dataset):
     out = tmp_path / "clusters.xlsx"
     run_cli("export", "clusters", "--format", "xlsx", "--out", str(out), "--with-sources")
     sheet = openpyxl.load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[: len(CLUSTER_COLUMNS)] == list(CLUSTER_COLUMNS)
-    assert "actors_source" in header and sheet.max_row == 35
+    assert "actors_source" in header and sheet.max_row == len(dataset.clusters) + 1  # a header and a row per cluster

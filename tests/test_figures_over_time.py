@@ -11,11 +11,11 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from clusters import Cluster, Figure, Qualifier, load_dataset
-from clusters.citation import citation_text
-from clusters.load import DataValidationError
+from clusters.dataset import DataValidationError
 from clusters.metrics import change, figure_change
-from components.citations import cite
-from components.profile_pdf import profile_pdf
+from clusters.records.citation import citation_text
+from presentation.citations import cite
+from presentation.pdf import profile_pdf
 
 
 def figure(value, year, qualifier=Qualifier.EXACT):

@@ -1,110 +1,126 @@
-from clusters.filters import AtlasFilter, AtlasView, apply_filter, main_theme, parse_view, view_params
+"""The atlas filter on the synthetic dataset (tests/data/synthetic): what each filter keeps follows
+from records invented for it, so adding or correcting a shipped cluster changes no expectation here."""
+
+from clusters.filters import (
+    COMPARE_LIMIT,
+    AtlasFilter,
+    AtlasView,
+    apply_filter,
+    main_theme,
+    parse_view,
+    view_params,
+)
 
 
 def ids(items):
     return {item.id for item in items}
 
 
-def test_no_filter_shows_everything(dataset):
-    shown = apply_filter(dataset, AtlasFilter())
-    assert len(shown.clusters) == 34 and len(shown.actors) == len(dataset.actors)
-    assert len(shown.projects) == len(dataset.projects)
+def test_no_filter_shows_everything(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter())
+    assert ids(shown.clusters) == set(synthetic.clusters) and ids(shown.actors) == set(synthetic.actors)
+    assert ids(shown.projects) == set(synthetic.projects)
 
 
-def test_focus_filter_narrows_clusters_actors_and_projects(dataset):
-    shown = apply_filter(dataset, AtlasFilter(focus=("immunotherapy",)))
-    assert ids(shown.clusters) == {"bio-m", "biopark-regensburg", "ci3", "saxocell"}
-    assert "biopark-regensburg-gmbh" in ids(shown.actors) and "charite" not in ids(shown.actors)
-    assert not shown.projects  # no project is about immunotherapy
+def test_focus_filter_narrows_clusters_actors_and_projects(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter(focus=("pharma",)))
+    assert ids(shown.clusters) == {"alpha-bio", "epsilon-pharma"}
+    assert "alpha-pharma-ag" in ids(shown.actors) and "alpha-biolab" not in ids(shown.actors)  # biotechnology only
+    assert ids(shown.projects) == {"epsilon-pharma-lab"}
+    assert not apply_filter(synthetic, AtlasFilter(focus=("immunotherapy",))).total  # nothing is about it
 
 
-def test_actor_without_own_focus_inherits_its_clusters(dataset):
-    shown = apply_filter(dataset, AtlasFilter(focus=("bone-healing",)))
-    assert "oncampus" in ids(shown.actors)  # a partner of Life Science Nord, which lists Knochenheilung
+def test_actor_without_own_focus_inherits_its_clusters(synthetic):
+    assert not synthetic.actors["beta-partner"].focus_areas  # a partner of beta-health and gamma-med
+    shown = apply_filter(synthetic, AtlasFilter(focus=("medtech",)))
+    assert "beta-partner" in ids(shown.actors)
+    assert "delta-city" not in ids(shown.actors)  # no focus of its own, its cluster has no medtech
 
 
-def test_type_filter_restricts_only_actors(dataset):
-    shown = apply_filter(dataset, AtlasFilter(types=("university_hospital",)))
-    assert {a.type.value for a in shown.actors} == {"university_hospital"}
-    assert len(shown.clusters) == 34
+def test_type_filter_restricts_only_actors(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter(types=("university_hospital",)))
+    assert shown.actors and {a.type.value for a in shown.actors} == {"university_hospital"}
+    assert ids(shown.clusters) == set(synthetic.clusters) and ids(shown.projects) == set(synthetic.projects)
 
 
-def test_state_filter_uses_every_state_of_a_cluster(dataset):
-    shown = apply_filter(dataset, AtlasFilter(states=("HE",)))
-    # bio-rn: seat Heidelberg (BW), region reaches Hesse; ci3: seat Mainz (RP), states RP, HE, BW
-    assert ids(shown.clusters) == {"bio-rn", "ci3", "house-of-pharma-healthcare", "proxidrugs"}
-    assert not [a for a in shown.actors if a.listing is None]  # the sources name no actor in Hesse
-    assert shown.actors and all(a.place.state == "HE" for a in shown.actors)  # the register's sites there
-    saxony = apply_filter(dataset, AtlasFilter(states=("SN",)))
-    assert saxony.actors and {a.id for a in saxony.actors} == {
-        a.id for a in dataset.actors.values() if a.place.state == "SN"
-    }
+def test_state_filter_uses_every_state_of_a_cluster(synthetic):
+    assert synthetic.clusters["beta-health"].seat.state == "HH"  # seat Hamburg, region reaches SH
+    shown = apply_filter(synthetic, AtlasFilter(states=("SH",)))
+    assert ids(shown.clusters) == {"beta-health"}
+    assert {"beta-medtech", "beta-clinic"} <= ids(shown.actors)  # named by the sources
+    assert "testuniversitaet-kiel" in ids(shown.actors)  # a register's site
+    assert all(a.place.state == "SH" for a in shown.actors)
+    assert ids(shown.projects) == {"beta-telemed", "beta-hygiene"}
+    saxony = apply_filter(synthetic, AtlasFilter(states=("SN",)))
+    assert saxony.actors and ids(saxony.actors) == {a.id for a in synthetic.actors.values() if a.place.state == "SN"}
 
 
-def test_theme_filter(dataset):
-    shown = apply_filter(dataset, AtlasFilter(themes=("green-health",)))
-    assert ids(shown.clusters) == {"biocon-valley", "bioeconomy-cluster"}  # nutrition, plant breeding; bioeconomy
-    assert not shown.projects
+def test_theme_filter(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter(themes=("life-science",)))
+    assert ids(shown.clusters) == {"alpha-bio", "delta-life", "epsilon-pharma"}  # biotechnology, pharma
+    assert ids(shown.projects) == {"alpha-biobank", "beta-hygiene", "epsilon-pharma-lab"}
+    assert not apply_filter(synthetic, AtlasFilter(themes=("managed-care",))).total  # no area maps to it
 
 
-def test_search_ignores_diacritics_across_layers(dataset):
-    shown = apply_filter(dataset, AtlasFilter(query="lubeck"))
+def test_search_ignores_diacritics_across_layers(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter(query="lubeck"))
     assert {a.place.city for a in shown.actors} == {"Lübeck"}
-    assert "lsn-qualifit" in ids(shown.projects)
+    assert ids(shown.projects) == {"beta-hygiene"}
     assert not shown.clusters  # no cluster is seated in Lübeck
+    assert ids(apply_filter(synthetic, AtlasFilter(query="koln")).clusters) == {"delta-life"}
 
 
-def test_filters_combine(dataset):
-    shown = apply_filter(dataset, AtlasFilter(states=("BE",), types=("company",), focus=("cardiovascular",)))
-    assert ids(shown.actors) == {
-        "biotronik",
-        "berlin-heart",
-        "b-braun-cardio-medical",
-        "autotissue",
-    }  # getemed: Teltow, BB
+def test_filters_combine(synthetic):
+    shown = apply_filter(synthetic, AtlasFilter(states=("BY",), types=("company",), focus=("biotechnology",)))
+    # alpha-holding inherits alpha-bio's biotechnology; alpha-pharma-ag is pharma only, alpha-uni
+    # a university, and the Stuttgart company is in BW.
+    assert ids(shown.actors) == {"alpha-biolab", "alpha-holding"}
 
 
-def test_main_theme(dataset):
-    assert main_theme(dataset.clusters["medical-valley-emn"], dataset) == "medtech"
-    assert main_theme(dataset.clusters["bio-m"], dataset) == "life-science"
-    assert main_theme(dataset.clusters["biocon-valley"], dataset) == "life-science"
+def test_main_theme(synthetic):
+    assert main_theme(synthetic.clusters["gamma-med"], synthetic) == "medtech"
+    assert main_theme(synthetic.clusters["alpha-bio"], synthetic) == "life-science"  # both areas agree
+    # A tie (medtech, digital-health): the earlier-named area wins.
+    assert main_theme(synthetic.clusters["beta-health"], synthetic) == "medtech"
+    assert main_theme(synthetic.clusters["epsilon-pharma"], synthetic) == "life-science"  # pharma before medtech
 
 
-def test_parse_view_reads_and_validates_the_url(dataset):
+def test_parse_view_reads_and_validates_the_url(synthetic):
     view = parse_view(
-        {"focus": ["diagnostics,imaging"], "state": "de-by", "cluster": "bio-m", "size": "smes", "q": "München"},
-        dataset,
+        {"focus": ["diagnostics,imaging"], "state": "de-by", "cluster": "alpha-bio", "size": "smes", "q": "München"},
+        synthetic,
     )
     assert view.filter.focus == ("diagnostics", "imaging") and view.filter.states == ("BY",)
-    assert view.cluster == "bio-m" and view.size == "smes" and view.filter.query == "München"
+    assert view.cluster == "alpha-bio" and view.size == "smes" and view.filter.query == "München"
     assert view.notices == ()
 
 
-def test_unknown_values_give_notices_not_errors(dataset):
+def test_unknown_values_give_notices_not_errors(synthetic):
     view = parse_view(
         {"cluster": "atlantis", "focus": "telepathy,imaging", "type": "castle", "size": "gdp", "theme": "space"},
-        dataset,
+        synthetic,
     )
     assert view.cluster is None and view.filter.focus == ("imaging",) and view.filter.types == ()
     assert view.size == "actors" and view.filter.themes == ()
     assert set(view.notices) == {"cluster:atlantis", "focus:telepathy", "type:castle", "size:gdp", "theme:space"}
 
 
-def test_view_params_round_trip(dataset):
+def test_view_params_round_trip(synthetic):
     view = AtlasView(
-        AtlasFilter(focus=("imaging",), states=("BY", "BE"), query="med"), "medical-valley-emn", "management_staff"
+        AtlasFilter(focus=("imaging",), states=("BY", "SH"), query="med"), "beta-health", "management_staff"
     )
-    assert parse_view(view_params(view), dataset) == view
+    assert parse_view(view_params(view), synthetic) == view
     assert view_params(AtlasView()) == {}
 
 
-def test_a_view_selects_one_thing_and_sets_aside_at_most_four_clusters(dataset):
-    ids = list(dataset.clusters)
-    actor, project = next(iter(dataset.actors)), next(iter(dataset.projects))
-    assert parse_view({"actor": actor}, dataset).actor == actor
-    both = parse_view({"cluster": ids[0], "project": project}, dataset)
+def test_a_view_selects_one_thing_and_sets_aside_at_most_the_compare_limit(synthetic):
+    ids = list(synthetic.clusters)
+    assert len(ids) > COMPARE_LIMIT  # else the limit is never reached
+    actor, project = next(iter(synthetic.actors)), next(iter(synthetic.projects))
+    assert parse_view({"actor": actor}, synthetic).actor == actor
+    both = parse_view({"cluster": ids[0], "project": project}, synthetic)
     assert both.cluster == ids[0] and both.project is None
-    view = parse_view({"compare": ",".join(ids[:6])}, dataset)
-    assert view.compare == tuple(ids[:4]) and view.notices == (f"compare:{ids[4]},{ids[5]}",)
+    view = parse_view({"compare": ",".join(ids)}, synthetic)
+    assert view.compare == tuple(ids[:COMPARE_LIMIT]) and view.notices == (f"compare:{','.join(ids[COMPARE_LIMIT:])}",)
     round_trip = AtlasView(actor=actor, compare=tuple(ids[:2]))
-    assert parse_view(view_params(round_trip), dataset) == round_trip
+    assert parse_view(view_params(round_trip), synthetic) == round_trip

@@ -19,12 +19,12 @@ import pypdf
 import pytest
 from conftest import SYNTHETIC_DIR, open_app, shown
 
-from clusters.load import load_dataset
-from clusters.model import Text
-from clusters.upload import template_csv
-from components.i18n import CATALOGUE, t
-from components.profile_pdf import profile_pdf
+from clusters.keeping.upload import template_csv
+from clusters.readers.datafiles import load_dataset
+from clusters.records.model import Text
 from components.tables import figure_sources_table
+from presentation.catalogue import CATALOGUE, t
+from presentation.pdf import profile_pdf
 
 PAGES = {
     "atlas": (None, {}),

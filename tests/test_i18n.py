@@ -2,8 +2,9 @@ import re
 
 import pytest
 
-from clusters.model import Figure, SourceRef
-from components.i18n import CATALOGUE, LANGUAGES, figure_text, figure_words, format_number, t
+from clusters.records.model import Figure, SourceRef
+from presentation.catalogue import CATALOGUE, LANGUAGES, t
+from presentation.formatters import figure_text, figure_words, format_number
 
 
 def test_every_key_has_english_and_german_with_the_same_placeholders():
@@ -27,7 +28,7 @@ def test_number_formats():
 def test_date_formats():
     import datetime as dt
 
-    from components.i18n import format_date
+    from presentation.formatters import format_date
 
     assert format_date(dt.date(2026, 11, 23), "en") == "23 Nov 2026"
     assert format_date(dt.date(2026, 11, 23), "de") == "23.11.2026"
@@ -57,7 +58,7 @@ def test_german_multiselects_have_german_placeholders(page):
 
 def test_every_unit_in_the_data_has_a_translation(dataset):
     from clusters import FIGURE_FIELDS
-    from components.i18n import CATALOGUE
+    from presentation.catalogue import CATALOGUE
 
     figures = [f for c in dataset.clusters.values() for f in (*(c.figure(n) for n in FIGURE_FIELDS), *c.more_figures)]
     figures += [f for i in dataset.initiatives.values() for f in i.more_figures]

@@ -1,4 +1,4 @@
-"""`python -m clusters import-actors`: a member list reviewed against the data, written only with
+"""`python -m cli import-actors`: a member list reviewed against the data, written only with
 `--apply`, only its valid rows, and only when the whole dataset still validates. Every test runs
 on a private copy of the synthetic data (`synthetic_copy`)."""
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from clusters import edit, importer
-from clusters.__main__ import main
-from clusters.importer import locate, name_key
-from clusters.load import load_dataset
-from clusters.model import Actor
+from cli.__main__ import main
+from clusters.keeping import edit, importer
+from clusters.keeping.importer import locate, name_key
+from clusters.readers.datafiles import load_dataset
+from clusters.records.model import Actor
 
 SOURCE = "S02_synthetic_report.txt"
 

@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT, make_figure
 
 from clusters.filters import AtlasFilter, apply_filter
-from clusters.load import load_dataset
+from clusters.readers.datafiles import load_dataset
 from components.map_layers import (
     MAX_RADIUS,
     MIN_RADIUS,

@@ -17,7 +17,7 @@ from clusters.metrics import (
     size_similarity,
     sort_clusters,
 )
-from clusters.model import Qualifier
+from clusters.records.model import Qualifier
 
 fig = make_figure
 

@@ -2,7 +2,8 @@ import pytest
 from conftest import make_figure
 from pydantic import ValidationError
 
-from clusters.model import Figure, Qualifier, format_figure, parse_qualifier, parse_quantity
+from clusters.records.model import Figure, Qualifier, parse_qualifier, parse_quantity
+from presentation.formatters import figure_text
 
 figure = make_figure
 
@@ -46,27 +47,24 @@ def test_parse_quantity_without_number_raises():
 
 
 @pytest.mark.parametrize(
-    ("value", "qualifier", "text"),
+    ("value", "qualifier", "english", "german"),
     [
-        (250, ">", ">250"),
-        (150, "~", "~150"),
-        (200, "<", "<200"),
-        (16, "", "16"),
-        (13.5, "", "13.5"),
-        (18500, "~", "~18,500"),
+        (250, ">", ">250", ">250"),
+        (150, "~", "~150", "~150"),
+        (200, "<", "<200", "<200"),
+        (16, "", "16", "16"),
+        (13.5, "", "13.5", "13,5"),
+        (18500, "~", "~18,500", "~18.500"),
     ],
 )
-def test_format_figure_shows_the_qualifier(value, qualifier, text):
-    assert format_figure(figure(value, qualifier)) == text
-    assert figure(value, qualifier).format() == text
+def test_figure_text_shows_the_qualifier_in_each_language(value, qualifier, english, german):
+    assert figure_text(figure(value, qualifier), "en") == english
+    assert figure_text(figure(value, qualifier), "de") == german
 
 
 def test_unknown_is_na_never_zero():
-    assert format_figure(None) == "n/a"
-
-
-def test_format_figure_uses_the_given_number_format():
-    assert format_figure(figure(18500, "~"), lambda v: f"{v:_}") == "~18_500"
+    assert figure_text(None, "en") == "n/a"
+    assert figure_text(None, "de") == "k. A."
 
 
 def test_figure_needs_a_source():

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from clusters.model import Figure, SourceRef, parse_quantity
-from clusters.numbers import MAX_DIGITS, NumberError, Qualifier, check_number, parse_figure_text
-from components.i18n import figure_text, figure_words, format_number
+from clusters.records.model import Figure, SourceRef, parse_quantity
+from clusters.records.numbers import MAX_DIGITS, NumberError, Qualifier, check_number, parse_figure_text
+from presentation.formatters import figure_text, figure_words, format_number
 
 
 def code_of(text: str, lang: str | None = None) -> str:

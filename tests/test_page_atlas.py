@@ -119,7 +119,7 @@ def test_selection_panel_shows_qualified_sourced_figures():
     sources = next(df.value for df in at.dataframe if "Source wording" in df.value.columns)
     actors = sources[sources["Figure"] == "Actors"].iloc[0]
     assert actors["Value"] == ">300" and actors["Year"] == "2022"
-    assert actors["Source wording"] == "synthetische Angabe 300"
+    assert actors["Source wording"] == "synthetische Angabe mehr als 300"
     assert actors["Source"].startswith("Testverband Nord: Synthetic test source — not real data: Teststrategie, ")
     assert ".txt" not in actors["Source"]
 

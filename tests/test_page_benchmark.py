@@ -5,7 +5,7 @@ import datetime as dt
 
 from conftest import open_app
 
-from clusters.upload import template_csv
+from clusters.keeping.upload import template_csv
 
 
 def open_page(**query):

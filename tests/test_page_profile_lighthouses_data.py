@@ -3,7 +3,7 @@
 import pytest
 from conftest import SYNTHETIC_DIR, open_app, shown
 
-from clusters.load import load_dataset
+from clusters.readers.datafiles import load_dataset
 
 SYNTHETIC_CLUSTERS = list(load_dataset(SYNTHETIC_DIR).clusters.values())
 

@@ -12,9 +12,9 @@ import pdfplumber
 import pypdf
 import pytest
 
-from clusters.load import load_dataset
-from components.citations import cite_document
-from components.profile_pdf import BUDGETS, profile_pdf
+from clusters.readers.datafiles import load_dataset
+from presentation.citations import cite_document
+from presentation.pdf import BUDGETS, profile_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTER_IDS = tuple(load_dataset().clusters)  # at collection time, so each profile is its own test
@@ -111,9 +111,9 @@ def test_long_lists_shrink_to_one_page(dataset):
     assert shown < BUDGETS[0].actors and f"+ {90 - shown} weitere" in text
 
 
-def test_profile_pdf_imports_no_streamlit():
-    """The CLI (the domain's entry point) renders PDFs too; the layout must not pull in the UI framework."""
-    probe = "import sys, components.profile_pdf; print('streamlit' in sys.modules)"
+def test_presentation_and_cli_import_no_streamlit():
+    """The CLI renders PDFs and words messages too: the presentation layer must not pull in the UI framework."""
+    probe = "import sys, cli.__main__, presentation.pdf, presentation.views; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -150,7 +150,7 @@ def test_unknown_figures_print_as_not_given(synthetic):
 def test_cli_writes_the_pdf(tmp_path):
     out = tmp_path / "stern.pdf"
     subprocess.run(
-        [sys.executable, "-m", "clusters", "profile-pdf", "bioregio-stern", "--lang", "de", "--out", str(out)],
+        [sys.executable, "-m", "cli", "profile-pdf", "bioregio-stern", "--lang", "de", "--out", str(out)],
         cwd=ROOT,
         check=True,
     )
@@ -160,7 +160,7 @@ def test_cli_writes_the_pdf(tmp_path):
 
 def test_cli_rejects_unknown_cluster(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "clusters", "profile-pdf", "atlantis", "--out", str(tmp_path / "x.pdf")],
+        [sys.executable, "-m", "cli", "profile-pdf", "atlantis", "--out", str(tmp_path / "x.pdf")],
         cwd=ROOT,
         capture_output=True,
         text=True,

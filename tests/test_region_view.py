@@ -4,7 +4,7 @@ added together (issue 13). On the synthetic data (tests/data/synthetic)."""
 import pytest
 from conftest import SYNTHETIC_DIR, open_app
 
-from clusters.load import load_dataset
+from clusters.readers.datafiles import load_dataset
 from components.region_view import named_actors_table, region_comparison_table, region_counts_table
 
 SYNTHETIC_CLUSTERS = list(load_dataset(SYNTHETIC_DIR).clusters)

@@ -12,8 +12,9 @@ import yaml
 from shapely.geometry import Point, shape
 
 import geodata
-from clusters.build import REGIONS_YAML, build_region_outlines, region_districts
-from clusters.load import DataValidationError, load_dataset
+from clusters.dataset import DataValidationError
+from clusters.keeping.build import REGIONS_YAML, build_region_outlines, region_districts
+from clusters.readers.datafiles import load_dataset
 from clusters.regions import covers, district_codes, overlaps
 from geodata.boundaries import REGIONS_FILE
 from geodata.build import DEFAULT_SRC

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import geodata
-from clusters.build import (
+from clusters.keeping.build import (
     REGISTER_ACTORS,
     REGISTER_DIR,
     build_register_actors,
@@ -17,8 +17,8 @@ from clusters.build import (
     readable_name,
     register_csv,
 )
-from clusters.load import REGISTER_PRECISION
-from clusters.model import Listing
+from clusters.readers.datafiles import REGISTER_PRECISION
+from clusters.records.model import Listing
 from geodata.build import DEFAULT_SRC
 
 SOURCES_AT_HAND = (REGISTER_DIR / "734349_HochschulFachbereich_WS2021.xlsx").exists() and (

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from clusters.load import DataValidationError, load_dataset
-from clusters.model import ClusterLink, Listing, Relation
+from clusters.dataset import DataValidationError
+from clusters.readers.datafiles import load_dataset
+from clusters.records.model import ClusterLink, Listing, Relation
 
 FUNDERS_AND_SHAREHOLDERS = {"bmwi", "freistaat-sachsen", "mwide-nrw", "hamburg-fhh", "land-schleswig-holstein"}
 NOT_MEMBERS = FUNDERS_AND_SHAREHOLDERS | {"wm-mv", "iit-berlin", "t5-interface", "gesundheitswirtschaft-hamburg"}

@@ -1,6 +1,7 @@
 import pytest
 
-from clusters.search import cluster_search_texts, fold, matches
+from clusters.records.text import fold
+from clusters.search import cluster_search_texts, matches
 
 
 @pytest.mark.parametrize(
@@ -22,8 +23,15 @@ def test_search_needs_every_word():
     assert matches("", ["anything"])
 
 
-def test_fold_strips_accents():
-    assert fold("  Über  Düsseldorf ") == "uber dusseldorf"
+def test_fold_spells_umlauts_out_and_strips_accents_and_punctuation():
+    assert fold("  Über  Düsseldorf ") == "ueber duesseldorf"
+    assert fold("Bio^M, Genève & Łódź") == "bio m geneve und lodz"
+
+
+def test_search_takes_umlauts_spelled_any_way():
+    for query in ("münchen", "muenchen", "munchen", "MUNCHEN"):
+        assert matches(query, ["München"]) and matches(query, ["Muenchen"])
+    assert matches("lubeck", ["Lübeck"]) and matches("koln", ["Köln"])
 
 
 def test_cluster_is_found_by_state_focus_and_city(dataset):

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from bench.harness import free_port
+from bench.harness import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = ROOT / "tests" / "server_probe"
 LOCAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::", "", "None"}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+BANNER_END = "(end of the start-up banner)\n"
 
 
 def _listening_addresses(pid: int) -> set[str]:
@@ -59,28 +62,53 @@ def _is_local(address: str) -> bool:
         return False
 
 
+def _read_output(process: subprocess.Popen, lines: list[str], banner_done: threading.Event) -> None:
+    """Keep the server's output (and its pipe drained); set `banner_done` at the end of Streamlit's
+    start-up banner, or when the output ends (then without the banner's closing line in `lines`).
+
+    Streamlit prints the banner only after it has chosen the URLs to show, so any lookup of the
+    machine's external IP has happened by then. The banner is a blank line, the title ("You can
+    now view ..."), a blank line, one line per URL and a closing blank line."""
+    blank_after_title = 0
+    title_seen = False
+    for line in process.stdout:
+        lines.append(line)
+        text = ANSI.sub("", line).strip()
+        if "You can now view your Streamlit app" in text:
+            title_seen = True
+        elif title_seen and not text:
+            blank_after_title += 1
+            if blank_after_title == 2:
+                lines.append(BANNER_END)
+                banner_done.set()
+    banner_done.set()
+
+
 @pytest.fixture(scope="module")
 def readme_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("probe") / "network.jsonl"
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "PYTHONPATH": str(PROBE), "NETWORK_PROBE_LOG": str(log)}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "PYTHONPATH": str(PROBE),
+        "NETWORK_PROBE_LOG": str(log),
+        "PYTHONUNBUFFERED": "1",
+    }
     process = subprocess.Popen(
         ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
+    lines: list[str] = []
+    banner_done = threading.Event()
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, process.stdout.read()
-            try:
-                with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                assert time.monotonic() < deadline, "the app did not start"
-                time.sleep(0.3)
+        wait_healthy(f"http://localhost:{port}", process, timeout=180)
+        threading.Thread(target=_read_output, args=(process, lines, banner_done), daemon=True).start()
         with urllib.request.urlopen(f"http://localhost:{port}/", timeout=10) as response:
             assert response.status == 200
-        time.sleep(2)  # the start-up banner (and with it any external-IP lookup) comes after the first bind
+        # The start-up banner (and with it any external-IP lookup) comes after the first bind:
+        # wait for the server to say it has printed it, not for a guessed time.
+        banner_done.wait(timeout=60)
+        assert BANNER_END in lines, f"no start-up banner within 60 s, or the server stopped: {''.join(lines)}"
         yield process, log
     finally:
         process.terminate()

@@ -1,4 +1,4 @@
-"""`python -m clusters set-figure`: a sourced value becomes the key figure when it is newer (the old
+"""`python -m cli set-figure`: a sourced value becomes the key figure when it is newer (the old
 one moves into `history`), goes into `history` when older, and is refused for a year that already
 has a value. Only `--apply` writes, only the cluster's block changes, and only after the whole
 dataset validated in a copy. Every test runs on a private copy of the synthetic data."""
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from clusters.__main__ import main
-from clusters.load import load_dataset
-from clusters.model import Qualifier
+from cli.__main__ import main
+from clusters.readers.datafiles import load_dataset
+from clusters.records.model import Qualifier
 
 NEWER = "S02_synthetic_report.txt"  # 2024
 OLDER = "S03_synthetic_news.txt"  # 2018

@@ -9,8 +9,9 @@ import sys
 import pytest
 from conftest import ROOT, SYNTHETIC_DIR
 
-from clusters.load import FILES, load_dataset
-from clusters.model import FIGURE_FIELDS, STORED_RELATIONS, Qualifier
+from clusters.dataset import FILES
+from clusters.readers.datafiles import load_dataset
+from clusters.records.model import FIGURE_FIELDS, STORED_RELATIONS, Qualifier
 
 PAGE_TESTS = sorted(
     [
@@ -27,7 +28,7 @@ PAGE_TESTS = sorted(
 def test_the_folder_has_every_data_file_and_validates(synthetic):
     assert sorted(p.name for p in SYNTHETIC_DIR.iterdir()) == sorted([*FILES.values(), "README.md"])
     result = subprocess.run(
-        [sys.executable, "-m", "clusters", "validate", "--data", str(SYNTHETIC_DIR)],
+        [sys.executable, "-m", "cli", "validate", "--data", str(SYNTHETIC_DIR)],
         cwd=ROOT,
         capture_output=True,
         text=True,

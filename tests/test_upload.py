@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from conftest import ROOT, shown
 
-from clusters.citation import upload_ref, uploaded_file
-from clusters.model import Qualifier
-from clusters.upload import MAX_BYTES, MAX_ROWS, UploadMessage, parse_upload, template_csv
-from components.upload_messages import upload_message_text
+from clusters.keeping.upload import parse_upload, template_csv
+from clusters.readers.tables import MAX_BYTES, MAX_ROWS, UploadMessage
+from clusters.records.citation import upload_ref, uploaded_file
+from clusters.records.model import Qualifier
+from presentation.messages import upload_message_text
 
 HEADER = "id,name,founded,management_staff,actors,smes,large_companies,research_institutions,city,state,focus_areas"
 
@@ -117,8 +118,8 @@ def declare_size(package: bytes, name: str, size: int) -> bytes:
 
 _MEASURE = r"""
 import json, resource, sys, time
-from clusters.load import load_dataset
-from clusters.upload import parse_upload
+from clusters.readers.datafiles import load_dataset
+from clusters.keeping.upload import parse_upload
 
 def status(field):
     with open("/proc/self/status") as lines:
@@ -186,7 +187,7 @@ def test_template_round_trips(dataset):
     assert mine.actors.value == 150 and mine.actors.qualifier is Qualifier.MORE_THAN
     assert mine.seat.state == "SH" and mine.focus_areas == ["medtech", "digital-health"]
     assert mine.actors.source == upload_ref("mine.csv", 2) and uploaded_file(mine.actors.source) == "mine.csv"
-    assert mine.actors.note.de == "Ihre eigene Zahl"
+    assert mine.actors.note is None  # "your own figure" is the UI's wording, not the record's
 
 
 def test_semicolon_separator_and_german_numbers(dataset):
@@ -357,7 +358,7 @@ def test_ambiguous_number_explains_both_readings(dataset):
 
 
 def test_the_hint_for_an_ambiguous_number_is_not_ambiguous_itself(dataset):
-    from clusters.numbers import parse_figure_text
+    from clusters.records.numbers import parse_figure_text
 
     result = parse('id,name,actors,city,state\na,A,"1,234",Kiel,SH\n', dataset)
     assert "Write 1234 or 1.2340 — " in messages(result)[0]
@@ -489,7 +490,7 @@ def test_values_from_the_file_cannot_become_markdown(dataset, lang):
 
 
 def test_every_message_code_has_english_and_german_text(dataset):
-    from components.i18n import CATALOGUE
+    from presentation.catalogue import CATALOGUE
 
     used = {
         "at_cell",
@@ -534,7 +535,10 @@ def test_every_message_code_has_english_and_german_text(dataset):
         "unknown_focus_area",
     }
     assert {key.removeprefix("upload.") for key in CATALOGUE if key.startswith("upload.")} == used
-    source = (ROOT / "clusters" / "upload.py").read_text() + (ROOT / "clusters" / "numbers.py").read_text()
+    source = "".join(
+        (ROOT / "clusters" / part).read_text()
+        for part in ("keeping/upload.py", "readers/tables.py", "records/numbers.py")
+    )
     for code in used - {"at_cell", "at_row"}:
         assert f'"{code}"' in source, code
 

@@ -93,6 +93,40 @@ def test_a_click_on_a_project_selects_it(offline_page, app_url):
     offline_page.wait_for_url("**project=beta-telemed**", timeout=30_000)
 
 
+# st_folium sends the map's state 250 ms after the last move (debounced), and only when it differs
+# from what it sent before. Its update reads __GLOBAL_DATA__.previous_data first, sent or not: count
+# those reads as the updates it decided, after which moves, and the values it did send.
+WATCH_MAP_UPDATES = """() => {
+    const data = window.__GLOBAL_DATA__;
+    const watch = {moves: [], updates: [], sent: 0};
+    window.map.on('moveend', () => watch.moves.push(performance.now()));
+    let previous = data.previous_data;
+    Object.defineProperty(data, 'previous_data', {
+        configurable: true,
+        get() { watch.updates.push(performance.now()); return previous; },
+        set(value) { previous = value; },
+    });
+    const send = window.Streamlit.setComponentValue;
+    window.Streamlit.setComponentValue = (...args) => { watch.sent += 1; return send.apply(window.Streamlit, args); };
+    window.mapWatch = watch;
+}"""
+
+# The map has stopped after more than `moves` moves, and st_folium has decided on its update since.
+MAP_SETTLED = """(moves) => {
+    const watch = window.mapWatch;
+    return !window.map._animatingZoom && watch.moves.length > moves
+        && watch.updates.length > 0 && watch.updates.at(-1) > watch.moves.at(-1);
+}"""
+
+
+def settled_after(frame, gesture) -> None:
+    """Make the gesture, then wait until the map has moved, stopped, and st_folium has decided
+    whether to send its state."""
+    moves = frame.evaluate("() => window.mapWatch.moves.length")
+    gesture()
+    frame.wait_for_function(MAP_SETTLED, arg=moves, polling=100, timeout=15_000)
+
+
 def test_pan_and_zoom_run_no_script(offline_page, app_url):
     offline_page.goto(f"{app_url}/")
     wait_for_app(offline_page)
@@ -108,21 +142,30 @@ def test_pan_and_zoom_run_no_script(offline_page, app_url):
             }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
         }"""
     )
+    assert frame.evaluate("() => typeof window.Streamlit.setComponentValue === 'function' && !!window.__GLOBAL_DATA__")
+    frame.evaluate(WATCH_MAP_UPDATES)
     iframe = offline_page.locator(MAP_IFRAME)
     iframe.evaluate("element => element.scrollIntoView({block: 'center'})")
     box = iframe.bounding_box()
     # A drag on the empty sea in the map's top-left corner, then wheel zooms in and out.
     x, y = box["x"] + 60, box["y"] + 60
     centre = frame.evaluate("() => window.map.getCenter()")
-    offline_page.mouse.move(x, y)
-    offline_page.mouse.down()
-    offline_page.mouse.move(x + 120, y + 80, steps=8)
-    offline_page.mouse.up()
-    offline_page.mouse.wheel(0, -300)
-    offline_page.wait_for_timeout(800)
-    offline_page.mouse.wheel(0, 300)
-    offline_page.wait_for_timeout(2_000)  # st_folium sends its value debounced
+    zoom = frame.evaluate("() => window.map.getZoom()")
+
+    def drag():
+        offline_page.mouse.move(x, y)
+        offline_page.mouse.down()
+        offline_page.mouse.move(x + 120, y + 80, steps=8)
+        offline_page.mouse.up()
+
+    settled_after(frame, drag)
+    settled_after(frame, lambda: offline_page.mouse.wheel(0, -300))
+    zoomed_in = frame.evaluate("() => window.map.getZoom()")
+    settled_after(frame, lambda: offline_page.mouse.wheel(0, 300))
     assert frame.evaluate("() => window.map.getCenter()") != centre  # the map did move
+    assert zoomed_in > zoom and frame.evaluate("() => window.map.getZoom()") < zoomed_in  # and zoom
+    # st_folium has decided after the last move: it sent nothing, so no script runs.
+    assert frame.evaluate("() => window.mapWatch.sent") == 0
     assert offline_page.evaluate("() => window.scriptRuns") == 0
 
 

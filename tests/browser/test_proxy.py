@@ -8,14 +8,12 @@ import contextlib
 import os
 import re
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.harness import ROOT, free_port, streamlit_process
+from bench.harness import ROOT, free_port, streamlit_process, wait_healthy
 
 from .conftest import guard_localhost, map_frame, wait_for_app
 
@@ -76,16 +74,11 @@ def nginx(tmp: Path, app_ports: list[int]) -> Iterator[str]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, f"nginx exited: {(tmp / 'error.log').read_text()}"
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not pass requests to the app"
-                time.sleep(0.2)
+        try:
+            wait_healthy(url, process, timeout=30)  # the app's health endpoint, through nginx
+        except (RuntimeError, TimeoutError) as error:
+            log = tmp / "error.log"
+            pytest.fail(f"nginx did not pass requests to the app ({error}): {log.read_text() if log.exists() else ''}")
         yield url
     finally:
         process.terminate()

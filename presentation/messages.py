@@ -12,9 +12,9 @@ import re
 
 from babel.numbers import format_decimal
 
-from clusters.upload import UploadMessage
-from components.i18n import normalise_language, t
+from clusters.readers.tables import UploadMessage
 from components.safe_text import plain, plain_list
+from presentation.catalogue import normalise_language, t
 
 # Row numbers, years and the "write 1250" hint are shown as a spreadsheet shows them: "1.001" for a
 # row would read as one row in English and "1,250" is the very form the hint wants to avoid.

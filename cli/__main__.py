@@ -1,4 +1,4 @@
-"""Command line: `python -m clusters validate`, `export ...`, `profile-pdf ...`, and for the people who
+"""Command line: `python -m cli validate`, `export ...`, `profile-pdf ...`, and for the people who
 keep the data `import-actors FILE --cluster ID` and `set-figure CLUSTER FIGURE VALUE` (both only
 review the change unless given `--apply`)."""
 
@@ -9,11 +9,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .edit import EditError, apply_figure_change, plan_set_figure
-from .importer import apply_import, review_import
-from .io import KINDS, export
-from .load import DATA_DIR, FILES, DataValidationError, load_dataset
-from .model import FIGURE_FIELDS, STORED_RELATIONS, Relation
+from clusters.dataset import DATA_DIR, FILES, DataValidationError
+from clusters.keeping.edit import EditError, apply_figure_change, plan_set_figure
+from clusters.keeping.importer import apply_import, review_import
+from clusters.readers.datafiles import load_dataset
+from clusters.readers.exports import KINDS, export
+from clusters.records.model import FIGURE_FIELDS, STORED_RELATIONS, Relation
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -43,7 +44,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _profile_pdf(args: argparse.Namespace) -> int:
     # The PDF layout and its texts belong to the UI layer (components/, no Streamlit in it).
-    from components.profile_pdf import profile_pdf
+    from presentation.pdf import profile_pdf
 
     dataset = load_dataset(args.data)
     if args.cluster not in dataset.clusters:
@@ -81,7 +82,7 @@ def _import_actors(args: argparse.Namespace) -> int:
     if written:
         print(f"\nWritten to {Path(args.data) / FILES['actors']} ({len(written)} row(s); rows with problems left out):")
         print(_printable("\n".join(f"  {line}" for line in written)))
-        print("Next: python -m clusters validate, then review `git diff clusters/data` and commit.")
+        print("Next: python -m cli validate, then review `git diff clusters/data` and commit.")
     else:
         print("\nNothing to write.")
     return 1 if review.has_problems else 0
@@ -119,7 +120,7 @@ def _printable(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     data_help = "data directory (default: the shipped data)"
-    parser = argparse.ArgumentParser(prog="python -m clusters", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cli", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help=data_help)
     # `--data` also after the command (`validate --data DIR`); SUPPRESS keeps the one given before it.
     data_after = argparse.ArgumentParser(add_help=False)

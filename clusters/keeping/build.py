@@ -1,8 +1,8 @@
 """Build the shipped files that come from sources outside the repository.
 
-    python -m clusters.build registers [--register DIR] [--bkg DIR]
-    python -m clusters.build regions [--bkg DIR]
-    python -m clusters.build            # both
+    python -m clusters.keeping.build registers [--register DIR] [--bkg DIR]
+    python -m clusters.keeping.build regions [--bkg DIR]
+    python -m clusters.keeping.build            # both
 
 `registers` reads the Destatis higher-education register (`../shared/registers/destatis-hochschulen/`)
 and the BKG VG5000 shapefiles and writes `clusters/data/register_actors.csv`: universities,

@@ -16,9 +16,9 @@ import pandas as pd
 
 import geodata
 
-from .citation import citation_text, document_citation
-from .load import Dataset
-from .model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
+from ..dataset import Dataset
+from ..records.citation import citation_text, document_citation
+from ..records.model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
 
 CLUSTER_COLUMNS: tuple[str, ...] = (
     "id",

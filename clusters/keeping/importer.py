@@ -19,17 +19,18 @@ import csv
 import difflib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import geodata
 
+from ..dataset import FILES, Dataset
+from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
+from ..readers.tables import MAX_BYTES, TableRejected, read_table
+from ..records.model import STORED_RELATIONS, WEBSITE, ActorType, Relation
+from ..records.text import fold, has_control_or_bidi
 from .edit import EditError, read_data_file, require_source, write_validated
-from .load import FILES, OPTIONAL_ACTOR_COLUMNS, Dataset
-from .model import STORED_RELATIONS, WEBSITE, ActorType, Relation
-from .upload import MAX_BYTES, TableRejected, read_table
 
 # --- the file's columns ----------------------------------------------------------------------------
 
@@ -100,20 +101,6 @@ TYPE_WORDS: dict[str, ActorType] = {
     ),
 }  # fmt: skip
 """Type words of member lists, folded (`fold`), to the actor types."""
-
-# --- text folding ----------------------------------------------------------------------------------
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe"})
-_BIDI_AND_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def fold(text: str) -> str:
-    """Case, umlauts (ä -> ae, ß -> ss), other accents and punctuation folded away; words kept."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.replace("&", " und ")
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
 
 LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(
     tuple(form.split())
@@ -448,7 +435,7 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
 
     if not name:
         return problem("the name is empty")
-    if _BIDI_AND_CONTROL.search(name):
+    if has_control_or_bidi(name):
         return problem("the name holds control characters; write it as plain text")
     if len(name) > MAX_NAME_CHARS:
         return problem(f"the name has {len(name)} characters (at most {MAX_NAME_CHARS})")

@@ -1,28 +1,21 @@
-"""The one catalogue of UI texts (English first, German one click away) and locale formatting.
+"""The one catalogue of UI texts (English first, German one click away).
 
-Pure functions: no Streamlit here, so the catalogue and the formats are tested directly.
+No Streamlit here: the pages, the components, the PDF and the command line all word their
+messages through `t`, and the tests check the catalogue directly.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from babel import Locale
 
-from babel.dates import format_date as babel_format_date
-from babel.numbers import format_decimal
-
-from clusters.metrics import Derived, Reason
-from clusters.model import Figure, Qualifier, Text, format_figure
+from clusters.records.model import Text
 
 LANGUAGES = ("en", "de")
 DEFAULT_LANGUAGE = "en"
-_LOCALES = {"en": "en_GB", "de": "de_DE"}
+LOCALES = {"en": "en_GB", "de": "de_DE"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "app.title": {"en": "Cluster Atlas", "de": "Cluster-Atlas"},
-    "app.tagline": {
-        "en": "Germany's life-science clusters, their actors and key figures — every figure with its source.",
-        "de": "Deutschlands Life-Science-Cluster, ihre Akteure und Kennzahlen — jede Zahl mit ihrer Quelle.",
-    },
     "nav.clusters": {"en": "Clusters", "de": "Cluster"},
     "nav.atlas": {"en": "Atlas", "de": "Karte"},
     "nav.booth": {"en": "Booth tour", "de": "Messe-Rundgang"},
@@ -80,8 +73,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.mark_unknown": {"en": "unknown", "de": "unbekannt"},
     "data.downloads": {"en": "Download the dataset", "de": "Datensatz herunterladen"},
     "data.downloads_note": {
-        "en": "The same files as `python -m clusters export`; text cells that a spreadsheet would run as formulas are neutralised.",
-        "de": "Dieselben Dateien wie `python -m clusters export`; Textzellen, die eine Tabellenkalkulation als Formel ausführen würde, sind entschärft.",
+        "en": "The same files as `python -m cli export`; text cells that a spreadsheet would run as formulas are neutralised.",
+        "de": "Dieselben Dateien wie `python -m cli export`; Textzellen, die eine Tabellenkalkulation als Formel ausführen würde, sind entschärft.",
     },
     "data.kind_clusters": {"en": "Clusters", "de": "Cluster"},
     "data.kind_actors": {"en": "Actors", "de": "Akteure"},
@@ -254,7 +247,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The selected cluster is hidden by the current filters.",
         "de": "Der gewählte Cluster ist durch die aktuellen Filter ausgeblendet.",
     },
-    "atlas.cluster_actors": {"en": "Actors in the dataset ({n})", "de": "Akteure im Datensatz ({n})"},
     "atlas.cluster_projects": {"en": "Projects ({n})", "de": "Projekte ({n})"},
     "atlas.focus_areas": {"en": "Focus areas", "de": "Schwerpunkte"},
     "atlas.region": {"en": "Region", "de": "Region"},
@@ -391,7 +383,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.change": {"en": "Change", "de": "Veränderung"},
     "cite.undated": {"en": "undated", "de": "ohne Datum"},
     "change.text": {"en": "{change} since {year} ({earlier})", "de": "{change} seit {year} ({earlier})"},
-    "change.none": {"en": "one year only", "de": "nur ein Jahr"},
     "bench.change": {"en": "Change in {figure}", "de": "Veränderung {figure}"},
     "bench.years_note": {
         "en": "Each value shows the year it refers to in brackets; the newest value of each cluster is compared, so years can differ between clusters.",
@@ -486,6 +477,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.wording": {"en": "Source wording", "de": "Wortlaut der Quelle"},
     "col.source": {"en": "Source", "de": "Quelle"},
     "col.note": {"en": "Note", "de": "Anmerkung"},
+    "note.own_figure": {"en": "Your own figure", "de": "Ihre eigene Zahl"},
     "figure.unknown": {"en": "n/a", "de": "k. A."},
     "qualifier.>": {"en": "more than {n}", "de": "mehr als {n}"},
     "qualifier.<": {"en": "almost {n}", "de": "fast {n}"},
@@ -496,8 +488,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Der Datensatz konnte nicht geladen werden. Es wurde nichts verändert. Details:",
     },
     "data.error_more": {
-        "en": "… and {n} more (python -m clusters validate lists all)",
-        "de": "… und {n} weitere (python -m clusters validate nennt alle)",
+        "en": "… and {n} more (python -m cli validate lists all)",
+        "de": "… und {n} weitere (python -m cli validate nennt alle)",
     },
     # Upload messages (components.upload_messages): row-level texts follow "row 2, column 'x': ".
     "upload.at_cell": {
@@ -662,9 +654,20 @@ def normalise_language(value: str | None) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text for `key` in `lang`; a missing key is a programming error and raises KeyError."""
-    text = CATALOGUE[key][normalise_language(lang)]
-    return text.format(**values) if values else text
+    """The text for `key` in `lang`; a missing key is a programming error and raises KeyError.
+
+    A text that counts something holds its plural forms by CLDR category (`one`, `other`), chosen
+    by Babel's plural rules of the language for the value `n`."""
+    lang = normalise_language(lang)
+    entry = CATALOGUE[key][lang]
+    if isinstance(entry, dict):
+        entry = entry[plural_category(values["n"], lang)]
+    return entry.format(**values) if values else entry
+
+
+def plural_category(n: float | int, lang: str) -> str:
+    """`one` or `other` (the categories English and German have) for the count `n`."""
+    return Locale.parse(LOCALES[normalise_language(lang)]).plural_form(abs(n))
 
 
 def unit_text(unit: str, lang: str) -> str:
@@ -674,62 +677,3 @@ def unit_text(unit: str, lang: str) -> str:
 
 def text(value: Text, lang: str) -> str:
     return value.get(normalise_language(lang))
-
-
-def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE) -> str:
-    """1,234.5 in English, 1.234,5 in German; years and ids are not numbers for this."""
-    return format_decimal(value, format="#,##0.##", locale=_LOCALES[normalise_language(lang)])
-
-
-def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
-    """9 Jan 2025 in English, 09.01.2025 in German."""
-    return babel_format_date(
-        value,
-        format="d MMM y" if normalise_language(lang) == "en" else "dd.MM.y",
-        locale=_LOCALES[normalise_language(lang)],
-    )
-
-
-def format_year(value: float | int) -> str:
-    return str(int(value))
-
-
-def figure_text(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
-    """Compact form for tables: `>250`, `~150`, `<200`, `13.5`/`13,5`; unknown `n/a`/`k. A.`."""
-    if figure is None:
-        return t("figure.unknown", lang)
-    number_format = format_year if is_year else (lambda v: format_number(v, lang))
-    return format_figure(figure, number_format)
-
-
-def figure_in_comparison(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
-    """`>250 (2018)`: where clusters stand side by side, each value with the year it refers to, so
-    that a comparison never mixes years silently (a founding year needs none)."""
-    shown = figure_text(figure, lang, is_year)
-    return f"{shown} ({figure.year})" if figure is not None and not is_year else shown
-
-
-def figure_words(figure: Figure | None, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Spelled-out form for reading: "more than 250" / "mehr als 250"."""
-    if figure is None:
-        return t("figure.unknown", lang)
-    number = format_number(figure.value, lang)
-    return t(f"qualifier.{Qualifier(figure.qualifier).value}", lang, n=number)
-
-
-def reason_text(reason: Reason | None, lang: str) -> str:
-    """ "SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
-    if reason is None:
-        return ""
-    names = [t(f"col.{name}", lang) for name in reason.figures]
-    return t(f"reason.{reason.code}", lang, first=names[0], second=names[-1])
-
-
-def change_text(change: Derived, earlier: Figure, lang: str = DEFAULT_LANGUAGE) -> str:
-    """ "~+60 since 2019 (~350)" / "~+60 seit 2019 (~350)"; unknown with the reason."""
-    if not change.known:
-        shown = f"{t('figure.unknown', lang)} ({reason_text(change.reason, lang)})"
-    else:
-        sign = "+" if change.value >= 0 else "−"
-        shown = f"{change.qualifier.value}{sign}{format_number(abs(round(change.value, 1)), lang)}"
-    return t("change.text", lang, change=shown, year=earlier.year, earlier=figure_text(earlier, lang))

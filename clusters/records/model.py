@@ -130,27 +130,6 @@ class Figure(BaseModel):
     def is_exact(self) -> bool:
         return self.qualifier is Qualifier.EXACT
 
-    def format(self, number_format=None) -> str:
-        return format_figure(self, number_format)
-
-
-def _plain_number(value: float | int) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
-
-
-def format_figure(figure: Figure | None, number_format=None) -> str:
-    """`>250`, `~150`, `<200`, `13.5`; unknown is `n/a`, never 0.
-
-    `number_format` turns a number into text for the UI language (e.g. Babel's); without it
-    numbers get an English thousands separator.
-    """
-    if figure is None:
-        return "n/a"
-    text = (number_format or _plain_number)(figure.value)
-    return f"{figure.qualifier.value}{text}"
-
 
 class SourceOrigin(str, Enum):
     """Who speaks: readers weigh a cluster's own claim differently from a ministry's or a third party's."""
@@ -251,6 +230,12 @@ class Award(BaseModel):
     note: Text | None = None
 
 
+def parts_exceed_actors(smes: Figure | None, large_companies: Figure | None, actors: Figure | None) -> bool:
+    """SMEs and large companies are parts of the actors: exact parts may not add up to more."""
+    parts = (smes, large_companies, actors)
+    return all(f is not None and f.is_exact for f in parts) and smes.value + large_companies.value > actors.value
+
+
 class Cluster(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: RecordId
@@ -266,7 +251,8 @@ class Cluster(BaseModel):
     research_institutions: Figure | None = None
     focus: list[FocusRef] = Field(default_factory=list)
     focus_source: SourceRef | None = None
-    region: Text
+    region: Text | None = None
+    """What the sources say of the region; none for a visitor's own uploaded rows."""
     website: str | None = None
     sources: list[str] = Field(min_length=1)
     more_figures: list[ExtraFigure] = Field(default_factory=list)
@@ -332,11 +318,7 @@ class Cluster(BaseModel):
                 raise ValueError(f"founded: founding year {year} lies in the future")
             if year < FIRST_YEAR:
                 raise ValueError(f"founded: founding year {year} is not plausible: it lies before {FIRST_YEAR}")
-        parts = (self.smes, self.large_companies, self.actors)
-        if (
-            all(f is not None and f.is_exact for f in parts)
-            and self.smes.value + self.large_companies.value > self.actors.value
-        ):
+        if parts_exceed_actors(self.smes, self.large_companies, self.actors):
             raise ValueError(
                 f"smes: SMEs ({self.smes.value}) + large companies ({self.large_companies.value})"
                 f" exceed actors ({self.actors.value})"

@@ -25,9 +25,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .load import FILES, Dataset, DataValidationError, load_dataset
-from .model import FIGURE_FIELDS, Figure, Qualifier
-from .numbers import NumberError, parse_figure_text
+from ..dataset import FILES, Dataset, DataValidationError
+from ..readers.datafiles import load_dataset
+from ..records.model import FIGURE_FIELDS, Figure, Qualifier
+from ..records.numbers import NumberError, parse_figure_text
 
 
 class EditError(Exception):
@@ -190,7 +191,7 @@ def plan_set_figure(
         raise EditError(
             f"{cluster_id} already has a value of {figure_name} for {year}: {_shown(same_year[0])}. "
             "A second value for the same year is refused; to correct that value, edit "
-            f"{FILES['clusters']} by hand and run `python -m clusters validate`."
+            f"{FILES['clusters']} by hand and run `python -m cli validate`."
         )
 
     old_bytes = read_data_file(data_dir, FILES["clusters"])

@@ -5,7 +5,7 @@ date, section; never the data's file key), the BKG attribution and the data date
 umlauts print because DejaVu Sans (shipped with matplotlib, so it works offline) is embedded.
 
 The layout lives here, beside the UI text catalogue it needs, and imports no Streamlit, so the
-command line (`python -m clusters profile-pdf`) renders the same file as the download button.
+command line (`python -m cli profile-pdf`) renders the same file as the download button.
 
 Nothing is placed at fixed columns: text flows in cells that wrap (fpdf2 tables and multi_cell),
 the locator map has its own column in the header band, and lists shrink ("+ 3 more") until the
@@ -23,11 +23,11 @@ from fpdf.fonts import FontFace
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
 from clusters.metrics import figure_change, peers
+from components.tables import focus_with_wording
 from geodata.locator import locator_png
-
-from .citations import cite, cite_document
-from .i18n import change_text, figure_text, format_date, t, text
-from .tables import focus_with_wording
+from presentation.catalogue import t, text
+from presentation.citations import cite, cite_document
+from presentation.formatters import change_text, figure_text, format_date
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from babel.dates import format_date as babel_format_date
 
 from clusters import Dataset
-from clusters.citation import document_citation, uploaded_file
-from clusters.model import Source, SourceRef
-
-from .i18n import format_date, normalise_language, t
+from clusters.records.citation import document_citation, uploaded_file
+from clusters.records.model import Source, SourceRef
+from presentation.catalogue import normalise_language, t
+from presentation.formatters import format_date
 
 
 def _month(source: Source, lang: str) -> str:

@@ -1,0 +1,390 @@
+"""Read the dataset files under `clusters/data/`, validate them, and hand out one `Dataset`.
+
+Every problem is reported with the file, the record id and the field it concerns, so that a
+person editing the YAML/CSV knows where to look. All problems are collected before failing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..checks.places import locate_all
+from ..checks.quotes import quote_problems
+from ..checks.references import check_references, check_regions
+from ..checks.relations import checked_links, merge_same_as
+from ..dataset import DATA_DIR, FILES, DataIssue, Dataset, DataValidationError, record_id, shown_id
+from ..records.model import (
+    FIGURE_FIELDS,
+    FIRST_YEAR,
+    Actor,
+    Cluster,
+    FocusArea,
+    Initiative,
+    LighthouseProject,
+    Listing,
+    Region,
+    Source,
+    Theme,
+)
+from .files import MAX_CSV_BYTES, read_text, read_yaml
+
+ACTOR_COLUMNS = (
+    "id",
+    "name",
+    "type",
+    "city",
+    "state",
+    "ags",
+    "clusters",
+    "initiatives",
+    "focus_areas",
+    "source",
+    "section",
+    "note",
+    "same_as",
+)
+"""`clusters` holds `cluster:relation` pairs (`bio-m:cluster_management;biosaxony:partner`); `same_as`
+names the register or institute row that is the same place (the named actor then takes its point)."""
+OPTIONAL_ACTOR_COLUMNS = ("website",)
+"""Columns of actors.csv that older files (and the synthetic data) may lack; empty where unknown."""
+REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon", "register_key")
+INSTITUTE_COLUMNS = ("id", "name", "type", "city", "state", "ags", "url", "note")
+REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
+INSTITUTES_SOURCE = "institute-pages"
+REGISTER_PRECISION = "100 m grid cell"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+
+
+def _links(cell: str | None) -> list[dict]:
+    """`bio-m:member;biosaxony:funder` -> link records; a pair without a relation keeps an empty one,
+    which the model refuses with the list of relations."""
+    links = []
+    for part in _split(cell):
+        cluster, _, relation = part.partition(":")
+        links.append({"cluster": cluster.strip(), "relation": relation.strip()})
+    return links
+
+
+def _named_actor(row: dict) -> dict:
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "type": row["type"].strip(),
+        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None},
+        "links": _links(row["clusters"]),
+        "initiatives": _split(row["initiatives"]),
+        "focus_areas": _split(row["focus_areas"]),
+        "source": {"file": row["source"].strip(), "section": row["section"].strip()},
+        "note": (row["note"] or "").strip(),
+        "same_as": row["same_as"].strip(),
+        "website": (row.get("website") or "").strip() or None,
+    }
+
+
+def _register_actor(row: dict) -> dict:
+    key = row["register_key"].strip()
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "short_name": row["short_name"].strip(),
+        "type": row["type"].strip(),
+        "sponsor": row["sponsor"].strip(),
+        "place": {
+            "city": row["city"].strip(),
+            "state": row["state"].strip(),
+            "ags": row["ags"].strip() or None,
+            "lat": row["lat"].strip() or None,
+            "lon": row["lon"].strip() or None,
+            "precision": REGISTER_PRECISION,
+        },
+        "listing": Listing.HIGHER_EDUCATION_REGISTER.value,
+        "register_key": key,
+        "source": {"file": REGISTER_SOURCE, "section": f"Sortierschlüssel {key}"},
+    }
+
+
+def _institute(row: dict) -> dict:
+    return {
+        "id": row["id"].strip(),
+        "name": row["name"].strip(),
+        "type": row["type"].strip(),
+        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None},
+        "listing": Listing.RESEARCH_INSTITUTES.value,
+        "source": {"file": INSTITUTES_SOURCE, "section": row["url"].strip()},
+        "note": (row["note"] or "").strip(),
+    }
+
+
+def read_actor_rows(
+    path: Path,
+    issues: list[DataIssue],
+    broken: set[str] | None = None,
+    columns: tuple[str, ...] = ACTOR_COLUMNS,
+    to_record: Callable[[dict], dict] = _named_actor,
+) -> list[dict] | None:
+    """The rows of an actor table as records, or None (reported) when the file as a whole cannot be
+    used. A row with too few or too many fields is reported and left out (its id goes to `broken`)."""
+    text = read_text(path, issues, MAX_CSV_BYTES)
+    if text is None:
+        return None
+    # newline=None: universal newlines, as a text file would be read; quoted line breaks stay.
+    reader = csv.DictReader(io.StringIO(text, newline=None))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        issues.append(DataIssue(path.name, "line 1", "-", f"cannot be read as CSV: {exc}"))
+        return None
+    missing = [c for c in columns if c not in header]
+    if missing:
+        issues.append(DataIssue(path.name, "-", ",".join(missing), "missing column(s) in the header"))
+        return None
+    records = []
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a field beyond csv.field_size_limit(); the rest is unreliable
+            issues.append(DataIssue(path.name, f"line {reader.line_num}", "-", f"cannot be read as CSV: {exc}"))
+            return None
+        row_id = row.get("id")
+        record = shown_id(row_id.strip()) if isinstance(row_id, str) and row_id.strip() else f"line {reader.line_num}"
+        absent = [c for c in header if row.get(c) is None]
+        if absent:  # DictReader fills the fields a short row lacks with None
+            present = len(header) - len(absent)
+            issues.append(
+                DataIssue(
+                    path.name,
+                    record,
+                    absent[0],
+                    f"row (line {reader.line_num}) has {present} fields, the header {len(header)}: "
+                    f"'{absent[0]}' and the fields after it are missing",
+                )
+            )
+        elif None in row:  # DictReader puts the fields beyond the header under the key None
+            extra = len(row[None])
+            issues.append(
+                DataIssue(
+                    path.name,
+                    record,
+                    header[-1],
+                    f"row (line {reader.line_num}) has {len(header) + extra} fields, the header "
+                    f"{len(header)}: {extra} more after '{header[-1]}' "
+                    "(a comma in a text that is not in quotes?)",
+                )
+            )
+        if absent or None in row:
+            if broken is not None:
+                broken.add(record)
+            continue
+        records.append(to_record(row))
+    return records
+
+
+_FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
+
+
+def issues_from(exc: ValidationError, file: str, record: str) -> list[DataIssue]:
+    issues = []
+    for error in exc.errors():
+        loc = ".".join(str(part) for part in error["loc"])
+        message = error["msg"]
+        prefixed = _FIELD_PREFIX.match(message)
+        if prefixed and not loc:
+            loc, message = prefixed.groups()
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        if error["type"] == "missing":
+            message = "is required" + (" (every figure needs a source)" if loc.endswith("source") else "")
+        issues.append(DataIssue(file, record, loc or "-", message))
+    return issues
+
+
+def _build(
+    model: type[M],
+    records: list[dict],
+    file: str,
+    issues: list[DataIssue],
+    prepare: Callable[[dict], dict] = lambda r: r,
+    broken: set[str] | None = None,
+) -> dict[str, M]:
+    built: dict[str, M] = {}
+    seen = Counter(record_id(raw, i) for i, raw in enumerate(records))
+    for index, raw in enumerate(records):
+        record = record_id(raw, index)
+        if seen[record] > 1 and record in built:
+            continue
+        if seen[record] > 1:
+            issues.append(DataIssue(file, record, "id", f"duplicate id: used by {seen[record]} records"))
+        try:
+            item = model.model_validate(prepare(raw))
+        except ValidationError as exc:
+            issues.extend(issues_from(exc, file, record))
+            if broken is not None:
+                broken.add(record)
+            continue
+        key = getattr(item, "id", None) or item.file
+        built[key] = item
+    return built
+
+
+def _with_default_years(record: dict, source_years: dict[str, int] | None, report: Callable[[str, str], None]) -> dict:
+    """A figure's year is its document's year unless the record names another (seeds README).
+    `source_years` is None when the sources file could not be read (that is reported already)."""
+
+    def fill(figure: Any, name: str) -> Any:
+        source = figure.get("source") if isinstance(figure, dict) else None
+        file = source.get("file") if isinstance(source, dict) else None
+        if not isinstance(file, str):  # not a name (a list, a number): the model reports the type
+            return figure
+        year = source_years.get(file) if source_years is not None else None
+        if source_years is not None and file not in source_years:
+            report(f"{name}.source", f"unknown source file '{file}' (not in {FILES['sources']})")
+        if "year" in figure:
+            return figure
+        if source_years is not None and file in source_years and year is None:
+            report(f"{name}.year", f"the source '{file}' is undated: give the year the figure refers to")
+        # Without a known source the year is unknown too. The load fails on the source problem
+        # already; a stand-in year keeps it from also showing as 'year is required'.
+        return {**figure, "year": year if year is not None else FIRST_YEAR}
+
+    prepared = dict(record)
+    for name in FIGURE_FIELDS:
+        if name in prepared:
+            prepared[name] = fill(prepared[name], name)
+    history = prepared.get("history")
+    if isinstance(history, dict):
+        prepared["history"] = {
+            name: [fill(f, f"history.{name}.{i}") for i, f in enumerate(values)] if isinstance(values, list) else values
+            for name, values in history.items()
+        }
+    if isinstance(prepared.get("more_figures"), list):
+        prepared["more_figures"] = [fill(f, f"more_figures.{i}") for i, f in enumerate(prepared["more_figures"])]
+    return prepared
+
+
+def build_regions(records: list[dict], issues: list[DataIssue], broken: set[str]) -> dict[str, Region]:
+    file = FILES["regions"]
+    names = [r.get("cluster") if isinstance(r.get("cluster"), str) else f"#{i + 1}" for i, r in enumerate(records)]
+    seen = Counter(names)
+    regions: dict[str, Region] = {}
+    for name, raw in zip(names, records, strict=True):
+        if seen[name] > 1 and name in regions:
+            continue
+        if seen[name] > 1:
+            issues.append(DataIssue(file, shown_id(name), "cluster", f"{seen[name]} regions for one cluster"))
+        try:
+            region = Region.model_validate(raw)
+        except ValidationError as exc:
+            issues.extend(issues_from(exc, file, shown_id(name)))
+            broken.add(f"region:{name}")
+            continue
+        regions[region.cluster] = region
+    return regions
+
+
+def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
+    """Read and validate every data file; raise `DataValidationError` listing all problems."""
+    data_dir = Path(data_dir)
+    try:
+        is_folder = data_dir.is_dir()
+    except OSError:  # is_dir() lets e.g. PermissionError through
+        is_folder = False
+    if not is_folder:  # one message, not one "file is missing" per data file
+        raise DataValidationError([DataIssue(str(data_dir), "-", "-", "the data folder is missing or not a folder")])
+    issues: list[DataIssue] = []
+    broken: set[str] = set()
+    unreadable: set[str] = set()
+
+    tables = {
+        "actors": (ACTOR_COLUMNS, _named_actor),
+        "register_actors": (REGISTER_COLUMNS, _register_actor),
+        "institutes": (INSTITUTE_COLUMNS, _institute),
+    }
+
+    def read(kind: str) -> list[dict]:
+        path = data_dir / FILES[kind]
+        records = read_actor_rows(path, issues, broken, *tables[kind]) if kind in tables else read_yaml(path, issues)
+        if records is None:
+            unreadable.add(kind)
+        return records or []
+
+    sources = _build(Source, read("sources"), FILES["sources"], issues)
+    source_years = {file: source.date.year if source.date else None for file, source in sources.items()}
+
+    def with_years(file: str) -> Callable[[dict], dict]:
+        def prepare(record: dict) -> dict:
+            def report(field_name: str, message: str) -> None:
+                issues.append(DataIssue(file, record_id(record), field_name, message))
+
+            return _with_default_years(record, None if "sources" in unreadable else source_years, report)
+
+        return prepare
+
+    focus_areas = _build(FocusArea, read("focus_areas"), FILES["focus_areas"], issues, broken=broken)
+    themes = _build(Theme, read("themes"), FILES["themes"], issues, broken=broken)
+    clusters = _build(Cluster, read("clusters"), FILES["clusters"], issues, with_years(FILES["clusters"]), broken)
+    initiatives = _build(
+        Initiative, read("initiatives"), FILES["initiatives"], issues, with_years(FILES["initiatives"]), broken
+    )
+    same_as: dict[str, str] = {}
+
+    def named_actor(record: dict) -> dict:
+        def report(field_name: str, message: str) -> None:
+            issues.append(DataIssue(FILES["actors"], record_id(record), field_name, message))
+
+        record = dict(record)
+        target = record.pop("same_as", "")
+        if target:
+            same_as[str(record.get("id"))] = target
+        return checked_links(record, report)
+
+    named = _build(Actor, read("actors"), FILES["actors"], issues, named_actor, broken)
+    listed_files = {
+        kind: _build(Actor, read(kind), FILES[kind], issues, broken=broken)
+        for kind in ("register_actors", "institutes")
+    }
+    projects = _build(LighthouseProject, read("projects"), FILES["projects"], issues, broken=broken)
+    regions = build_regions(read("regions"), issues, broken)
+    # The pages need at least one cluster, and the data date is that of the newest source.
+    for kind, records in (("sources", sources), ("clusters", clusters)):
+        if not records and kind not in unreadable and not any(i.file == FILES[kind] for i in issues):
+            issues.append(DataIssue(FILES[kind], "-", "-", f"holds no {kind}: the dataset needs at least one"))
+
+    clusters = locate_all(clusters, "seat", FILES["clusters"], issues)
+    initiatives = locate_all(initiatives, "place", FILES["initiatives"], issues)
+    named = locate_all(named, "place", FILES["actors"], issues)
+    listed: dict[str, Actor] = {}
+    actor_files = {actor_id: FILES["actors"] for actor_id in named}
+    for kind, items in listed_files.items():
+        for actor_id, actor in locate_all(items, "place", FILES[kind], issues).items():
+            if actor_id in actor_files:
+                issues.append(DataIssue(FILES[kind], actor_id, "id", f"id also used in {actor_files[actor_id]}"))
+                continue
+            listed[actor_id] = actor
+            actor_files[actor_id] = FILES[kind]
+    named, taken = merge_same_as(named, listed, same_as, broken, issues)
+    actors = {**named, **{actor_id: actor for actor_id, actor in listed.items() if actor_id not in taken}}
+    projects = locate_all(projects, "place", FILES["projects"], issues)
+    check_regions(regions, clusters, broken, unreadable, issues)
+
+    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir, regions)
+    issues.extend(check_references(dataset, frozenset(broken), frozenset(unreadable), actor_files))
+    issues.extend(quote_problems(dataset))
+    if issues:
+        raise DataValidationError(issues)
+    return dataset

@@ -1,0 +1,75 @@
+"""Numbers, dates and figures as a reader of each language writes them: 1,250.5 and 9 Jan 2025 in
+English, 1.250,5 and 09.01.2025 in German; a figure with its qualifier (`>250`) or in words
+("mehr als 250"), an unknown one as `n/a` / `k. A.`, never as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+
+from clusters.metrics import Derived, Reason
+from clusters.records.model import Figure, Qualifier
+
+from .catalogue import DEFAULT_LANGUAGE, LOCALES, normalise_language, t
+
+
+def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """1,234.5 in English, 1.234,5 in German; years and ids are not numbers for this."""
+    return format_decimal(value, format="#,##0.##", locale=LOCALES[normalise_language(lang)])
+
+
+def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """9 Jan 2025 in English, 09.01.2025 in German."""
+    return babel_format_date(
+        value,
+        format="d MMM y" if normalise_language(lang) == "en" else "dd.MM.y",
+        locale=LOCALES[normalise_language(lang)],
+    )
+
+
+def format_year(value: float | int) -> str:
+    return str(int(value))
+
+
+def figure_text(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
+    """Compact form for tables: `>250`, `~150`, `<200`, `13.5`/`13,5`; unknown `n/a`/`k. A.`."""
+    if figure is None:
+        return t("figure.unknown", lang)
+    shown = format_year(figure.value) if is_year else format_number(figure.value, lang)
+    return f"{figure.qualifier.value}{shown}"
+
+
+def figure_in_comparison(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
+    """`>250 (2018)`: where clusters stand side by side, each value with the year it refers to, so
+    that a comparison never mixes years silently (a founding year needs none)."""
+    shown = figure_text(figure, lang, is_year)
+    return f"{shown} ({figure.year})" if figure is not None and not is_year else shown
+
+
+def figure_words(figure: Figure | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Spelled-out form for reading: "more than 250" / "mehr als 250"."""
+    if figure is None:
+        return t("figure.unknown", lang)
+    number = format_number(figure.value, lang)
+    return t(f"qualifier.{Qualifier(figure.qualifier).value}", lang, n=number)
+
+
+def reason_text(reason: Reason | None, lang: str) -> str:
+    """ "SMEs and actors are both lower bounds" / "KMU und Akteure sind beide Untergrenzen"."""
+    if reason is None:
+        return ""
+    names = [t(f"col.{name}", lang) for name in reason.figures]
+    return t(f"reason.{reason.code}", lang, first=names[0], second=names[-1])
+
+
+def change_text(change: Derived, earlier: Figure, lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "~+60 since 2019 (~350)" / "~+60 seit 2019 (~350)"; unknown with the reason."""
+    if not change.known:
+        shown = f"{t('figure.unknown', lang)} ({reason_text(change.reason, lang)})"
+    else:
+        sign = "+" if change.value >= 0 else "−"
+        shown = f"{change.qualifier.value}{sign}{format_number(abs(round(change.value, 1)), lang)}"
+    return t("change.text", lang, change=shown, year=earlier.year, earlier=figure_text(earlier, lang))
