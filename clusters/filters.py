@@ -4,8 +4,8 @@ map and the list always show the same set. Pure functions over the dataset."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .dataset import Dataset
 from .records.model import Actor, ActorType, Cluster, LighthouseProject
@@ -26,20 +26,6 @@ class AtlasFilter:
     states: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     query: str = ""
-
-
-@dataclass(frozen=True)
-class AtlasView:
-    """What the atlas shows: the filter, at most one selected cluster, actor or project, the size
-    figure, and up to COMPARE_LIMIT clusters set aside for the benchmark."""
-
-    filter: AtlasFilter = AtlasFilter()
-    cluster: str | None = None
-    size: str = "actors"
-    notices: tuple[str, ...] = field(default=(), compare=False)
-    actor: str | None = None
-    project: str | None = None
-    compare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,80 +99,3 @@ def apply_filter(dataset: Dataset, f: AtlasFilter) -> Selection:
         actors=tuple(a for a in dataset.actors.values() if _actor_passes(a, f, dataset)),
         projects=tuple(p for p in dataset.projects.values() if _project_passes(p, f, dataset)),
     )
-
-
-def _split_param(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    return [part.strip() for v in values for part in v.split(",") if part.strip()]
-
-
-def parse_view(params: Mapping[str, str | list[str]], dataset: Dataset) -> AtlasView:
-    """Read the atlas view from URL parameters. Unknown ids and values are dropped with a notice
-    (the view then falls back to "unfiltered" for that parameter), never an exception."""
-    notices: list[str] = []
-
-    def known(name: str, valid: Iterable[str], normalise=lambda v: v) -> tuple[str, ...]:
-        valid = list(valid)
-        chosen, unknown = [], []
-        for value in _split_param(params.get(name)):
-            value = normalise(value)
-            (chosen if value in valid else unknown).append(value)
-        if unknown:
-            notices.append(f"{name}:{','.join(unknown)}")
-        return tuple(dict.fromkeys(chosen))
-
-    query = " ".join(_split_param(params.get("q")))[:100]
-    view_filter = AtlasFilter(
-        focus=known("focus", dataset.focus_areas),
-        types=known("type", ACTOR_TYPES),
-        states=known(
-            "state",
-            sorted(
-                {a.place.state for a in dataset.actors.values()}
-                | {s for c in dataset.clusters.values() for s in c.state_codes}
-            ),
-            normalise=lambda v: v.upper().removeprefix("DE-"),
-        ),
-        themes=known("theme", dataset.themes),
-        query=query,
-    )
-    cluster_ids = known("cluster", dataset.clusters)
-    actor_ids = known("actor", dataset.actors)
-    project_ids = known("project", dataset.projects)
-    size = known("size", SIZE_FIGURES)
-    compare = known("compare", dataset.clusters)
-    if len(compare) > COMPARE_LIMIT:
-        notices.append(f"compare:{','.join(compare[COMPARE_LIMIT:])}")
-    # One selection at a time: a cluster before an actor before a project.
-    cluster = cluster_ids[0] if cluster_ids else None
-    actor = actor_ids[0] if actor_ids and not cluster else None
-    project = project_ids[0] if project_ids and not (cluster or actor) else None
-    return AtlasView(
-        view_filter,
-        cluster,
-        size[0] if size else "actors",
-        tuple(notices),
-        actor=actor,
-        project=project,
-        compare=compare[:COMPARE_LIMIT],
-    )
-
-
-def view_params(view: AtlasView) -> dict[str, str]:
-    """The URL parameters that reproduce a view (only what differs from the default)."""
-    f = view.filter
-    params = {
-        "focus": ",".join(f.focus),
-        "type": ",".join(f.types),
-        "state": ",".join(f.states),
-        "theme": ",".join(f.themes),
-        "q": f.query,
-        "cluster": view.cluster or "",
-        "actor": view.actor or "",
-        "project": view.project or "",
-        "size": "" if view.size == "actors" else view.size,
-        "compare": ",".join(view.compare),
-    }
-    return {key: value for key, value in params.items() if value}

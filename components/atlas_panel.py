@@ -10,14 +10,16 @@ import streamlit as st
 
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 from clusters.filters import COMPARE_LIMIT
-from presentation.catalogue import DEFAULT_LANGUAGE, t, text
+from presentation.catalogue import t, text
 from presentation.citations import cite
 from presentation.formatters import figure_text
+from presentation.safe_text import plain
+from presentation.tables import actor_table, area_labels, focus_labels, state_name, state_names
+from presentation.views import link as page_link
+from presentation.views import link_params
 
+from .cluster_profile import cluster_profile
 from .map_layers import ACTOR_TYPE_COLOURS, THEME_COLOURS
-from .region_view import actors_side_by_side
-from .safe_text import plain
-from .tables import area_labels, figure_sources_table, focus_labels, focus_with_wording, state_name, state_names
 
 LIST_MAX_HEIGHT = 520
 
@@ -54,14 +56,7 @@ def list_height(rows: int) -> int:
 
 
 def actors_table(actors: Sequence[Actor], data: Dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col.entry", lang): [a.name for a in actors],
-            t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
-            t("col.city", lang): [a.place.city for a in actors],
-            t("col.clusters", lang): [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors],
-        }
-    )
+    return actor_table(actors, lang, data=data)
 
 
 def projects_table(projects: Sequence[LighthouseProject], data: Dataset, lang: str) -> pd.DataFrame:
@@ -119,13 +114,7 @@ def selected_cluster_panel(cluster: Cluster, data: Dataset, lang: str, compared:
             disabled=not is_compared and len(compared) >= COMPARE_LIMIT,
             help=t("atlas.compare_help", lang, n=COMPARE_LIMIT),
         )
-        st.markdown(f"**{t('atlas.region', lang)}:** {plain(text(cluster.region, lang), limit=None)}")
-        st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
-        st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
-        if cluster.website:
-            st.markdown(f"**{t('atlas.website', lang)}:** {plain(cluster.website)}")
-        st.markdown(f"[{t('atlas.profile_link', lang)}](/profile?cluster={cluster.id}&lang={lang})")
-        actors_side_by_side(cluster, data, lang)
+        cluster_profile(cluster, data, lang, profile_link=True, actors=True)
         projects = data.projects_of(cluster.id)
         st.markdown(f"**{t('atlas.cluster_projects', lang, n=len(projects))}**")
         if projects:
@@ -143,7 +132,7 @@ def selected_actor_panel(actor: Actor, data: Dataset, lang: str) -> bool:
             f"{state_name(actor.place.state, lang)}"
         )
         links = [
-            f"[{plain(data.clusters[link.cluster].name)}](/profile?cluster={link.cluster}&lang={lang})"
+            f"[{plain(data.clusters[link.cluster].name)}]({page_link('profile', lang, cluster=link.cluster)})"
             f" ({t(f'relation.{link.relation.value}', lang)})"
             for link in actor.links
         ]
@@ -174,10 +163,10 @@ def selected_project_panel(project: LighthouseProject, data: Dataset, lang: str)
             st.markdown(f"**{t('atlas.partners', lang)}:** {partners}")
         if project.clusters:
             links = ", ".join(
-                f"[{plain(data.clusters[c].name)}](/profile?cluster={c}&lang={lang})" for c in project.clusters
+                f"[{plain(data.clusters[c].name)}]({page_link('profile', lang, cluster=c)})" for c in project.clusters
             )
             st.markdown(f"**{t('col.clusters', lang)}:** {links}")
-        st.markdown(f"[{t('atlas.project_link', lang)}](/lighthouses?project={project.id}&lang={lang})")
+        st.markdown(f"[{t('atlas.project_link', lang)}]({page_link('lighthouses', lang, project=project.id)})")
         st.caption(f"{t('col.source', lang)}: {plain(cite(project.source, data, lang), limit=None)}")
     return cleared
 
@@ -196,6 +185,6 @@ def compare_bar(compared: Sequence[str], data: Dataset, lang: str) -> bool:
                 "pages/benchmark.py",
                 label=t("atlas.compare_go", lang, n=len(compared)),
                 icon=":material/leaderboard:",
-                query_params={"clusters": ",".join(compared), **({"lang": lang} if lang != DEFAULT_LANGUAGE else {})},
+                query_params=link_params(lang, clusters=compared),
             )
         return clear.button(t("atlas.compare_clear", lang), key="atlas_compare_clear")

@@ -13,10 +13,8 @@ from clusters.metrics import INDICATORS, Derived, figure_change, indicators, ran
 from clusters.records.citation import citation_text
 from presentation.catalogue import t, text
 from presentation.formatters import change_text, figure_in_comparison, figure_text, format_number, reason_text
+from presentation.tables import document_list, focus_labels
 
-from .tables import document_list, focus_labels
-
-MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
 UNITS = {
     "founded": "",
     "management_staff": "persons",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -56,3 +57,13 @@ def release_memory_after_visitors() -> threading.Event | None:
     stop = threading.Event()
     threading.Thread(target=_trim_forever, args=(stop,), name="cluster-atlas-malloc-trim", daemon=True).start()
     return stop
+
+
+@st.cache_resource(show_spinner=False)
+def freeze_startup_objects() -> bool:
+    """Once per process, after the first dataset is loaded and before any visitor's objects exist:
+    the records live as long as the server, and frozen, the garbage collector stops walking them in
+    every full collection (with many actors those walks were pauses of 100 ms and more)."""
+    gc.collect()
+    gc.freeze()
+    return True

@@ -10,8 +10,8 @@ import streamlit as st
 from clusters import Cluster, Dataset
 from presentation.catalogue import t, text
 from presentation.citations import cite_document, source_line
-
-from .safe_text import plain
+from presentation.safe_text import plain
+from presentation.tables import actor_table
 
 REGION_LIST_HEIGHT = 320
 
@@ -19,14 +19,7 @@ REGION_LIST_HEIGHT = 320
 def named_actors_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     """Every actor a source links to the cluster, with how: member, cluster management, funder …"""
     pairs = data.members_named(cluster.id)
-    return pd.DataFrame(
-        {
-            t("col.entry", lang): [actor.name for actor, _ in pairs],
-            t("col.relation", lang): [t(f"relation.{relation.value}", lang) for _, relation in pairs],
-            t("col.type", lang): [t(f"actor_type.{actor.type.value}", lang) for actor, _ in pairs],
-            t("col.city", lang): [actor.place.city for actor, _ in pairs],
-        }
-    )
+    return actor_table([actor for actor, _ in pairs], lang, relations=[relation for _, relation in pairs])
 
 
 def region_counts_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
@@ -77,19 +70,12 @@ def in_the_region(cluster: Cluster, data: Dataset, lang: str) -> None:
         + " · "
         + t("region.defined_by", lang, sources="; ".join(plain(d, limit=None) for d in documents))
     )
-    with st.expander(t("region.list", lang, n=len(actors))):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("col.entry", lang): [a.name for a in actors],
-                    t("col.type", lang): [t(f"actor_type.{a.type.value}", lang) for a in actors],
-                    t("col.city", lang): [a.place.city for a in actors],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-            height=REGION_LIST_HEIGHT,
-        )
+    # The list is made only while it is open: a closed expander costs this run nothing.
+    with st.expander(
+        t("region.list", lang, n=len(actors)), key=f"region_list_{cluster.id}", on_change="rerun"
+    ) as listed:
+        if listed.open:
+            st.dataframe(actor_table(actors, lang), hide_index=True, width="stretch", height=REGION_LIST_HEIGHT)
 
 
 def region_comparison_table(clusters, data: Dataset, lang: str) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import streamlit as st
 from presentation.catalogue import t
 from presentation.formatters import format_date
 
-from .memory import release_memory_after_visitors
+from .memory import freeze_startup_objects, release_memory_after_visitors
 from .ui import dataset_or_stop
 from .url_state import current_language, language_switch
 
@@ -46,6 +46,7 @@ def run_shell() -> None:
     navigation = st.navigation(pages)
     lang = language_switch()
     data = dataset_or_stop(lang)
+    freeze_startup_objects()
     st.sidebar.caption(
         t(
             "sidebar.about",

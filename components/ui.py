@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import gc
 import os
 from functools import lru_cache
 
@@ -28,8 +27,7 @@ def dataset() -> Dataset:
     `CLUSTER_ATLAS_DATA` may point at another data folder: the tests use it for hostile names
     and broken files, the benchmark for synthetic actors. Without it the app shows the shipped,
     sourced data."""
-    folder = data_folder()
-    loaded = _dataset_at(folder, _files_fingerprint(folder))
+    loaded = _dataset_at(*data_key())
     if isinstance(loaded, DataValidationError):
         # A new exception each time: raising the cached one would grow its traceback on every
         # page view, across sessions.
@@ -39,6 +37,13 @@ def dataset() -> Dataset:
 
 def data_folder() -> str:
     return os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR)
+
+
+def data_key() -> tuple[str, tuple]:
+    """The data folder and the state of its files: the key of the dataset and of everything
+    derived from it, so that an edited file brings new results without any cache being cleared."""
+    folder = data_folder()
+    return folder, _files_fingerprint(folder)
 
 
 def _files_fingerprint(folder: str) -> tuple:
@@ -55,11 +60,6 @@ def _files_fingerprint(folder: str) -> tuple:
     return tuple(state)
 
 
-# Fingerprint of the dataset last loaded per folder: when it changes, what was derived from the
-# previous dataset (filtered selections, maps, exports, keyed by folder only) must go too.
-_loaded_fingerprints: dict[str, tuple] = {}
-
-
 # Failures are returned, not raised: st.cache_resource does not keep exceptions, and a broken
 # (perhaps large) file would otherwise be parsed again on every page view of every session.
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -69,14 +69,6 @@ def _dataset_at(folder: str, fingerprint: tuple) -> Dataset | DataValidationErro
     except DataValidationError as exc:
         # Without its traceback: that would keep the parsed file alive in the load's frames.
         return DataValidationError(exc.issues)
-    if _loaded_fingerprints.setdefault(folder, fingerprint) != fingerprint:
-        for derived in (_filtered_at, _actors_url, _profile_pdf_at, dataset_exports):
-            derived.clear()
-        _loaded_fingerprints[folder] = fingerprint
-    # The records live as long as the server. Frozen, the garbage collector stops walking them
-    # in every full collection: with many actors those walks were pauses of 100 ms and more.
-    gc.collect()
-    gc.freeze()
     return data
 
 
@@ -97,19 +89,20 @@ def dataset_or_stop(lang: str) -> Dataset:
 
 
 def filtered(view_filter: AtlasFilter) -> Selection:
-    return _filtered_at(data_folder(), view_filter)
+    return _filtered_at(data_key(), view_filter)
 
 
-# The data folder is part of every cache key: tests and the benchmark switch it within a process.
+# Every derived cache is keyed by `data_key()`: the folder (tests and the benchmark switch it within
+# a process) and its files' state. Results of older data are no longer asked for and age out.
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _filtered_at(folder: str, view_filter: AtlasFilter) -> Selection:
+def _filtered_at(key: tuple, view_filter: AtlasFilter) -> Selection:
     return apply_filter(dataset(), view_filter)
 
 
-# Runs at start and whenever the data changes (the cache is cleared then): the moments when the
-# files of other datasets may have become garbage.
-@st.cache_resource(show_spinner=False)
-def _actors_url(folder: str) -> str | None:
+# Runs at start and whenever the data changes (a new key): the moments when the files of other
+# datasets may have become garbage.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _actors_url(key: tuple) -> str | None:
     url = publish_static("actors", actor_table(dataset()))
     if url:
         prune_generated({url.rsplit("/", 1)[1]})
@@ -129,27 +122,31 @@ def atlas_map(
         size_by,
         lang,
         online_tiles,
-        actors_url=in_use(_actors_url(data_folder())),
+        actors_url=in_use(_actors_url(data_key())),
         selected=selected,
     )
 
 
 def profile_pdf_bytes(cluster_id: str, lang: str) -> bytes:
     """The one-page PDF, made once per cluster and language rather than on every rerun."""
-    return _profile_pdf_at(data_folder(), cluster_id, lang)
+    return _profile_pdf_at(data_key(), cluster_id, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _profile_pdf_at(folder: str, cluster_id: str, lang: str) -> bytes:
+def _profile_pdf_at(key: tuple, cluster_id: str, lang: str) -> bytes:
     from presentation.pdf import profile_pdf
 
     data = dataset()
     return profile_pdf(data, data.clusters[cluster_id], lang)
 
 
-@st.cache_resource(show_spinner=False)
-def dataset_exports(folder: str) -> dict[str, bytes | str]:
-    """Every download of the /data page, made once per data folder instead of on every rerun."""
+def dataset_exports() -> dict[str, bytes | str]:
+    """Every download of the /data page, made once per dataset instead of on every rerun."""
+    return _exports_at(data_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _exports_at(key: tuple) -> dict[str, bytes | str]:
     from clusters.readers.exports import KINDS, csv_bundle, export, frame_for, to_xlsx, with_sources_sheet
 
     data = dataset()

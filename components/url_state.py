@@ -7,9 +7,10 @@ where the README documents comma lists (`?focus=a,b`); and it drops an unknown v
 where the visitor should be told. So pages read the URL once per session into their widgets'
 keys (`seed_once`), and write the view back with `show_in_url`.
 
-A parameter given twice (`?cluster=a&cluster=b`) counts with its first value everywhere. Values
-from the URL reach the page only through `literal()`: a link cannot put a heading, a link or an
-image on the page.
+The views themselves are pure objects (`presentation.views`: `parse(params)` and `to_params()`):
+a list parameter given twice counts with all its values (`?focus=a&focus=b` is `a,b`), a
+single-valued one with its first. Values from the URL reach the page only through `literal()`: a
+link cannot put a heading, a link or an image on the page.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 import streamlit as st
 
 from presentation.catalogue import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
-
-from .safe_text import literal
+from presentation.safe_text import literal
 
 _SEEDED = "_url_seeded_{page}"
 _WRITTEN = "_url_written_{page}"
@@ -28,27 +28,13 @@ _PAGE = "_url_page"
 _LANGUAGE = "ui_language"
 
 
-def all_values() -> dict[str, list[str]]:
-    """Every URL parameter with all its values (for the pure parsers in `clusters/`)."""
+def url_params() -> dict[str, list[str]]:
+    """Every URL parameter with all its values, for the pages' view objects (`presentation.views`)."""
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def first_value(name: str) -> str | None:
-    values = st.query_params.get_all(name)
-    return values[0] if values else None
-
-
-def first_values() -> dict[str, str]:
-    """Every URL parameter with its first value."""
-    return {name: values[0] for name, values in all_values().items() if values}
-
-
-def url_choices(name: str, valid: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Values of a comma-separated URL parameter (`?theme=a,b`): the known ones, each once, and
-    the unknown ones."""
-    valid = set(valid)
-    values = list(dict.fromkeys(v for part in st.query_params.get_all(name) for v in part.split(",") if v))
-    return [v for v in values if v in valid], [v for v in values if v not in valid]
+def _first_values() -> dict[str, str]:
+    return {name: values[0] for name, values in url_params().items() if values}
 
 
 def seed_once(page: str, read_url: Callable[[], Mapping[str, object]]) -> None:
@@ -58,7 +44,7 @@ def seed_once(page: str, read_url: Callable[[], Mapping[str, object]]) -> None:
     opening /benchmark?clusters=…) is followed too; the page's plain navigation entry, which
     carries no view, keeps the visitor's choices."""
     flag = _SEEDED.format(page=page)
-    asked = {name: value for name, value in first_values().items() if name != "lang"}
+    asked = {name: value for name, value in _first_values().items() if name != "lang"}
     followed_link = asked and asked != st.session_state.get(_WRITTEN.format(page=page))
     if flag not in st.session_state or followed_link:
         st.session_state.update(read_url())
@@ -85,7 +71,7 @@ def current_language() -> str:
     """The UI language lives in the URL (`?lang=de`) so that a shared link keeps it. Streamlit
     drops query parameters when the navigation switches pages, so the session remembers the
     choice and puts it back into the URL."""
-    asked = first_value("lang")
+    asked = _first_values().get("lang")
     if asked in LANGUAGES:
         st.session_state[_LANGUAGE] = asked
         return asked

@@ -16,15 +16,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geodata
-from clusters.filters import (
-    ACTOR_TYPES,
-    COMPARE_LIMIT,
-    SIZE_FIGURES,
-    AtlasFilter,
-    AtlasView,
-    parse_view,
-    view_params,
-)
+from clusters.filters import ACTOR_TYPES, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
 from components.atlas_panel import (
     actors_table,
     cluster_list,
@@ -37,10 +29,11 @@ from components.atlas_panel import (
     selected_project_panel,
 )
 from components.map_layers import clicked_item
-from components.tables import state_name
 from components.ui import atlas_map, dataset, filtered
-from components.url_state import all_values, current_language, seed_once, show_in_url, unknown_notice
+from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_params
 from presentation.catalogue import t, text
+from presentation.tables import state_name
+from presentation.views import AtlasView
 
 lang = current_language()
 data = dataset()
@@ -48,7 +41,7 @@ MAP_HEIGHT = 620  # most of a laptop screen (1400×900) below the title; the pag
 
 
 def view_from_url() -> dict:
-    initial = parse_view(all_values(), data)
+    initial = AtlasView.parse(url_params(), data)
     return {
         "atlas_notices": initial.notices,
         "atlas_cluster": initial.cluster,
@@ -223,14 +216,12 @@ with controls:
     )
 
 show_in_url(
-    view_params(
-        AtlasView(
-            view_filter,
-            st.session_state.atlas_cluster,
-            size_by,
-            actor=st.session_state.atlas_actor,
-            project=st.session_state.atlas_project,
-            compare=tuple(st.session_state.atlas_compare),
-        )
-    )
+    AtlasView(
+        view_filter,
+        st.session_state.atlas_cluster,
+        size_by,
+        actor=st.session_state.atlas_actor,
+        project=st.session_state.atlas_project,
+        compare=tuple(st.session_state.atlas_compare),
+    ).to_params()
 )

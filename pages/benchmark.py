@@ -25,13 +25,15 @@ from components.benchmark_view import (
     scatter_frame,
 )
 from components.region_view import region_comparison
-from components.safe_text import plain
-from components.tables import area_labels, figure_sources_table
 from components.ui import dataset
-from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
+from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_params
 from presentation.catalogue import t
 from presentation.citations import source_line
+from presentation.cluster_section import figure_sources_table
 from presentation.messages import upload_message_text
+from presentation.safe_text import plain
+from presentation.tables import area_labels
+from presentation.views import BenchmarkView
 
 lang = current_language()
 data = dataset()
@@ -39,21 +41,15 @@ published = list(data.clusters.values())
 
 
 def view_from_url() -> dict:
-    notices: list[str] = []
-
-    def choices(name: str, valid, default):
-        chosen, unknown = url_choices(name, valid)
-        notices.extend(f"{name}:{value}" for value in unknown)
-        return chosen if isinstance(default, list) else (chosen[0] if chosen else default)
-
+    view = BenchmarkView.parse(url_params(), data)
     return {
-        "bench_clusters": choices("clusters", data.clusters, []),
-        "bench_figure": choices("figure", MEASURES, "actors"),
-        "bench_x": choices("x", MEASURES, "actors"),
-        "bench_y": choices("y", MEASURES, "management_staff"),
-        "bench_peer": choices("peer", data.clusters, published[0].id),
+        "bench_clusters": list(view.clusters),
+        "bench_figure": view.figure,
+        "bench_x": view.x,
+        "bench_y": view.y,
+        "bench_peer": view.peer or published[0].id,
         "bench_yours": [],
-        "bench_notices": notices,
+        "bench_notices": list(view.notices),
     }
 
 
@@ -182,11 +178,12 @@ st.altair_chart(
     width="stretch",
 )
 st.caption(t("bench.profile_reading", lang))
-with st.expander(t("bench.chart_data", lang)):
-    st.dataframe(chart_table(bars, lang, value=rank_by), hide_index=True, width="stretch", key="bench_bar_data")
-    st.dataframe(
-        chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch", key="bench_scatter_data"
-    )
+with st.expander(t("bench.chart_data", lang), key="bench_chart_data", on_change="rerun") as chart_data:
+    if chart_data.open:
+        st.dataframe(chart_table(bars, lang, value=rank_by), hide_index=True, width="stretch", key="bench_bar_data")
+        st.dataframe(
+            chart_table(points, lang, x=x_name, y=y_name), hide_index=True, width="stretch", key="bench_scatter_data"
+        )
 
 region_comparison(chosen, data, lang)
 
@@ -247,11 +244,11 @@ st.dataframe(
 st.caption(t("bench.cooperation_reading", lang))
 
 show_in_url(
-    {
-        "clusters": ",".join(st.session_state.bench_clusters),
-        "figure": rank_by,
-        "x": x_name,
-        "y": y_name,
-        "peer": target.id if target.id in data.clusters else "",
-    }
+    BenchmarkView(
+        tuple(st.session_state.bench_clusters),
+        rank_by,
+        x_name,
+        y_name,
+        target.id if target.id in data.clusters else None,
+    ).to_params()
 )

@@ -16,28 +16,28 @@ from components.booth_tour import (
     TourState,
     advance,
     build_slides,
-    parse_booth,
     pause,
-    profile_url,
     qr_png,
     resume,
     resume_if_idle,
     touch,
 )
+from components.cluster_profile import cluster_profile
 from components.map_layers import THEME_COLOURS
-from components.safe_text import literal, plain
-from components.tables import area_labels, figure_sources_table, state_names
 from components.ui import dataset, inline_png
-from components.url_state import current_language, first_values, unknown_notice
+from components.url_state import current_language, unknown_notice, url_params
 from geodata import ATTRIBUTION
 from geodata.locator import locator_png, view_around
 from presentation.catalogue import t, text
 from presentation.formatters import figure_words
+from presentation.safe_text import literal, plain
+from presentation.tables import area_labels, state_names
+from presentation.views import BoothView
 
 lang = current_language()
 data = dataset()
-config = parse_booth(
-    first_values(),
+config = BoothView.parse(
+    url_params(),
     data,
     qr_default=os.environ.get("CLUSTER_ATLAS_QR_BASE"),
     qr_hosts=os.environ.get("CLUSTER_ATLAS_QR_HOSTS"),
@@ -105,7 +105,7 @@ def cluster_slide(cluster_id: str) -> None:
             column.metric(t(f"col.{name}", lang), value)
         st.header(t("col.focus_areas", lang))
         st.markdown(plain(area_labels(cluster.focus_areas, data, lang, " · "), limit=None))
-        url = profile_url(config, cluster.id, lang)
+        url = config.profile_url(cluster.id, lang)
         qr_picture = qr_png(url) if url else None
         if qr_picture:
             code, note = st.columns([1, 3])
@@ -146,14 +146,7 @@ def explore_view(slide) -> None:
     )
     cluster = data.clusters[cluster_id]
     st.title(plain(cluster.name))
-    st.markdown(plain(text(cluster.region, lang), limit=None))
-    st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
-    st.markdown(
-        "\n".join(
-            f"- {plain(a.name)} ({t(f'actor_type.{a.type.value}', lang)}, {plain(a.place.city)})"
-            for a in data.actors_of(cluster.id)
-        )
-    )
+    cluster_profile(cluster, data, lang, profile_link=False, actors=True)
 
 
 @st.fragment(run_every=config.dwell)

@@ -11,7 +11,7 @@ import streamlit as st
 import geodata
 from clusters import FIGURE_FIELDS
 from clusters.readers.exports import KINDS, coverage_frame
-from components.ui import data_folder, dataset, dataset_exports
+from components.ui import dataset, dataset_exports
 from components.url_state import current_language
 from presentation.catalogue import t, text
 from presentation.citations import cite_document, source_date
@@ -64,7 +64,7 @@ st.dataframe(coverage, hide_index=True, width="stretch", key="data_coverage")
 
 st.header(t("data.downloads", lang))
 st.caption(t("data.downloads_note", lang))
-files = dataset_exports(data_folder())
+files = dataset_exports()
 mime = {"csv": "text/csv", "geojson": "application/geo+json", "json": "application/json"}
 for kind in KINDS:
     for column, fmt in zip(st.columns(3), ("csv", "geojson", "json"), strict=True):

@@ -9,27 +9,27 @@ import pandas as pd
 import streamlit as st
 
 import geodata
-from components.safe_text import plain
-from components.tables import state_name
 from components.ui import dataset, inline_png
-from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_choices
+from components.url_state import current_language, seed_once, show_in_url, unknown_notice, url_params
 from geodata.locator import locator_png
 from presentation.catalogue import t, text
 from presentation.citations import cite
+from presentation.safe_text import plain
+from presentation.tables import state_name
+from presentation.views import LighthousesView
 
 lang = current_language()
 data = dataset()
 
 
 def view_from_url() -> dict:
-    themes, bad_themes = url_choices("theme", data.themes)
-    project, bad_projects = url_choices("project", data.projects)
+    view = LighthousesView.parse(url_params(), data)
     return {
-        "lh_themes": themes,
+        "lh_themes": list(view.themes),
         "lh_clusters": [],
         "lh_states": [],
-        "lh_project": project[0] if project else None,
-        "lh_notices": [f"theme:{v}" for v in bad_themes] + [f"project:{v}" for v in bad_projects],
+        "lh_project": view.project,
+        "lh_notices": list(view.notices),
     }
 
 
@@ -146,4 +146,4 @@ for theme_id in chosen_themes:
         shown += 1
 st.caption(f"[{geodata.ATTRIBUTION}]({geodata.ATTRIBUTION_URL})")
 
-show_in_url({"theme": ",".join(st.session_state.lh_themes), "project": st.session_state.lh_project or ""})
+show_in_url(LighthousesView(tuple(st.session_state.lh_themes), st.session_state.lh_project).to_params())

@@ -12,34 +12,29 @@ import streamlit as st
 from clusters import FIGURE_FIELDS
 from clusters.metrics import peers
 from components.atlas_panel import projects_table
+from components.cluster_profile import cluster_profile
 from components.region_view import actors_side_by_side
-from components.safe_text import literal, plain
-from components.tables import (
-    area_labels,
-    awards_table,
-    figure_sources_table,
-    focus_with_wording,
-    state_name,
-    state_names,
-)
 from components.ui import dataset, inline_png, profile_pdf_bytes
-from components.url_state import current_language, first_value
+from components.url_state import current_language, url_params
 from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 from presentation.catalogue import t, text, unit_text
 from presentation.citations import cite, source_line
 from presentation.formatters import figure_text
+from presentation.safe_text import literal, plain
+from presentation.tables import area_labels, awards_table, state_name, state_names
+from presentation.views import ProfileView, link
 
 lang = current_language()
 data = dataset()
-asked = first_value("cluster")
-cluster = data.clusters.get(asked or "")
+view = ProfileView.parse(url_params(), data)
+asked, cluster = view.asked, data.clusters.get(view.cluster or "")
 
 if cluster is None:
     st.title(t("nav.profile", lang))
     st.warning(t("profile.unknown", lang, id=literal(asked, limit=60)) if asked else t("profile.choose", lang))
     for known in data.clusters.values():
-        st.markdown(f"- [{plain(known.name)}](/profile?cluster={known.id}&lang={lang})")
+        st.markdown(f"- [{plain(known.name)}]({link('profile', lang, cluster=known.id)})")
     st.stop()
 
 st.title(plain(cluster.name))
@@ -64,10 +59,8 @@ with side:
         key="profile_pdf",
     )
 with main:
-    st.markdown(plain(text(cluster.region, lang), limit=None))
     st.header(t("profile.figures", lang))
-    st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
-    st.markdown(f"**{t('col.focus_areas', lang)}:** {plain(focus_with_wording(cluster, data, lang), limit=None)}")
+    cluster_profile(cluster, data, lang, profile_link=False, actors=False)
     if cluster.awards:
         st.header(t("profile.awards", lang))
         st.dataframe(awards_table(cluster, data, lang), hide_index=True, width="stretch")
@@ -140,6 +133,6 @@ st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
     shared = plain(area_labels(peer.shared_focus, data, lang) or "—", limit=None)
     st.markdown(
-        f"- [{plain(data.clusters[peer.cluster].name)}](/profile?cluster={peer.cluster}&lang={lang}) — "
+        f"- [{plain(data.clusters[peer.cluster].name)}]({link('profile', lang, cluster=peer.cluster)}) — "
         f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}"
     )

@@ -10,8 +10,9 @@ from babel.dates import format_date as babel_format_date
 from clusters import Dataset
 from clusters.records.citation import document_citation, uploaded_file
 from clusters.records.model import Source, SourceRef
-from presentation.catalogue import normalise_language, t
-from presentation.formatters import format_date
+
+from .catalogue import normalise_language, t
+from .formatters import format_date
 
 
 def _month(source: Source, lang: str) -> str:

@@ -1,9 +1,17 @@
-"""Upload messages in the reader's language.
+"""Messages in words: the upload's in the reader's language, the command line's in English.
 
-`clusters.upload` reports problems as codes with plain values; this turns them into text for
-`st.error`/`st.warning`, which render Markdown. Every value from the file (cell contents, file,
-column and focus-area names) goes through `plain()`, so a cell such as `![x](http://evil/)` or
-`# Expired` is shown as written instead of becoming an image or a heading.
+`clusters.upload` reports problems as codes with plain values; `upload_message_text` turns them
+into text for `st.error`/`st.warning`, which render Markdown. Every value from the file (cell
+contents, file, column and focus-area names) goes through `plain()`, so a cell such as
+`![x](http://evil/)` or `# Expired` is shown as written instead of becoming an image or a heading.
+
+The commands that keep the data (`clusters.keeping`) return codes and plain values as well: a
+refusal is an `EditError(code, **params)`, a review holds rows, problems and notes with codes.
+`CLI_TEXTS` is the command line's one catalogue of English texts and `cli_text` words a key of it;
+a text that counts something holds its plural forms (`one`, `other`) for the value `n` or, without
+`n`, for the length of its one list value. A refusal of the table reader (`UploadMessage`) keeps
+its code: the UI's English text (`upload.<code>`) says it, unless `read.<code>` here says it for a
+member list (where the UI's text speaks of clusters, the template or uploading).
 """
 
 from __future__ import annotations
@@ -13,8 +21,9 @@ import re
 from babel.numbers import format_decimal
 
 from clusters.readers.tables import UploadMessage
-from components.safe_text import plain, plain_list
-from presentation.catalogue import normalise_language, t
+
+from .catalogue import normalise_language, t
+from .safe_text import plain, plain_list
 
 # Row numbers, years and the "write 1250" hint are shown as a spreadsheet shows them: "1.001" for a
 # row would read as one row in English and "1,250" is the very form the hint wants to avoid.

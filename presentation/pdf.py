@@ -23,11 +23,12 @@ from fpdf.fonts import FontFace
 import geodata
 from clusters import FIGURE_FIELDS, Cluster, Dataset
 from clusters.metrics import figure_change, peers
-from components.tables import focus_with_wording
 from geodata.locator import locator_png
-from presentation.catalogue import t, text
-from presentation.citations import cite, cite_document
-from presentation.formatters import change_text, figure_text, format_date
+
+from .catalogue import t, text
+from .citations import cite, cite_document
+from .formatters import change_text, figure_text, format_date
+from .tables import focus_with_wording
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"

@@ -72,7 +72,7 @@ def make_figure(value, qualifier="", **extra):
 
 
 def shown(markdown: str) -> str:
-    """What a reader sees of Markdown made by `components.safe_text.plain`: escapes resolved,
+    """What a reader sees of Markdown made by `presentation.safe_text.plain`: escapes resolved,
     the zero-width spaces that break autolinks removed."""
     import re
 

@@ -5,23 +5,12 @@ import os
 import pytest
 from conftest import open_app, shown
 
-from components.booth_tour import (
-    DEFAULT_DWELL,
-    DEFAULT_IDLE,
-    TourState,
-    advance,
-    build_slides,
-    parse_booth,
-    pause,
-    profile_url,
-    qr_png,
-    resume_if_idle,
-    touch,
-)
+from components.booth_tour import TourState, advance, build_slides, pause, qr_png, resume_if_idle, touch
+from presentation.views import DEFAULT_DWELL, DEFAULT_IDLE, BoothView
 
 
 def test_default_tour_is_overview_clusters_then_themes(synthetic):
-    slides = build_slides(synthetic, parse_booth({}, synthetic))
+    slides = build_slides(synthetic, BoothView.parse({}, synthetic))
     themes = [s.ref for s in slides if s.kind == "theme"]
     assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(synthetic.clusters) + ["theme"] * len(themes)
     assert [s.ref for s in slides if s.kind == "cluster"] == list(synthetic.clusters)
@@ -34,7 +23,7 @@ def test_default_tour_is_overview_clusters_then_themes(synthetic):
 
 
 def test_parameters_choose_subset_order_theme_and_qr(synthetic):
-    config = parse_booth(
+    config = BoothView.parse(
         {
             "clusters": "gamma-med,alpha-bio,atlantis",
             "theme": "medtech",
@@ -47,15 +36,15 @@ def test_parameters_choose_subset_order_theme_and_qr(synthetic):
     slides = build_slides(synthetic, config)
     assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
     assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
-    assert profile_url(config, "alpha-bio", "de") == "https://atlas.example.org/profile?cluster=alpha-bio&lang=de"
+    assert config.profile_url("alpha-bio", "de") == "https://atlas.example.org/profile?cluster=alpha-bio&lang=de"
 
 
 def test_bad_parameters_fall_back_with_notices(synthetic):
-    config = parse_booth({"dwell": "fast", "theme": "space", "qr_base": "javascript:alert(1)"}, synthetic)
+    config = BoothView.parse({"dwell": "fast", "theme": "space", "qr_base": "javascript:alert(1)"}, synthetic)
     assert config.dwell == DEFAULT_DWELL and config.theme is None and config.qr_base is None
     assert set(config.notices) == {"dwell:fast", "theme:space", "qr_base:javascript:alert(1)"}
-    assert profile_url(config, "alpha-bio", "en") is None  # no QR code without a public base URL
-    assert parse_booth({"dwell": "0.01"}, synthetic).dwell == 1.0
+    assert config.profile_url("alpha-bio", "en") is None  # no QR code without a public base URL
+    assert BoothView.parse({"dwell": "0.01"}, synthetic).dwell == 1.0
 
 
 def test_pause_touch_and_idle_resume():
@@ -132,7 +121,7 @@ def test_soak_thousands_of_advances_keep_memory_flat():
 @pytest.mark.parametrize("name", ["dwell", "idle"])
 def test_non_finite_timings_fall_back_with_a_notice(synthetic, name, value):
     # Regression (issue 10): NaN passed the clamp; dwell=NaN reran ~21 times a second, idle=nan never resumed.
-    config = parse_booth({name: value}, synthetic)
+    config = BoothView.parse({name: value}, synthetic)
     assert getattr(config, name) == (DEFAULT_DWELL if name == "dwell" else DEFAULT_IDLE)
     assert config.notices == (f"{name}:{value}",)
 
@@ -150,14 +139,14 @@ def test_non_finite_timings_fall_back_with_a_notice(synthetic, name, value):
     ],
 )
 def test_unusable_qr_bases_are_refused_with_a_notice(synthetic, qr_base):
-    config = parse_booth({"qr_base": qr_base}, synthetic)
+    config = BoothView.parse({"qr_base": qr_base}, synthetic)
     assert config.qr_base is None and config.notices == (f"qr_base:{qr_base.rstrip('/')}",)
 
 
 def test_qr_hosts_allow_list(synthetic):
     allowed = "atlas.example.org, cluster-atlas.de"
-    assert parse_booth({"qr_base": "https://cluster-atlas.de"}, synthetic, qr_hosts=allowed).qr_base
-    refused = parse_booth({"qr_base": "https://evil.example"}, synthetic, qr_hosts=allowed)
+    assert BoothView.parse({"qr_base": "https://cluster-atlas.de"}, synthetic, qr_hosts=allowed).qr_base
+    refused = BoothView.parse({"qr_base": "https://evil.example"}, synthetic, qr_hosts=allowed)
     assert refused.qr_base is None and refused.notices == ("qr_base:https://evil.example",)
 
 

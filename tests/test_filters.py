@@ -1,15 +1,8 @@
 """The atlas filter on the synthetic dataset (tests/data/synthetic): what each filter keeps follows
 from records invented for it, so adding or correcting a shipped cluster changes no expectation here."""
 
-from clusters.filters import (
-    COMPARE_LIMIT,
-    AtlasFilter,
-    AtlasView,
-    apply_filter,
-    main_theme,
-    parse_view,
-    view_params,
-)
+from clusters.filters import COMPARE_LIMIT, AtlasFilter, apply_filter, main_theme
+from presentation.views import AtlasView
 
 
 def ids(items):
@@ -86,7 +79,7 @@ def test_main_theme(synthetic):
 
 
 def test_parse_view_reads_and_validates_the_url(synthetic):
-    view = parse_view(
+    view = AtlasView.parse(
         {"focus": ["diagnostics,imaging"], "state": "de-by", "cluster": "alpha-bio", "size": "smes", "q": "München"},
         synthetic,
     )
@@ -96,7 +89,7 @@ def test_parse_view_reads_and_validates_the_url(synthetic):
 
 
 def test_unknown_values_give_notices_not_errors(synthetic):
-    view = parse_view(
+    view = AtlasView.parse(
         {"cluster": "atlantis", "focus": "telepathy,imaging", "type": "castle", "size": "gdp", "theme": "space"},
         synthetic,
     )
@@ -109,18 +102,18 @@ def test_view_params_round_trip(synthetic):
     view = AtlasView(
         AtlasFilter(focus=("imaging",), states=("BY", "SH"), query="med"), "beta-health", "management_staff"
     )
-    assert parse_view(view_params(view), synthetic) == view
-    assert view_params(AtlasView()) == {}
+    assert AtlasView.parse(view.to_params(), synthetic) == view
+    assert AtlasView().to_params() == {}
 
 
 def test_a_view_selects_one_thing_and_sets_aside_at_most_the_compare_limit(synthetic):
     ids = list(synthetic.clusters)
     assert len(ids) > COMPARE_LIMIT  # else the limit is never reached
     actor, project = next(iter(synthetic.actors)), next(iter(synthetic.projects))
-    assert parse_view({"actor": actor}, synthetic).actor == actor
-    both = parse_view({"cluster": ids[0], "project": project}, synthetic)
+    assert AtlasView.parse({"actor": actor}, synthetic).actor == actor
+    both = AtlasView.parse({"cluster": ids[0], "project": project}, synthetic)
     assert both.cluster == ids[0] and both.project is None
-    view = parse_view({"compare": ",".join(ids)}, synthetic)
+    view = AtlasView.parse({"compare": ",".join(ids)}, synthetic)
     assert view.compare == tuple(ids[:COMPARE_LIMIT]) and view.notices == (f"compare:{','.join(ids[COMPARE_LIMIT:])}",)
     round_trip = AtlasView(actor=actor, compare=tuple(ids[:2]))
-    assert parse_view(view_params(round_trip), synthetic) == round_trip
+    assert AtlasView.parse(round_trip.to_params(), synthetic) == round_trip

@@ -76,7 +76,7 @@ def test_publishing_the_actors_of_a_dataset_removes_the_files_of_old_ones(synthe
     monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(synthetic_copy))
     try:
         ui._actors_url.clear()
-        url = ui._actors_url(str(synthetic_copy))
+        url = ui._actors_url(ui.data_key())
         assert url and (STATIC_DIR / "generated" / url.rsplit("/", 1)[1]).exists()
         assert not stale.exists() and recent.exists()
     finally:

@@ -22,8 +22,8 @@ from conftest import SYNTHETIC_DIR, open_app, shown
 from clusters.keeping.upload import template_csv
 from clusters.readers.datafiles import load_dataset
 from clusters.records.model import Text
-from components.tables import figure_sources_table
 from presentation.catalogue import CATALOGUE, t
+from presentation.cluster_section import figure_sources_table
 from presentation.pdf import profile_pdf
 
 PAGES = {

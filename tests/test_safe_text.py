@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from components.safe_text import literal, plain
+from presentation.safe_text import literal, plain
 
 HOSTILE = [
     "x\n\n# Session expired\n\n[Log in again](http://evil.example/login)",

@@ -1,5 +1,9 @@
 """Changing the data files from the command line: `set-figure` and the safe write both commands use.
 
+The commands return codes and plain values, never text: a refusal is an `EditError(code,
+**params)`, what a change does and notes about it are `Notice`s; the command line words them
+(`presentation.messages`).
+
 A change is never written on trust. `write_validated` writes the changed files into a temporary copy
 of the data folder and loads that copy with `load_dataset`; only when the whole dataset validates
 (and a caller's own check passes) are the real files replaced, each through a temporary file in the
@@ -25,14 +29,30 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ..dataset import FILES, Dataset, DataValidationError
+from ..dataset import FILES, Dataset
 from ..readers.datafiles import load_dataset
 from ..records.model import FIGURE_FIELDS, Figure, Qualifier
 from ..records.numbers import NumberError, parse_figure_text
 
 
 class EditError(Exception):
-    """A change that is refused; the message says why and what to do instead."""
+    """A change that is refused: `code` names the reason, `params` holds plain values (names,
+    numbers, records) to word it with; `presentation.messages` says why and what to do instead."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a command reports (a planned change, a note, a problem of a file): a code and
+    plain values, and the file's row it is about (None for the whole file)."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    row: int | None = None
 
 
 # --- writing safely --------------------------------------------------------------------------------
@@ -59,7 +79,7 @@ def write_validated(
             check(dataset)
     for name in changes:
         if (data_dir / name).read_bytes() != originals[name]:
-            raise EditError(f"{name} changed while this command ran; nothing was written: run it again")
+            raise EditError("changed_meanwhile", file=name)
     for name, content in changes.items():
         _replace_file(data_dir / name, content)
     return dataset
@@ -84,9 +104,7 @@ def _replace_file(path: Path, content: bytes) -> None:
 def require_source(dataset: Dataset, source: str) -> None:
     """Every record the commands write cites a source that `sources.yaml` already holds."""
     if source not in dataset.sources:
-        raise EditError(
-            f"unknown source '{source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})"
-        )
+        raise EditError("unknown_source", source=source, file=FILES["sources"], known=tuple(dataset.sources))
 
 
 def read_data_file(data_dir: Path, name: str) -> bytes:
@@ -94,46 +112,25 @@ def read_data_file(data_dir: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def validation_lines(error: DataValidationError) -> list[str]:
-    return [str(issue) for issue in error.issues]
+        raise EditError("cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 # --- set-figure --------------------------------------------------------------------------------------
 
-NUMBER_MESSAGES = {
-    "not_a_number": "'{text}' is not a number (write e.g. 250, 1.250, 13,5, 'mehr als 250' or 'rund 250')",
-    "negative": "'{text}' is negative; figures cannot be below 0",
-    "not_finite": "'{text}' is not a finite number",
-    "too_many_digits": "'{text}' has {digits} digits; at most {limit} are kept exactly",
-    "ambiguous": "'{text}' is ambiguous: {grouped} or {decimal}",
-}
-
-
-def number_message(problem: NumberError) -> str:
-    template = NUMBER_MESSAGES.get(problem.code, "'{text}' is not a usable number ({code})")
-    return template.format(code=problem.code, **problem.params)
-
 
 @dataclass
 class FigureChange:
-    """What `set-figure` would do, worded for the person, and the new text of clusters.yaml."""
+    """What `set-figure` would do (`summary`, `notes`: codes with the figures as values) and the
+    new text of clusters.yaml."""
 
     cluster: str
     figure: str
-    summary: list[str]
+    summary: list[Notice]
     old_bytes: bytes
     new_bytes: bytes
     expected: Figure
     becomes_current: bool
-    notes: list[str] = field(default_factory=list)
-
-
-def _shown(figure: Figure) -> str:
-    unit = f" {figure.unit}" if figure.unit else ""
-    return f"{figure.qualifier.value}{figure.value}{unit} ({figure.year}, {figure.source.file})"
+    notes: list[Notice] = field(default_factory=list)
 
 
 def plan_set_figure(
@@ -152,25 +149,25 @@ def plan_set_figure(
     DataValidationError when the data as it is does not validate)."""
     data_dir = Path(data_dir)
     if figure_name not in FIGURE_FIELDS:
-        raise EditError(f"'{figure_name}' is not a key figure; use one of {', '.join(FIGURE_FIELDS)}")
+        raise EditError("not_a_key_figure", figure=figure_name, figures=FIGURE_FIELDS)
     dataset = load_dataset(data_dir)
     cluster = dataset.clusters.get(cluster_id)
     if cluster is None:
-        raise EditError(f"unknown cluster '{cluster_id}'; known: {', '.join(dataset.clusters)}")
+        raise EditError("unknown_cluster", cluster=cluster_id, known=tuple(dataset.clusters))
     require_source(dataset, source)
     quote = " ".join(quote.split())
     if not quote:
-        raise EditError("--quote is empty: give the source's own wording of the figure")
+        raise EditError("empty_quote")
     section = " ".join((section or "").split())
     if not section:
         url = dataset.sources[source].url
         if not url:
-            raise EditError(f"--section is needed: say where in '{source}' the figure stands")
+            raise EditError("section_needed", source=source)
         section = url
     try:
         value, qualifier = parse_figure_text(value_text, lang="de")
     except NumberError as problem:
-        raise EditError(number_message(problem)) from None
+        raise EditError(f"number.{problem.code}", **problem.params) from None
     raw_figure: dict = {"value": value}
     if qualifier is not Qualifier.EXACT:
         raw_figure["qualifier"] = qualifier.value
@@ -181,17 +178,15 @@ def plan_set_figure(
     try:
         expected = Figure.model_validate(raw_figure)
     except ValidationError as exc:
-        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in exc.errors())
-        raise EditError(f"the new value is not a valid figure: {reasons}") from None
+        reasons = tuple((".".join(map(str, e["loc"])) or "value", e["msg"]) for e in exc.errors())
+        raise EditError("invalid_figure", reasons=reasons) from None
 
     current = cluster.figure(figure_name)
     earlier = list(cluster.history.get(figure_name, []))
     same_year = [f for f in [*earlier, *([current] if current else [])] if f.year == year]
     if same_year:
         raise EditError(
-            f"{cluster_id} already has a value of {figure_name} for {year}: {_shown(same_year[0])}. "
-            "A second value for the same year is refused; to correct that value, edit "
-            f"{FILES['clusters']} by hand and run `python -m cli validate`."
+            "same_year", cluster=cluster_id, figure=figure_name, year=year, value=same_year[0], file=FILES["clusters"]
         )
 
     old_bytes = read_data_file(data_dir, FILES["clusters"])
@@ -203,29 +198,29 @@ def plan_set_figure(
     # Years as the loader fills them in: the history list keeps the file's order.
     raw_history = (raw.get("history") or {}).get(figure_name, [])
     entries = [(f.year, copy.deepcopy(r)) for f, r in zip(earlier, raw_history, strict=True)]
-    summary: list[str] = []
-    notes: list[str] = []
+    summary: list[Notice] = []
+    notes: list[Notice] = []
     becomes_current = current is None or year > current.year
     if current is None:
         wanted[figure_name] = raw_figure
-        summary.append(f"{figure_name}: none → {_shown(expected)}")
+        summary.append(Notice("figure_added", {"figure": figure_name, "value": expected}))
     elif becomes_current:
         entries.append((current.year, copy.deepcopy(raw[figure_name])))
         wanted[figure_name] = raw_figure
-        summary.append(f"{figure_name}: {_shown(current)} → {_shown(expected)}")
-        summary.append(f"history.{figure_name}: + {_shown(current)} (the value it replaces)")
+        summary.append(Notice("figure_replaced", {"figure": figure_name, "old": current, "value": expected}))
+        summary.append(Notice("history_gains_replaced", {"figure": figure_name, "value": current}))
     else:
         entries.append((year, raw_figure))
-        summary.append(f"history.{figure_name}: + {_shown(expected)}; {figure_name} stays {_shown(current)} (newer)")
+        summary.append(Notice("history_gains_older", {"figure": figure_name, "value": expected, "current": current}))
     if entries:
         history = dict(wanted.get("history") or {})
         history[figure_name] = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
         wanted["history"] = history
     if source not in wanted.get("sources", []):
         wanted["sources"] = [*wanted.get("sources", []), source]
-        summary.append(f"sources: + {source}")
+        summary.append(Notice("source_added", {"source": source}))
     if current is not None and current.unit and not unit:
-        notes.append(f"the current value's unit is '{current.unit}'; the new one has none (give --unit if it has)")
+        notes.append(Notice("unit_missing", {"unit": current.unit}))
 
     new_text = _edit_cluster_block(text, records, index, raw, wanted, figure_name)
     new_bytes = new_text.encode("utf-8")
@@ -242,7 +237,7 @@ def apply_figure_change(data_dir: Path, change: FigureChange) -> Dataset:
         values = cluster.figure_over_time(change.figure)
         misplaced = change.becomes_current and cluster.figure(change.figure) != change.expected
         if change.expected not in values or misplaced:
-            raise EditError(f"{FILES['clusters']}: the edited file does not hold the new value as planned")
+            raise EditError("not_as_planned", file=FILES["clusters"])
 
     return write_validated(
         data_dir, {FILES["clusters"]: change.new_bytes}, {FILES["clusters"]: change.old_bytes}, check
@@ -261,7 +256,7 @@ def flow(value: object) -> str:
         value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=float("inf")
     ).rstrip("\n")
     if "\n" in text or yaml.safe_load(text) != value:
-        raise EditError(f"cannot write {value!r} as one line of YAML")
+        raise EditError("not_one_line", data=value)
     return text
 
 
@@ -300,14 +295,14 @@ def _edit_cluster_block(text: str, records: list[dict], index: int, raw: dict, w
     newline = "\r\n" if "\r\n" in text else "\n"
     starts = _item_starts(lines)
     if len(starts) != len(records):
-        raise EditError(f"{FILES['clusters']}: its layout is not one '- id: …' item per record; edit it by hand")
+        raise EditError("unusual_layout", file=FILES["clusters"])
     start, end = starts[index], (starts[index + 1] if index + 1 < len(starts) else len(lines))
     indent = _ITEM.match(lines[start]).end()
     pad = " " * indent
     segments = _segments(lines[start:end], indent)
     keys = [key for key, _ in segments]
     if keys[0] in (figure_name, "history", "sources"):
-        raise EditError(f"{FILES['clusters']}: the record starts with '{keys[0]}'; edit it by hand")
+        raise EditError("record_starts_with", file=FILES["clusters"], key=keys[0])
 
     def put(key: str, new_lines: list[str], after: list[str]) -> None:
         if key in keys:
@@ -339,5 +334,5 @@ def _edit_cluster_block(text: str, records: list[dict], index: int, raw: dict, w
     changed = yaml.safe_load(new_text)
     expected = [*records[:index], wanted, *records[index + 1 :]]
     if changed != expected:
-        raise EditError(f"{FILES['clusters']}: the text edit did not give the intended record; edit it by hand")
+        raise EditError("edit_mismatch", file=FILES["clusters"])
     return new_text

@@ -9,8 +9,11 @@ one of the actor types are problems, reported with the file's row number and the
 `apply_import` writes only the rows without problems, each with the provenance the person gives,
 through `clusters.edit.write_validated` (the whole dataset must validate in a copy first).
 
-The file comes from outside, so it is read with the upload's reader (`clusters.upload`): bounded
-size, rows and workbook parts, zip bombs refused before openpyxl sees them.
+The file comes from outside, so it is read with the upload's reader (`clusters.readers.tables`):
+bounded size, rows and workbook parts, zip bombs refused before openpyxl sees them; what it refuses
+keeps the reader's own code (`UploadMessage`).
+
+The review holds codes and plain values, never text: `presentation.messages` words it.
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ import geodata
 
 from ..dataset import FILES, Dataset
 from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
-from ..readers.tables import MAX_BYTES, TableRejected, read_table
+from ..readers.tables import MAX_BYTES, TableRejected, UploadMessage, read_table
 from ..records.model import STORED_RELATIONS, WEBSITE, ActorType, Relation
 from ..records.text import fold, has_control_or_bidi
-from .edit import EditError, read_data_file, require_source, write_validated
+from .edit import EditError, Notice, read_data_file, require_source, write_validated
 
 # --- the file's columns ----------------------------------------------------------------------------
 
@@ -44,28 +47,12 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 }
 """Header names as people write them (compared case-insensitively); `name`, `type` and a place
 (`city`, or at least `postcode` to be told why that is not enough) are needed."""
+PLACE_COLUMNS = "place"
+"""Stands in the missing columns for "a `city` or at least a `postcode` column"."""
 
 MAX_NAME_CHARS = 300
 CLOSE_MATCH_CUTOFF = 0.9
 """difflib's similarity a misspelt place must reach ("Munchen" ~ "München" is 0.93)."""
-MAX_CANDIDATES = 8
-
-READ_MESSAGES = {
-    "file_too_large": "the file has {size} MB; at most {limit} MB are read",
-    "empty": "the file is empty",
-    "not_csv": "'{file}' is not a CSV or XLSX file",
-    "csv_unreadable": "the CSV cannot be read from line {line} on (a quotation mark left open?)",
-    "xlsx_unreadable": "the XLSX file cannot be read: it is damaged or not a real .xlsx file",
-    "xlsx_no_sheet": "the XLSX file has no worksheet",
-    "xlsx_too_many_parts": "the XLSX file has more than {limit} parts; save the table alone as .xlsx or CSV",
-    "xlsx_part_too_large": "the XLSX part '{part}' unpacks to {size} MB (at most {limit} MB)",
-    "xlsx_unpacked_too_large": "the XLSX file unpacks to {size} MB (at most {limit} MB)",
-    "xlsx_compressed_too_much": "the XLSX part '{part}' is compressed {ratio} to 1 (at most {limit} to 1)",
-    "xlsx_too_complex": "the XLSX file holds more than {limit} elements; save the table alone as .xlsx or CSV",
-    "sheet_too_large": "the sheet spans {rows} rows and {columns} columns (at most {max_rows} and {max_columns})",
-    "rows_beyond_limit": "the sheet continues below row {limit}; delete everything below the table",
-    "too_many_rows": "the file has more than {limit} data rows",
-}
 
 TYPE_WORDS: dict[str, ActorType] = {
     **{kind.value.replace("_", " "): kind for kind in ActorType},
@@ -233,16 +220,6 @@ def locate(written: str, state: str | None = None) -> PlaceMatch:
     return PlaceMatch(text, "unknown")
 
 
-def _town_text(town: geodata.Municipality) -> str:
-    return f"{town.name} ({town.state}, AGS {town.ags})"
-
-
-def _candidates_text(towns: tuple[geodata.Municipality, ...]) -> str:
-    shown = ", ".join(_town_text(town) for town in towns[:MAX_CANDIDATES])
-    more = len(towns) - MAX_CANDIDATES
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 def stored_city(town: geodata.Municipality) -> str:
     """The name the loader will find again: the table's name, or its part before a comma."""
     short = town.name.split(",")[0].strip()
@@ -267,12 +244,18 @@ def _state_code(text: str) -> str | None:
 # --- the review -----------------------------------------------------------------------------------
 
 
+STATUSES = ("new", "changed", "matched", "problem")
+
+
 @dataclass
 class ReviewRow:
+    """One row of the file: its `status` and, as `code` and `params`, what it means."""
+
     row: int
     name: str
-    status: str  # new, changed, matched, problem
-    message: str
+    status: str  # one of STATUSES
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
     actor_id: str | None = None
     record: dict[str, str] | None = None
     """new: the actors.csv row to append (without source and section); changed: the row's id to link."""
@@ -284,8 +267,9 @@ class Review:
     cluster: str
     relation: Relation
     rows: list[ReviewRow] = field(default_factory=list)
-    file_problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    file_problems: list[UploadMessage | Notice] = field(default_factory=list)
+    """The table reader's refusal (its `UploadMessage`) or the importer's own problems of the file."""
+    notes: list[Notice] = field(default_factory=list)
 
     def of(self, status: str) -> list[ReviewRow]:
         return [row for row in self.rows if row.status == status]
@@ -294,22 +278,6 @@ class Review:
     def has_problems(self) -> bool:
         return bool(self.file_problems or self.of("problem"))
 
-    def text(self) -> str:
-        lines = [f"Review of {self.file} for cluster {self.cluster} (relation: {self.relation.value})"]
-        for status, title in (("new", "New"), ("changed", "Changed"), ("matched", "Matched"), ("problem", "Problems")):
-            rows = self.of(status)
-            count = len(rows) + (len(self.file_problems) if status == "problem" else 0)
-            lines.append(f"\n{title} ({count}):")
-            if status == "problem":
-                lines.extend(f"  file: {problem}" for problem in self.file_problems)
-            lines.extend(f"  row {row.row}: {row.name or '(no name)'} — {row.message}" for row in rows)
-        lines.extend(f"\nNote: {note}" for note in self.notes)
-        lines.append(
-            f"\n{len(self.of('new'))} new, {len(self.of('changed'))} changed, {len(self.of('matched'))} matched, "
-            f"{len(self.of('problem')) + len(self.file_problems)} problem(s)"
-        )
-        return "\n".join(lines)
-
 
 def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
@@ -317,11 +285,11 @@ def _cell_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _map_columns(header: list[object]) -> tuple[dict[str, int], list[str], list[str]]:
+def _map_columns(header: list[object]) -> tuple[dict[str, int], list[Notice], list[str]]:
     """(field -> column index, problems, ignored column names)."""
     aliases = {fold(alias): name for name, names in COLUMN_NAMES.items() for alias in names}
     found: dict[str, int] = {}
-    problems: list[str] = []
+    problems: list[Notice] = []
     ignored: list[str] = []
     for index, cell in enumerate(header):
         written = _cell_text(cell).removeprefix("\ufeff")
@@ -330,33 +298,30 @@ def _map_columns(header: list[object]) -> tuple[dict[str, int], list[str], list[
             if written:
                 ignored.append(written)
         elif target in found:
-            problems.append(f"two columns mean '{target}': '{_cell_text(header[found[target]])}' and '{written}'")
+            first = _cell_text(header[found[target]])
+            problems.append(Notice("duplicate_column", {"field": target, "first": first, "second": written}))
         else:
             found[target] = index
     missing = [name for name in ("name", "type") if name not in found]
     if "city" not in found and "postcode" not in found:
-        missing.append("city (Ort/Stadt) or postcode (PLZ)")
+        missing.append(PLACE_COLUMNS)
     if missing:
-        expected = "; ".join(f"{name}: {', '.join(names)}" for name, names in COLUMN_NAMES.items())
-        problems.append(f"missing column(s): {', '.join(missing)} (header names understood: {expected})")
+        problems.append(Notice("missing_columns", {"missing": tuple(missing), "understood": COLUMN_NAMES}))
     return found, problems, ignored
 
 
 def read_member_file(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]]:
-    """Header and (row number, cells) of the file's first table; raises EditError with the reason."""
+    """Header and (row number, cells) of the file's first table; raises TableRejected (the table
+    reader's code) or EditError (the file cannot be opened)."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
             content = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise EditError("cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
     if path.suffix.lower() in (".xlsx", ".xlsm") and not content.startswith(b"PK\x03\x04") and content.strip():
-        raise EditError(READ_MESSAGES["xlsx_unreadable"])
-    try:
-        table = read_table(path.name, content)
-    except TableRejected as rejected:
-        template = READ_MESSAGES.get(rejected.message.code, rejected.message.code)
-        raise EditError(template.format(**rejected.message.params)) from None
+        raise TableRejected("xlsx_unreadable")
+    table = read_table(path.name, content)
     return table.header, table.rows
 
 
@@ -394,23 +359,26 @@ def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relat
     """Read the file and sort its rows; nothing is written. Raises EditError for a wrong cluster
     or relation (the file's own problems are in the review)."""
     if cluster_id not in dataset.clusters:
-        raise EditError(f"unknown cluster '{cluster_id}'; known: {', '.join(dataset.clusters)}")
+        raise EditError("unknown_cluster", cluster=cluster_id, known=tuple(dataset.clusters))
     if relation not in STORED_RELATIONS:
-        raise EditError(f"'{relation.value}' is not a stored relation")
+        raise EditError("not_a_stored_relation", relation=relation.value)
     review = Review(Path(path).name, cluster_id, relation)
     try:
         header, rows = read_member_file(path)
+    except TableRejected as rejected:
+        review.file_problems.append(rejected.message)
+        return review
     except EditError as exc:
-        review.file_problems.append(str(exc))
+        review.file_problems.append(Notice(exc.code, exc.params))
         return review
     columns, problems, ignored = _map_columns(header)
     review.file_problems.extend(problems)
     if ignored:
-        review.notes.append(f"ignored column(s): {', '.join(ignored)}")
+        review.notes.append(Notice("ignored_columns", {"columns": tuple(ignored)}))
     if problems:
         return review
     if not rows:
-        review.file_problems.append("the file has a header but no data rows")
+        review.file_problems.append(Notice("no_data_rows"))
         return review
 
     actor_rows, _ = _actor_table(dataset.data_dir)
@@ -430,35 +398,36 @@ def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relat
 def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relation, known, taken_ids, seen):
     name = cell("name")
 
-    def problem(message: str) -> ReviewRow:
-        return ReviewRow(number, name, "problem", message)
+    def problem(code: str, **params: object) -> ReviewRow:
+        return ReviewRow(number, name, "problem", code, params)
 
     if not name:
-        return problem("the name is empty")
+        return problem("empty_name")
     if has_control_or_bidi(name):
-        return problem("the name holds control characters; write it as plain text")
+        return problem("name_has_controls")
     if len(name) > MAX_NAME_CHARS:
-        return problem(f"the name has {len(name)} characters (at most {MAX_NAME_CHARS})")
+        return problem("name_too_long", length=len(name), limit=MAX_NAME_CHARS)
     key = name_key(name)
     if not key:
-        return problem("the name holds no letters or digits")
+        return problem("name_without_letters")
     if key in seen:
-        return problem(f"duplicate row: the same organisation as row {seen[key]}")
+        return problem("duplicate_row", first_row=seen[key])
     seen[key] = number
     link = f"{cluster_id}:{relation.value}"
 
     matches = sorted(known.by_key.get(key, set()))
     if len(matches) > 1:
-        return problem(f"fits several existing actors ({', '.join(matches)}); link it by hand")
+        return problem("several_actors", actors=tuple(matches))
     if matches:
         actor = dataset.actors.get(matches[0])
         actor_id = matches[0]
         if actor_id in known.named_rows:
             relations = [r.value for r in actor.relations_to(cluster_id)] if actor else []
             if relation.value in relations:
-                return ReviewRow(number, name, "matched", f"existing actor {actor_id}, already {link}", actor_id)
-            has = f" (now: {', '.join(relations)})" if relations else ""
-            return ReviewRow(number, name, "changed", f"existing actor {actor_id} gains {link}{has}", actor_id)
+                return ReviewRow(number, name, "matched", "already_linked", {"actor": actor_id, "link": link}, actor_id)
+            params = {"actor": actor_id, "link": link, "relations": tuple(relations)}
+            code = "gains_another_link" if relations else "gains_link"
+            return ReviewRow(number, name, "changed", code, params, actor_id)
         # A register or institute row: a named row that is the same place (same_as) carries the link.
         record = {
             "id": new_id(actor.name, taken_ids),
@@ -473,21 +442,22 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
         if website and WEBSITE.fullmatch(website):
             record["website"] = website
         taken_ids.add(record["id"])
-        listing = actor.listing.value if actor.listing else "listing"
-        return ReviewRow(
-            number, name, "changed", f"{listing} actor {actor_id} gains {link} (as new row {record['id']})",
-            actor_id, record,
-        )  # fmt: skip
+        params = {"actor": actor_id, "link": link, "id": record["id"]}
+        if actor.listing:
+            params["listing"] = actor.listing.value
+        code = "listed_actor_gains_link" if actor.listing else "gains_link_as_new_row"
+        return ReviewRow(number, name, "changed", code, params, actor_id, record)
 
     kind_text = cell("type")
     kind = _type_of(kind_text) if kind_text else None
     if kind is None:
-        accepted = ", ".join(t.value for t in ActorType)
-        return problem(f"type '{kind_text}' is not an actor type ({accepted}, or German words such as Unternehmen)"
-                       if kind_text else f"the type is empty ({accepted})")  # fmt: skip
+        accepted = tuple(t.value for t in ActorType)
+        if kind_text:
+            return problem("unknown_type", type=kind_text, accepted=accepted)
+        return problem("empty_type", accepted=accepted)
     website = cell("website")
     if website and not WEBSITE.fullmatch(website):
-        return problem(f"website '{website}' is not a web address (https://… or a domain such as www.example.de)")
+        return problem("invalid_website", website=website)
     city, postcode = cell("city"), cell("postcode")
     written_code = re.match(r"(?:D-)?(\d{5})\s+(\S.*)$", city)
     if written_code:  # "80331 München" in one cell
@@ -496,19 +466,18 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
     if cell("state"):
         state = _state_code(cell("state"))
         if state is None:
-            return problem(f"state '{cell('state')}' is not a German state")
+            return problem("unknown_state", state=cell("state"))
     if not city:
         if postcode:
-            return problem(
-                f"only a postcode ({postcode}): it cannot be placed offline (there is no postcode table); add the city"
-            )
-        return problem("no place: the city is empty")
+            return problem("only_postcode", postcode=postcode)
+        return problem("no_place")
     place = locate(city, state)
     if place.status == "ambiguous":
-        return problem(f"place '{city}' is ambiguous: {_candidates_text(place.candidates)}; write the full name")
+        return problem("ambiguous_place", place=city, candidates=place.candidates)
     if place.status == "unknown":
-        where = f" in {state}" if state else ""
-        return problem(f"unknown place '{city}'{where}: no such municipality in the BKG table")
+        if state:
+            return problem("unknown_place_in_state", place=city, state=state)
+        return problem("unknown_place", place=city)
     town = place.municipality
     record = {
         "id": new_id(name, taken_ids),
@@ -521,9 +490,11 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
     if website:
         record["website"] = website
     taken_ids.add(record["id"])
-    where = f"{record['city']} ({town.state})"
-    corrected = f"; place corrected: '{city}' → '{town.name}'" if place.status == "corrected" else ""
-    return ReviewRow(number, name, "new", f"new actor {record['id']}, {kind.value}, {where}{corrected}", None, record)
+    params = {"id": record["id"], "type": kind.value, "city": record["city"], "state": town.state}
+    if place.status == "corrected":
+        params.update(written=city, town=town.name)
+    code = "new_actor_place_corrected" if place.status == "corrected" else "new_actor"
+    return ReviewRow(number, name, "new", code, params, None, record)
 
 
 # --- writing ------------------------------------------------------------------------------------------
@@ -581,13 +552,14 @@ def new_actor_table(original: bytes, review: Review, source: str, section: str) 
     return (b"\xef\xbb\xbf" + content) if bom else content
 
 
-def apply_import(data_dir: Path, review: Review, source: str, section: str, dataset: Dataset) -> list[str]:
-    """Write the review's rows without problems; returns what was written, in words. Raises
-    EditError or DataValidationError (then nothing is written)."""
+def apply_import(data_dir: Path, review: Review, source: str, section: str, dataset: Dataset) -> list[Notice]:
+    """Write the review's rows without problems; returns what was written, one notice a row
+    (`added` with the new id, `linked` with the actor's). Raises EditError or DataValidationError
+    (then nothing is written)."""
     require_source(dataset, source)
     section = " ".join(section.split())
     if not section:
-        raise EditError("--section is empty: say where in the source the list stands")
+        raise EditError("empty_section")
     writes = [row for row in review.rows if row.status in ("new", "changed")]
     if not writes:
         return []
@@ -600,9 +572,12 @@ def apply_import(data_dir: Path, review: Review, source: str, section: str, data
             actor_id = row.record["id"] if row.record else row.actor_id
             actor = result.actors.get(actor_id)
             if actor is None or review.relation not in actor.relations_to(link[0]):
-                raise EditError(f"row {row.row}: {actor_id} does not hold the link after the change; nothing written")
+                raise EditError("link_missing", row=row.row, actor=actor_id)
 
     write_validated(data_dir, {FILES["actors"]: content}, {FILES["actors"]: original}, check)
     return [
-        f"row {row.row}: {'added ' + row.record['id'] if row.record else row.actor_id + ' linked'}" for row in writes
+        Notice("added", {"id": row.record["id"]}, row.row)
+        if row.record
+        else Notice("linked", {"id": row.actor_id}, row.row)
+        for row in writes
     ]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 import geodata
-from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
-from clusters.metrics import figure_change
-from clusters.records.citation import uploaded_file
-from presentation.catalogue import t, text
-from presentation.citations import cite, cite_document
-from presentation.formatters import change_text, figure_in_comparison, figure_text
+from clusters import FIGURE_FIELDS, Actor, Cluster, Dataset, Relation
+
+from .catalogue import t, text
+from .citations import cite, cite_document
+from .formatters import figure_in_comparison
 
 
 def state_name(code: str, lang: str) -> str:
@@ -64,40 +63,6 @@ def document_list(cluster: Cluster, data: Dataset, lang: str) -> str:
     )
 
 
-def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
-    """Each key figure with its year, its change since the previous year where a source gives one,
-    the source's wording and where it stands."""
-    with_change = any(cluster.previous(name) for name in FIGURE_FIELDS)
-    rows = []
-    for name in FIGURE_FIELDS:
-        figure = cluster.figure(name)
-        row = {
-            t("col.figure", lang): t(f"col.{name}", lang),
-            t("col.value", lang): figure_text(figure, lang, is_year=name == "founded"),
-            t("col.year", lang): "" if figure is None else str(figure.year),
-        }
-        if with_change:
-            change = figure_change(cluster, name)
-            row[t("col.change", lang)] = "" if change is None else change_text(change, cluster.previous(name), lang)
-        rows.append(
-            {
-                **row,
-                t("col.wording", lang): t("clusters.unknown_note", lang) if figure is None else figure.quote,
-                t("col.source", lang): "" if figure is None else cite(figure.source, data, lang),
-                t("col.note", lang): _note(figure, lang),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _note(figure: Figure | None, lang: str) -> str:
-    if figure is None:
-        return ""
-    if figure.note is None:
-        return t("note.own_figure", lang) if uploaded_file(figure.source) else ""
-    return text(figure.note, lang)
-
-
 def awards_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     """Federal programme awards, each with the source's wording."""
     return pd.DataFrame(
@@ -111,3 +76,21 @@ def awards_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
             for award in sorted(cluster.awards, key=lambda a: a.year)
         ]
     )
+
+
+def actor_table(
+    actors: Sequence[Actor],
+    lang: str,
+    relations: Sequence[Relation] | None = None,
+    data: Dataset | None = None,
+) -> pd.DataFrame:
+    """Name, type and city of each actor; with `relations` how each relates to a cluster, with
+    `data` the clusters a source links it to. One table for every list of actors."""
+    columns = {t("col.entry", lang): [a.name for a in actors]}
+    if relations is not None:
+        columns[t("col.relation", lang)] = [t(f"relation.{relation.value}", lang) for relation in relations]
+    columns[t("col.type", lang)] = [t(f"actor_type.{a.type.value}", lang) for a in actors]
+    columns[t("col.city", lang)] = [a.place.city for a in actors]
+    if data is not None:
+        columns[t("col.clusters", lang)] = [", ".join(data.clusters[c].short_name for c in a.clusters) for a in actors]
+    return pd.DataFrame(columns)
