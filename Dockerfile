@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # geopandas, pyogrio, shapely and pyproj ship manylinux wheels with their C libraries: no apt step.
 COPY requirements.txt /tmp/requirements.txt
-RUN pip install --index-url https://pypi.org/simple -r /tmp/requirements.txt
+RUN pip install -r /tmp/requirements.txt
 
 RUN useradd --create-home --uid 10001 atlas
 WORKDIR /app

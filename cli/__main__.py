@@ -15,16 +15,21 @@ from clusters.keeping.importer import apply_import, review_import
 from clusters.readers.datafiles import load_dataset
 from clusters.readers.exports import KINDS, export
 from clusters.records.model import FIGURE_FIELDS, STORED_RELATIONS, Relation
+from presentation.messages import cli_text, notice_text, refusal_text, review_text
 
 
 def _validate(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data)
-    print(
-        f"ok: {len(dataset.clusters)} clusters, {len(dataset.actors)} actors, "
-        f"{len(dataset.projects)} projects, {len(dataset.initiatives)} initiatives, "
-        f"{dataset.figure_count()} sourced figures from {len(dataset.sources)} sources "
-        f"(data as of {dataset.data_date.isoformat()})"
-    )
+    counts = {
+        "clusters": len(dataset.clusters),
+        "actors": len(dataset.actors),
+        "projects": len(dataset.projects),
+        "initiatives": len(dataset.initiatives),
+        "figures": dataset.figure_count(),
+        "sources": len(dataset.sources),
+    }
+    counted = {name: cli_text(f"cli.count_{name}", n=n) for name, n in counts.items()}
+    print(cli_text("cli.validate_ok", date=dataset.data_date.isoformat(), **counted))
     return 0
 
 
@@ -48,7 +53,8 @@ def _profile_pdf(args: argparse.Namespace) -> int:
 
     dataset = load_dataset(args.data)
     if args.cluster not in dataset.clusters:
-        print(f"unknown cluster '{args.cluster}'; known: {', '.join(dataset.clusters)}", file=sys.stderr)
+        known = tuple(dataset.clusters)
+        print(_printable(cli_text("keeping.unknown_cluster", cluster=args.cluster, known=known)), file=sys.stderr)
         return 2
     Path(args.out).write_bytes(profile_pdf(dataset, dataset.clusters[args.cluster], args.lang))
     return 0
@@ -56,35 +62,32 @@ def _profile_pdf(args: argparse.Namespace) -> int:
 
 def _import_actors(args: argparse.Namespace) -> int:
     if args.apply and not args.source:
-        print(
-            "--apply needs --source KEY and --section TEXT: every record must be sourced "
-            f"(KEY is an entry of {FILES['sources']})",
-            file=sys.stderr,
-        )
+        print(cli_text("cli.apply_needs_source", file=FILES["sources"]), file=sys.stderr)
         return 2
     if bool(args.source) != bool(args.section):
-        print("--source and --section go together", file=sys.stderr)
+        print(cli_text("cli.source_with_section"), file=sys.stderr)
         return 2
     dataset = load_dataset(args.data)
     if args.source and args.source not in dataset.sources:
+        known = tuple(dataset.sources)
         print(
-            f"unknown source '{args.source}': add it to {FILES['sources']} first (known: {', '.join(dataset.sources)})",
+            _printable(cli_text("keeping.unknown_source", source=args.source, file=FILES["sources"], known=known)),
             file=sys.stderr,
         )
         return 2
     review = review_import(args.file, dataset, args.cluster, Relation(args.relation))
-    print(_printable(review.text()))
+    print(_printable(review_text(review)))
     if not args.apply:
         if review.of("new") or review.of("changed"):
-            print(f"\nNot written: run again with --apply (and --source, --section) to write {FILES['actors']}.")
+            print("\n" + cli_text("cli.import_not_written", file=FILES["actors"]))
         return 1 if review.has_problems else 0
     written = apply_import(args.data, review, args.source, args.section, dataset)
     if written:
-        print(f"\nWritten to {Path(args.data) / FILES['actors']} ({len(written)} row(s); rows with problems left out):")
-        print(_printable("\n".join(f"  {line}" for line in written)))
-        print("Next: python -m cli validate, then review `git diff clusters/data` and commit.")
+        print("\n" + cli_text("cli.import_written", path=Path(args.data) / FILES["actors"], n=len(written)))
+        print(_printable("\n".join(f"  {notice_text(notice)}" for notice in written)))
+        print(cli_text("cli.import_next"))
     else:
-        print("\nNothing to write.")
+        print("\n" + cli_text("cli.nothing_to_write"))
     return 1 if review.has_problems else 0
 
 
@@ -100,15 +103,15 @@ def _set_figure(args: argparse.Namespace) -> int:
         section=args.section,
         unit=args.unit,
     )
-    print(_printable(f"{change.cluster}:"))
-    print(_printable("\n".join(f"  {line}" for line in change.summary)))
+    print(_printable(cli_text("cli.figure_cluster", cluster=change.cluster)))
+    print(_printable("\n".join(f"  {notice_text(line)}" for line in change.summary)))
     for note in change.notes:
-        print(_printable(f"note: {note}"))
+        print(_printable(cli_text("cli.figure_note", note=notice_text(note))))
     if not args.apply:
-        print(f"Not written: run again with --apply to write {FILES['clusters']}.")
+        print(cli_text("cli.figure_not_written", file=FILES["clusters"]))
         return 0
     apply_figure_change(args.data, change)
-    print(f"Written to {Path(args.data) / FILES['clusters']}.")
+    print(cli_text("cli.figure_written", path=Path(args.data) / FILES["clusters"]))
     return 0
 
 
@@ -171,22 +174,23 @@ def main(argv: list[str] | None = None) -> int:
     setter.set_defaults(run=_set_figure)
     args = parser.parse_args(argv)
     if args.command == "export" and args.format == "xlsx" and not args.out:
-        parser.error("--format xlsx needs --out FILE")
+        parser.error(cli_text("cli.xlsx_needs_out"))
     try:
         return args.run(args)
     except DataValidationError as exc:
         if args.command in ("import-actors", "set-figure"):
-            print("Nothing written: the data with this change would not validate:", file=sys.stderr)
+            print(cli_text("cli.not_validating"), file=sys.stderr)
         print(_printable(str(exc)), file=sys.stderr)
         return 1
     except EditError as exc:
-        print(_printable(f"refused: {exc}"), file=sys.stderr)
+        print(_printable(cli_text("cli.refused", reason=refusal_text(exc))), file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. --out in a folder that does not exist
-        print(_printable(f"error: {exc}"), file=sys.stderr)
+        print(_printable(cli_text("cli.error", error=exc)), file=sys.stderr)
         return 1
     except Exception as exc:
-        print(_printable(f"error: unexpected {type(exc).__name__}: {exc}").replace("\n", " "), file=sys.stderr)
+        text = cli_text("cli.unexpected", kind=type(exc).__name__, error=exc)
+        print(_printable(text).replace("\n", " "), file=sys.stderr)
         return 1
 
 

@@ -72,7 +72,8 @@ class DataIssue:
 class DataValidationError(Exception):
     def __init__(self, issues: Iterable[DataIssue]):
         self.issues = list(issues)
-        super().__init__(f"{len(self.issues)} problem(s) in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues))
+        noun = "problem" if len(self.issues) == 1 else "problems"
+        super().__init__(f"{len(self.issues)} {noun} in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues))
 
 
 @dataclass(frozen=True)

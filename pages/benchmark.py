@@ -12,7 +12,6 @@ from clusters.metrics import cooperation_candidates, peers
 from clusters.readers.exports import to_csv, to_xlsx, with_sources_sheet
 from components import charts
 from components.benchmark_view import (
-    MEASURES,
     axis_title,
     bar_frame,
     chart_table,
@@ -33,7 +32,7 @@ from presentation.cluster_section import figure_sources_table
 from presentation.messages import upload_message_text
 from presentation.safe_text import plain
 from presentation.tables import area_labels
-from presentation.views import BenchmarkView
+from presentation.views import MEASURES, BenchmarkView
 
 lang = current_language()
 data = dataset()

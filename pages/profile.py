@@ -20,7 +20,7 @@ from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 from presentation.catalogue import t, text, unit_text
 from presentation.citations import cite, source_line
-from presentation.formatters import figure_text
+from presentation.formatters import figure_text, format_number
 from presentation.safe_text import literal, plain
 from presentation.tables import area_labels, awards_table, state_name, state_names
 from presentation.views import ProfileView, link
@@ -132,7 +132,8 @@ if projects:
 st.header(t("pdf.peers", lang))
 for peer in peers(cluster, data.clusters.values()):
     shared = plain(area_labels(peer.shared_focus, data, lang) or "—", limit=None)
+    score = f"{t('bench.score', lang)} {format_number(round(peer.score, 2), lang)}"
     st.markdown(
         f"- [{plain(data.clusters[peer.cluster].name)}]({link('profile', lang, cluster=peer.cluster)}) — "
-        f"{t('bench.peer_reason', lang, areas=shared, size=t('bench.score', lang) + f' {peer.score:.2f}')}"
+        f"{t('bench.peer_reason', lang, areas=shared, size=score)}"
     )

@@ -21,14 +21,14 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 import geodata
-from clusters import FIGURE_FIELDS, Cluster, Dataset
-from clusters.metrics import figure_change, peers
+from clusters import Cluster, Dataset
+from clusters.metrics import peers
 from geodata.locator import locator_png
 
-from .catalogue import t, text
-from .citations import cite, cite_document
-from .formatters import change_text, figure_text, format_date
-from .tables import focus_with_wording
+from .catalogue import t
+from .citations import cite_document
+from .cluster_section import ClusterSection, cluster_section
+from .formatters import format_date
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -117,7 +117,7 @@ def _lines(pdf: FPDF, items: list[str], shown: int, lang: str) -> None:
         pdf.set_text_color(0, 0, 0)
 
 
-def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
+def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> None:
     """Name, seat and the key-figure table in the left column; the locator map alone in the right one."""
     column = pdf.epw - MAP_WIDTH - MAP_GAP
     map_x = pdf.w - pdf.r_margin - MAP_WIDTH
@@ -130,21 +130,19 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
     )
 
     pdf.set_font(FONT, "B", 15)
-    pdf.multi_cell(column, 6.5, cluster.name, align="L", new_x="LMARGIN", new_y="NEXT")
-    state = geodata.state_by_code(cluster.seat.state)
-    founded = figure_text(cluster.founded, lang, is_year=True)
+    pdf.multi_cell(column, 6.5, section.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 9)
     pdf.multi_cell(
         column,
         4.5,
-        f"{cluster.seat.city} · {state.name(lang)} · {t('col.founded', lang)} {founded}",
+        f"{section.place} · {t('col.founded', lang)} {section.founded}",
         align="L",
         new_x="LMARGIN",
         new_y="NEXT",
     )
 
     _heading(pdf, t("pdf.key_figures", lang), column)
-    labels = [t(f"col.{name}", lang) for name in FIGURE_FIELDS]
+    labels = [line.label for line in section.figures]
     # Wide enough for the longest single word ("Forschungseinrichtungen"), so labels wrap between words.
     pdf.set_font(FONT, "B", 7)
     label_width = max(30.0, max(pdf.get_string_width(word) for label in labels for word in label.split()) + 2)
@@ -164,21 +162,13 @@ def _header(pdf: FPDF, dataset: Dataset, cluster: Cluster, lang: str) -> None:
         headings_style=FontFace(emphasis="BOLD", color=GREEN),
     ) as table:
         table.row([t("col.figure", lang), t("col.value", lang), t("col.year", lang), t("col.source", lang)])
-        for name, label in zip(FIGURE_FIELDS, labels, strict=True):
-            figure = cluster.figure(name)
+        for line in section.figures:
             row = table.row()
-            row.cell(label, style=FontFace(emphasis="BOLD"))
-            row.cell(figure_text(figure, lang, is_year=name == "founded"), style=FontFace(emphasis="BOLD"))
-            row.cell(str(figure.year) if figure else "")
-            row.cell(
-                cite(figure.source, dataset, lang) if figure else t("clusters.unknown_note", lang),
-                style=FontFace(size_pt=6.5),
-            )
-    changes = [
-        f"{t(f'col.{name}', lang)}: {change_text(change, cluster.previous(name), lang)}"
-        for name in FIGURE_FIELDS
-        if (change := figure_change(cluster, name)) is not None
-    ]
+            row.cell(line.label, style=FontFace(emphasis="BOLD"))
+            row.cell(line.value, style=FontFace(emphasis="BOLD"))
+            row.cell(line.year)
+            row.cell(line.source or line.wording, style=FontFace(size_pt=6.5))
+    changes = [f"{line.label}: {line.change}" for line in section.figures if line.change]
     if changes:
         _paragraph(pdf, f"{t('col.change', lang)} — {'; '.join(changes)}", size=7, line=3.5, width=column)
     # Full-width text starts only below the map, however short the left column turned out.
@@ -189,10 +179,11 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
     pdf = _pdf(
         cluster.name, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION, date=format_date(dataset.data_date, lang))
     )
-    _header(pdf, dataset, cluster, lang)
+    section = cluster_section(cluster, dataset, lang)
+    _header(pdf, cluster, section, lang)
 
     _heading(pdf, t("col.focus_areas", lang), pdf.epw)
-    _paragraph(pdf, focus_with_wording(cluster, dataset, lang))
+    _paragraph(pdf, section.focus)
     if cluster.awards:
         _heading(pdf, t("profile.awards", lang), pdf.epw)
         _paragraph(
@@ -202,8 +193,9 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
                 for a in sorted(cluster.awards, key=lambda a: a.year)
             ),
         )
-    _heading(pdf, t("atlas.region", lang), pdf.epw)
-    _paragraph(pdf, _shorten(text(cluster.region, lang), budget.region_chars))
+    if section.region:
+        _heading(pdf, t("atlas.region", lang), pdf.epw)
+        _paragraph(pdf, _shorten(section.region, budget.region_chars))
 
     members = dataset.actors_of(cluster.id)
     _heading(pdf, t("pdf.actors", lang, shown=min(len(members), budget.actors), n=len(members)), pdf.epw)

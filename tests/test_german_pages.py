@@ -203,45 +203,49 @@ def _frame_strings(frame: pd.DataFrame) -> list[str]:
     return cells
 
 
+def _titles(value, found: list[str]) -> None:
+    if isinstance(value, str):
+        found.append(value)
+    elif isinstance(value, list):
+        found.extend(v for v in value if isinstance(v, str))
+    elif isinstance(value, dict):
+        _titles(value.get("text"), found)
+        _titles(value.get("subtitle"), found)
+
+
+def _channel_texts(channel: str, item: dict, found: list[str], untitled: list[str]) -> None:
+    if "field" in item and channel in _TITLED_CHANNELS:
+        if "title" in item:
+            _titles(item["title"], found)
+        else:
+            untitled.append(str(item["field"]))
+    for part in ("axis", "legend", "header"):
+        if isinstance(item.get(part), dict):
+            _titles(item[part].get("title"), found)
+
+
+def _walk_chart(node, found: list[str], untitled: list[str]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_chart(item, found, untitled)
+        return
+    if not isinstance(node, dict):
+        return
+    _titles(node.get("title"), found)
+    for channel, definition in (node.get("encoding") or {}).items():
+        for item in definition if isinstance(definition, list) else [definition]:
+            if isinstance(item, dict):
+                _channel_texts(channel, item, found, untitled)
+    for key in ("layer", "hconcat", "vconcat", "concat", "spec"):
+        _walk_chart(node.get(key), found, untitled)
+
+
 def chart_texts(spec: dict) -> tuple[list[str], list[str]]:
     """Titles, subtitles, axis, legend and tooltip titles of a Vega-Lite spec; and the fields of
     channels without a title, whose column name Vega-Lite shows instead."""
     found: list[str] = []
     untitled: list[str] = []
-
-    def titles(value) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, list):
-            found.extend(v for v in value if isinstance(v, str))
-        elif isinstance(value, dict):
-            titles(value.get("text"))
-            titles(value.get("subtitle"))
-
-    def walk(node) -> None:
-        if isinstance(node, list):
-            for item in node:
-                walk(item)
-            return
-        if not isinstance(node, dict):
-            return
-        titles(node.get("title"))
-        for channel, definition in (node.get("encoding") or {}).items():
-            for item in definition if isinstance(definition, list) else [definition]:
-                if not isinstance(item, dict):
-                    continue
-                if "field" in item and channel in _TITLED_CHANNELS:
-                    if "title" in item:
-                        titles(item["title"])
-                    else:
-                        untitled.append(str(item["field"]))
-                for part in ("axis", "legend", "header"):
-                    if isinstance(item.get(part), dict):
-                        titles(item[part].get("title"))
-        for key in ("layer", "hconcat", "vconcat", "concat", "spec"):
-            walk(node.get(key))
-
-    walk(spec)
+    _walk_chart(spec, found, untitled)
     return found, untitled
 
 

@@ -10,9 +10,11 @@ import pytest
 
 from cli.__main__ import main
 from clusters.keeping import edit, importer
-from clusters.keeping.importer import locate, name_key
+from clusters.keeping.importer import name_key
+from clusters.keeping.places import locate
 from clusters.readers.datafiles import load_dataset
 from clusters.records.model import Actor
+from presentation.messages import CLI_TEXTS, cli_text
 
 SOURCE = "S02_synthetic_report.txt"
 
@@ -87,6 +89,22 @@ def test_review_sorts_exact_misspelt_ambiguous_and_unknown_places(capsys, synthe
     assert files(synthetic_copy) == before
 
 
+def test_the_review_holds_codes_and_values_that_the_command_line_words(synthetic_copy, members):
+    dataset = load_dataset(synthetic_copy)
+    review = importer.review_import(members, dataset, "alpha-bio")
+    codes = {row.code for row in review.rows}
+    assert {"new_actor_place_corrected", "new_actor", "ambiguous_place", "unknown_place", "duplicate_row"} <= codes
+    assert all(f"keeping.{code}" in CLI_TEXTS for code in codes)
+    ambiguous = next(row for row in review.rows if row.params.get("place") == "Frankfurt")
+    assert {town.name for town in ambiguous.params["candidates"]} == {"Frankfurt am Main", "Frankfurt (Oder)"}
+    assert next(row for row in review.rows if row.code == "duplicate_row").params == {"first_row": 4}
+    with pytest.raises(edit.EditError) as refused:
+        importer.review_import(members, dataset, "no-such-cluster")
+    assert (refused.value.code, refused.value.params["cluster"]) == ("unknown_cluster", "no-such-cluster")
+    assert cli_text("review.counts", new=1, changed=0, matched=0, n=1) == "1 new, 0 changed, 0 matched, 1 problem"
+    assert cli_text("keeping.ignored_columns", columns=("A", "B")) == "ignored columns: A, B"
+
+
 def test_a_file_without_problems_exits_0(capsys, synthetic_copy, tmp_path):
     path = tmp_path / "clean.csv"
     path.write_text(
@@ -96,7 +114,7 @@ def test_a_file_without_problems_exits_0(capsys, synthetic_copy, tmp_path):
     )
     code, out, _ = run(capsys, "import-actors", path, "--cluster", "alpha-bio", "--data", synthetic_copy)
     assert code == 0
-    assert "1 new, 0 changed, 1 matched, 0 problem(s)" in out
+    assert "1 new, 0 changed, 1 matched, 0 problems" in out
 
 
 def test_apply_writes_only_the_valid_rows_with_their_source(capsys, synthetic_copy, members):

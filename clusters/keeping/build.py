@@ -41,8 +41,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "clusters" / "data"
 REGISTER_DIR = ROOT.parent / "shared" / "registers" / "destatis-hochschulen"
 REGISTER_FILE = "734349_HochschulFachbereich_WS2021.xlsx"
 REGISTER_ACTORS = DATA_DIR / "register_actors.csv"

@@ -158,28 +158,9 @@ def plan_set_figure(
     quote = " ".join(quote.split())
     if not quote:
         raise EditError("empty_quote")
-    section = " ".join((section or "").split())
-    if not section:
-        url = dataset.sources[source].url
-        if not url:
-            raise EditError("section_needed", source=source)
-        section = url
-    try:
-        value, qualifier = parse_figure_text(value_text, lang="de")
-    except NumberError as problem:
-        raise EditError(f"number.{problem.code}", **problem.params) from None
-    raw_figure: dict = {"value": value}
-    if qualifier is not Qualifier.EXACT:
-        raw_figure["qualifier"] = qualifier.value
+    section = _section(dataset, source, section)
     unit = " ".join((unit or "").split())
-    if unit:
-        raw_figure["unit"] = unit
-    raw_figure.update(year=year, source={"file": source, "section": section}, quote=quote)
-    try:
-        expected = Figure.model_validate(raw_figure)
-    except ValidationError as exc:
-        reasons = tuple((".".join(map(str, e["loc"])) or "value", e["msg"]) for e in exc.errors())
-        raise EditError("invalid_figure", reasons=reasons) from None
+    raw_figure, expected = _new_figure(value_text, unit=unit, year=year, source=source, section=section, quote=quote)
 
     current = cluster.figure(figure_name)
     earlier = list(cluster.history.get(figure_name, []))
@@ -194,13 +175,67 @@ def plan_set_figure(
     records = yaml.safe_load(text)
     index = next(i for i, record in enumerate(records) if record.get("id") == cluster_id)
     raw = records[index]
+    becomes_current = current is None or year > current.year
+    wanted, summary = _wanted_record(raw, figure_name, raw_figure, expected, current, earlier, becomes_current)
+    if source not in wanted.get("sources", []):
+        wanted["sources"] = [*wanted.get("sources", []), source]
+        summary.append(Notice("source_added", {"source": source}))
+    notes: list[Notice] = []
+    if current is not None and current.unit and not unit:
+        notes.append(Notice("unit_missing", {"unit": current.unit}))
+
+    new_text = _edit_cluster_block(text, records, index, raw, wanted, figure_name)
+    new_bytes = new_text.encode("utf-8")
+    if old_bytes.startswith(b"\xef\xbb\xbf"):
+        new_bytes = b"\xef\xbb\xbf" + new_bytes
+    return FigureChange(cluster_id, figure_name, summary, old_bytes, new_bytes, expected, becomes_current, notes)
+
+
+def _section(dataset: Dataset, source: str, section: str | None) -> str:
+    """Where in the source the figure stands: as given, else a web source's address."""
+    section = " ".join((section or "").split())
+    if section:
+        return section
+    url = dataset.sources[source].url
+    if not url:
+        raise EditError("section_needed", source=source)
+    return url
+
+
+def _new_figure(value_text: str, *, unit: str, year: int, source: str, section: str, quote: str) -> tuple[dict, Figure]:
+    """The figure as the file will hold it (a mapping) and as the model reads it."""
+    try:
+        value, qualifier = parse_figure_text(value_text, lang="de")
+    except NumberError as problem:
+        raise EditError(f"number.{problem.code}", **problem.params) from None
+    raw_figure: dict = {"value": value}
+    if qualifier is not Qualifier.EXACT:
+        raw_figure["qualifier"] = qualifier.value
+    if unit:
+        raw_figure["unit"] = unit
+    raw_figure.update(year=year, source={"file": source, "section": section}, quote=quote)
+    try:
+        return raw_figure, Figure.model_validate(raw_figure)
+    except ValidationError as exc:
+        reasons = tuple((".".join(map(str, e["loc"])) or "value", e["msg"]) for e in exc.errors())
+        raise EditError("invalid_figure", reasons=reasons) from None
+
+
+def _wanted_record(
+    raw: dict,
+    figure_name: str,
+    raw_figure: dict,
+    expected: Figure,
+    current: Figure | None,
+    earlier: list[Figure],
+    becomes_current: bool,
+) -> tuple[dict, list[Notice]]:
+    """The cluster's record with the new figure (as key figure or in the history) and what changes."""
     wanted = copy.deepcopy(raw)
     # Years as the loader fills them in: the history list keeps the file's order.
     raw_history = (raw.get("history") or {}).get(figure_name, [])
     entries = [(f.year, copy.deepcopy(r)) for f, r in zip(earlier, raw_history, strict=True)]
     summary: list[Notice] = []
-    notes: list[Notice] = []
-    becomes_current = current is None or year > current.year
     if current is None:
         wanted[figure_name] = raw_figure
         summary.append(Notice("figure_added", {"figure": figure_name, "value": expected}))
@@ -210,23 +245,13 @@ def plan_set_figure(
         summary.append(Notice("figure_replaced", {"figure": figure_name, "old": current, "value": expected}))
         summary.append(Notice("history_gains_replaced", {"figure": figure_name, "value": current}))
     else:
-        entries.append((year, raw_figure))
+        entries.append((expected.year, raw_figure))
         summary.append(Notice("history_gains_older", {"figure": figure_name, "value": expected, "current": current}))
     if entries:
         history = dict(wanted.get("history") or {})
         history[figure_name] = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
         wanted["history"] = history
-    if source not in wanted.get("sources", []):
-        wanted["sources"] = [*wanted.get("sources", []), source]
-        summary.append(Notice("source_added", {"source": source}))
-    if current is not None and current.unit and not unit:
-        notes.append(Notice("unit_missing", {"unit": current.unit}))
-
-    new_text = _edit_cluster_block(text, records, index, raw, wanted, figure_name)
-    new_bytes = new_text.encode("utf-8")
-    if old_bytes.startswith(b"\xef\xbb\xbf"):
-        new_bytes = b"\xef\xbb\xbf" + new_bytes
-    return FigureChange(cluster_id, figure_name, summary, old_bytes, new_bytes, expected, becomes_current, notes)
+    return wanted, summary
 
 
 def apply_figure_change(data_dir: Path, change: FigureChange) -> Dataset:

@@ -19,14 +19,10 @@ The review holds codes and plain values, never text: `presentation.messages` wor
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-
-import geodata
 
 from ..dataset import FILES, Dataset
 from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
@@ -34,6 +30,7 @@ from ..readers.tables import MAX_BYTES, TableRejected, UploadMessage, read_table
 from ..records.model import STORED_RELATIONS, WEBSITE, ActorType, Relation
 from ..records.text import fold, has_control_or_bidi
 from .edit import EditError, Notice, read_data_file, require_source, write_validated
+from .places import PlaceMatch, locate, state_code, stored_city
 
 # --- the file's columns ----------------------------------------------------------------------------
 
@@ -51,8 +48,6 @@ PLACE_COLUMNS = "place"
 """Stands in the missing columns for "a `city` or at least a `postcode` column"."""
 
 MAX_NAME_CHARS = 300
-CLOSE_MATCH_CUTOFF = 0.9
-"""difflib's similarity a misspelt place must reach ("Munchen" ~ "München" is 0.93)."""
 
 TYPE_WORDS: dict[str, ActorType] = {
     **{kind.value.replace("_", " "): kind for kind in ActorType},
@@ -135,110 +130,6 @@ def new_id(name: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
-
-
-# --- places ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    """`status`: exact, corrected (a variant or misspelling that fits one municipality only),
-    ambiguous (several fit: `candidates`), unknown."""
-
-    written: str
-    status: str
-    municipality: geodata.Municipality | None = None
-    candidates: tuple[geodata.Municipality, ...] = ()
-
-    @property
-    def found(self) -> bool:
-        return self.municipality is not None
-
-
-@cache
-def _towns() -> tuple[geodata.Municipality, ...]:
-    rows = geodata.municipalities().itertuples(index=False)
-    return tuple(geodata.Municipality(r.ags, r.name, r.bez, r.state, float(r.lat), float(r.lon)) for r in rows)
-
-
-@cache
-def _town_index() -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[int, list[str]]]:
-    exact: dict[str, list] = {}
-    folded_case: dict[str, list] = {}
-    folded: dict[str, list] = {}
-    for town in _towns():
-        names = {town.name, town.name.split(",")[0].strip()}
-        for name in names:
-            exact.setdefault(" ".join(name.split()), []).append(town)
-            folded_case.setdefault(" ".join(name.split()).casefold(), []).append(town)
-            folded.setdefault(fold(name), []).append(town)
-    by_length: dict[int, list[str]] = {}
-    for key in folded:
-        by_length.setdefault(len(key), []).append(key)
-    return exact, folded_case, folded, by_length
-
-
-def _distinct(towns, state: str | None) -> tuple[geodata.Municipality, ...]:
-    unique = {town.ags: town for town in towns if state is None or town.state == state}
-    return tuple(sorted(unique.values(), key=lambda town: (town.name, town.state)))
-
-
-@cache
-def locate(written: str, state: str | None = None) -> PlaceMatch:
-    """The municipality a written place name means, offline: the exact BKG name first, then the
-    same name in other case, then with umlauts and punctuation folded, then the one name that
-    starts with it ("Frankfurt" -> "Frankfurt am Main", only if no other does), then a close
-    spelling (difflib, high cutoff). The first of these that finds anything decides: one town is a
-    match, several are reported, never chosen from."""
-    text = " ".join(written.split())
-    exact, folded_case, folded, by_length = _town_index()
-    key = fold(text)
-
-    def starting_with() -> list:
-        return [town for name, towns in folded.items() if name.startswith(key + " ") for town in towns]
-
-    def close() -> list:
-        near = [k for size in range(len(key) - 3, len(key) + 4) for k in by_length.get(size, [])]
-        names = difflib.get_close_matches(key, near, n=20, cutoff=CLOSE_MATCH_CUTOFF)
-        return [town for name in names for town in folded[name]]
-
-    tiers = (
-        lambda: exact.get(text, []),
-        lambda: folded_case.get(text.casefold(), []),
-        lambda: folded.get(key, []),
-        starting_with,
-        close,
-    )
-    for number, tier in enumerate(tiers):
-        if number == 3 and len(key) < 3:
-            break
-        towns = _distinct(tier(), state)
-        if len(towns) == 1:
-            return PlaceMatch(text, "exact" if number == 0 else "corrected", towns[0])
-        if towns:
-            return PlaceMatch(text, "ambiguous", candidates=towns)
-    return PlaceMatch(text, "unknown")
-
-
-def stored_city(town: geodata.Municipality) -> str:
-    """The name the loader will find again: the table's name, or its part before a comma."""
-    short = town.name.split(",")[0].strip()
-    for name in (short, town.name):
-        try:
-            if geodata.find_municipality(name, state=town.state).ags == town.ags:
-                return name
-        except LookupError:
-            continue
-    return town.name
-
-
-def _state_code(text: str) -> str | None:
-    """A state as code (BY, DE-BY) or name (Bayern, Bavaria); None if it is none."""
-    wanted = fold(text)
-    for state in geodata.STATES:
-        if wanted in {fold(state.code), fold(state.iso), fold(state.name_de), fold(state.name_en)}:
-            return state.code
-    return None
 
 
 # --- the review -----------------------------------------------------------------------------------
@@ -396,88 +287,79 @@ def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relat
 
 
 def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relation, known, taken_ids, seen):
+    """The row sorted; each check below raises EditError(code, **params), the row's problem."""
     name = cell("name")
+    link = f"{cluster_id}:{relation.value}"
+    try:
+        key = _checked_name(name, number, seen)
+        matches = sorted(known.by_key.get(key, set()))
+        if len(matches) > 1:
+            raise EditError("several_actors", actors=tuple(matches))
+        if matches:
+            actor_id = matches[0]
+            actor = dataset.actors.get(actor_id)
+            if actor_id in known.named_rows:
+                return _named_actor_row(number, name, actor_id, actor, cluster_id, relation)
+            return _listed_actor_row(number, name, actor_id, actor, cell("website"), link, taken_ids)
+        return _new_actor_row(number, name, cell, link, taken_ids)
+    except EditError as problem:
+        return ReviewRow(number, name, "problem", problem.code, problem.params)
 
-    def problem(code: str, **params: object) -> ReviewRow:
-        return ReviewRow(number, name, "problem", code, params)
 
+def _checked_name(name: str, number: int, seen: dict[str, int]) -> str:
+    """The name's key, after the checks of the name itself and against the rows before."""
     if not name:
-        return problem("empty_name")
+        raise EditError("empty_name")
     if has_control_or_bidi(name):
-        return problem("name_has_controls")
+        raise EditError("name_has_controls")
     if len(name) > MAX_NAME_CHARS:
-        return problem("name_too_long", length=len(name), limit=MAX_NAME_CHARS)
+        raise EditError("name_too_long", length=len(name), limit=MAX_NAME_CHARS)
     key = name_key(name)
     if not key:
-        return problem("name_without_letters")
+        raise EditError("name_without_letters")
     if key in seen:
-        return problem("duplicate_row", first_row=seen[key])
+        raise EditError("duplicate_row", first_row=seen[key])
     seen[key] = number
+    return key
+
+
+def _named_actor_row(number: int, name: str, actor_id: str, actor, cluster_id: str, relation: Relation) -> ReviewRow:
+    """A named actor (a row of actors.csv): matched, or changed when it gains the link."""
     link = f"{cluster_id}:{relation.value}"
+    relations = [r.value for r in actor.relations_to(cluster_id)] if actor else []
+    if relation.value in relations:
+        return ReviewRow(number, name, "matched", "already_linked", {"actor": actor_id, "link": link}, actor_id)
+    params = {"actor": actor_id, "link": link, "relations": tuple(relations)}
+    return ReviewRow(number, name, "changed", "gains_another_link" if relations else "gains_link", params, actor_id)
 
-    matches = sorted(known.by_key.get(key, set()))
-    if len(matches) > 1:
-        return problem("several_actors", actors=tuple(matches))
-    if matches:
-        actor = dataset.actors.get(matches[0])
-        actor_id = matches[0]
-        if actor_id in known.named_rows:
-            relations = [r.value for r in actor.relations_to(cluster_id)] if actor else []
-            if relation.value in relations:
-                return ReviewRow(number, name, "matched", "already_linked", {"actor": actor_id, "link": link}, actor_id)
-            params = {"actor": actor_id, "link": link, "relations": tuple(relations)}
-            code = "gains_another_link" if relations else "gains_link"
-            return ReviewRow(number, name, "changed", code, params, actor_id)
-        # A register or institute row: a named row that is the same place (same_as) carries the link.
-        record = {
-            "id": new_id(actor.name, taken_ids),
-            "name": actor.name,
-            "type": actor.type.value,
-            "city": actor.place.city,
-            "state": actor.place.state,
-            "clusters": link,
-            "same_as": actor_id,
-        }
-        website = cell("website")
-        if website and WEBSITE.fullmatch(website):
-            record["website"] = website
-        taken_ids.add(record["id"])
-        params = {"actor": actor_id, "link": link, "id": record["id"]}
-        if actor.listing:
-            params["listing"] = actor.listing.value
-        code = "listed_actor_gains_link" if actor.listing else "gains_link_as_new_row"
-        return ReviewRow(number, name, "changed", code, params, actor_id, record)
 
-    kind_text = cell("type")
-    kind = _type_of(kind_text) if kind_text else None
-    if kind is None:
-        accepted = tuple(t.value for t in ActorType)
-        if kind_text:
-            return problem("unknown_type", type=kind_text, accepted=accepted)
-        return problem("empty_type", accepted=accepted)
+def _listed_actor_row(number: int, name: str, actor_id: str, actor, website: str, link: str, taken_ids) -> ReviewRow:
+    """A register or institute row: a named row that is the same place (same_as) carries the link."""
+    record = {
+        "id": new_id(actor.name, taken_ids),
+        "name": actor.name,
+        "type": actor.type.value,
+        "city": actor.place.city,
+        "state": actor.place.state,
+        "clusters": link,
+        "same_as": actor_id,
+    }
+    if website and WEBSITE.fullmatch(website):
+        record["website"] = website
+    taken_ids.add(record["id"])
+    params = {"actor": actor_id, "link": link, "id": record["id"]}
+    if actor.listing:
+        params["listing"] = actor.listing.value
+    code = "listed_actor_gains_link" if actor.listing else "gains_link_as_new_row"
+    return ReviewRow(number, name, "changed", code, params, actor_id, record)
+
+
+def _new_actor_row(number: int, name: str, cell, link: str, taken_ids) -> ReviewRow:
+    kind = _checked_type(cell("type"))
     website = cell("website")
     if website and not WEBSITE.fullmatch(website):
-        return problem("invalid_website", website=website)
-    city, postcode = cell("city"), cell("postcode")
-    written_code = re.match(r"(?:D-)?(\d{5})\s+(\S.*)$", city)
-    if written_code:  # "80331 München" in one cell
-        postcode, city = written_code.group(1), written_code.group(2)
-    state = None
-    if cell("state"):
-        state = _state_code(cell("state"))
-        if state is None:
-            return problem("unknown_state", state=cell("state"))
-    if not city:
-        if postcode:
-            return problem("only_postcode", postcode=postcode)
-        return problem("no_place")
-    place = locate(city, state)
-    if place.status == "ambiguous":
-        return problem("ambiguous_place", place=city, candidates=place.candidates)
-    if place.status == "unknown":
-        if state:
-            return problem("unknown_place_in_state", place=city, state=state)
-        return problem("unknown_place", place=city)
+        raise EditError("invalid_website", website=website)
+    city, place = _placed(cell)
     town = place.municipality
     record = {
         "id": new_id(name, taken_ids),
@@ -495,6 +377,41 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
         params.update(written=city, town=town.name)
     code = "new_actor_place_corrected" if place.status == "corrected" else "new_actor"
     return ReviewRow(number, name, "new", code, params, None, record)
+
+
+def _checked_type(text: str) -> ActorType:
+    kind = _type_of(text) if text else None
+    if kind is None:
+        accepted = tuple(t.value for t in ActorType)
+        if text:
+            raise EditError("unknown_type", type=text, accepted=accepted)
+        raise EditError("empty_type", accepted=accepted)
+    return kind
+
+
+def _placed(cell) -> tuple[str, PlaceMatch]:
+    """The city as written (without a postcode in front) and the one municipality it names."""
+    city, postcode = cell("city"), cell("postcode")
+    written_code = re.match(r"(?:D-)?(\d{5})\s+(\S.*)$", city)
+    if written_code:  # "80331 München" in one cell
+        postcode, city = written_code.group(1), written_code.group(2)
+    state = None
+    if cell("state"):
+        state = state_code(cell("state"))
+        if state is None:
+            raise EditError("unknown_state", state=cell("state"))
+    if not city:
+        if postcode:
+            raise EditError("only_postcode", postcode=postcode)
+        raise EditError("no_place")
+    place = locate(city, state)
+    if place.status == "ambiguous":
+        raise EditError("ambiguous_place", place=city, candidates=place.candidates)
+    if place.status == "unknown":
+        if state:
+            raise EditError("unknown_place_in_state", place=city, state=state)
+        raise EditError("unknown_place", place=city)
+    return city, place
 
 
 # --- writing ------------------------------------------------------------------------------------------

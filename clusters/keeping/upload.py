@@ -148,9 +148,78 @@ def _figure_value(column: str, cell: object, year: int) -> tuple[float | int, Qu
     return value, qualifier
 
 
+@dataclass
+class _Row:
+    """One row of the file while it becomes a cluster: its number, cells and the result to report into."""
+
+    record: dict[str, object]
+    number: int
+    result: UploadResult
+
+    def error(self, column: str | None, code: str, **params: object) -> None:
+        self.result.errors.append(UploadMessage(self.number, column, code, params))
+
+    def text(self, column: str) -> str:
+        return _text(self.record, column)
+
+
+def _figures(row: _Row, source, year: int) -> dict[str, Figure]:
+    figures: dict[str, Figure] = {}
+    for column in FIGURE_FIELDS:
+        cell = row.record.get(column, "")
+        if cell == "":
+            continue
+        try:
+            value, qualifier = _figure_value(column, cell, year)
+        except NumberError as problem:
+            row.error(column, problem.code, **problem.params)
+            continue
+        explicit = row.text(f"{column}_q")
+        if explicit and explicit not in (">", "<", "~"):
+            row.error(f"{column}_q", "bad_qualifier", text=explicit)
+            continue
+        try:
+            figures[column] = Figure(value=value, qualifier=Qualifier(explicit or qualifier), year=year, source=source)
+        except ValidationError:
+            row.error(column, "invalid_figure", text=row.text(column))
+    smes, large, actors = (figures.get(part) for part in ("smes", "large_companies", "actors"))
+    if parts_exceed_actors(smes, large, actors):
+        row.error("smes", "parts_exceed_actors", smes=smes.value, large_companies=large.value, actors=actors.value)
+    return figures
+
+
+def _focus(row: _Row, dataset: Dataset) -> list[FocusRef]:
+    focus = []
+    for area in [a.strip() for a in re.split(r"[;,]", row.text("focus_areas")) if a.strip()]:
+        if area in dataset.focus_areas:
+            focus.append(FocusRef(area=area, wording=area))
+        else:
+            row.result.warnings.append(UploadMessage(row.number, "focus_areas", "unknown_focus_area", {"area": area}))
+    return focus
+
+
+def _seat(row: _Row, published: Cluster | None) -> Place | None:
+    """The row's city and state, placed with the BKG table; a published cluster's seat when none is given."""
+    city = row.text("city")
+    state = row.text("state").upper().removeprefix("DE-")
+    if published and not city:
+        return published.seat
+    if not city or not state:
+        row.error("city", "seat_missing")
+        return None
+    if state not in geodata.STATE_CODES:
+        row.error("state", "unknown_state", state=state)
+        return None
+    try:
+        town = geodata.find_municipality(city, state=state)
+    except LookupError:
+        return Place(city=city, state=state, precision="state")
+    return Place(city=city, state=state, ags=town.ags, lat=town.lat, lon=town.lon)
+
+
 def _row_to_cluster(
     record: dict[str, object],
-    row: int,
+    number: int,
     filename: str,
     year: int,
     dataset: Dataset,
@@ -158,74 +227,29 @@ def _row_to_cluster(
     result: UploadResult,
 ) -> Cluster | None:
     errors_before = len(result.errors)
-
-    def error(column: str | None, code: str, **params: object) -> None:
-        result.errors.append(UploadMessage(row, column, code, params))
-
+    row = _Row(record, number, result)
     for column, value in record.items():
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            error(column, "cell_too_long", limit=MAX_CELL_CHARS)
+            row.error(column, "cell_too_long", limit=MAX_CELL_CHARS)
     if len(result.errors) > errors_before:
         return None
 
-    raw_id = _text(record, "id")
-    name = _text(record, "name")
+    raw_id, name = row.text("id"), row.text("name")
     if not raw_id:
-        error("id", "empty_id")
+        row.error("id", "empty_id")
     elif raw_id in seen:
-        error("id", "duplicate_id", id=raw_id, first_row=seen[raw_id])
+        row.error("id", "duplicate_id", id=raw_id, first_row=seen[raw_id])
     if not name:
-        error("name", "empty_name")
+        row.error("name", "empty_name")
     slug = re.sub(r"[^a-z0-9]+", "-", raw_id.lower()).strip("-")[:60].strip("-") or "row"
     if raw_id and raw_id not in seen:
-        seen[raw_id] = row
+        seen[raw_id] = number
 
-    source = upload_ref(filename, row)
-    figures: dict[str, Figure] = {}
-    for column in FIGURE_FIELDS:
-        cell = record.get(column, "")
-        if cell == "":
-            continue
-        try:
-            value, qualifier = _figure_value(column, cell, year)
-        except NumberError as problem:
-            error(column, problem.code, **problem.params)
-            continue
-        explicit = _text(record, f"{column}_q")
-        if explicit and explicit not in (">", "<", "~"):
-            error(f"{column}_q", "bad_qualifier", text=explicit)
-            continue
-        try:
-            figures[column] = Figure(value=value, qualifier=Qualifier(explicit or qualifier), year=year, source=source)
-        except ValidationError:
-            error(column, "invalid_figure", text=_text(record, column))
-    smes, large, actors = (figures.get(part) for part in ("smes", "large_companies", "actors"))
-    if parts_exceed_actors(smes, large, actors):
-        error("smes", "parts_exceed_actors", smes=smes.value, large_companies=large.value, actors=actors.value)
-
-    focus = []
-    for area in [a.strip() for a in re.split(r"[;,]", _text(record, "focus_areas")) if a.strip()]:
-        if area in dataset.focus_areas:
-            focus.append(FocusRef(area=area, wording=area))
-        else:
-            result.warnings.append(UploadMessage(row, "focus_areas", "unknown_focus_area", {"area": area}))
-
-    published = dataset.clusters.get(raw_id)
-    city = _text(record, "city")
-    state = _text(record, "state").upper().removeprefix("DE-")
-    seat = published.seat if published and not city else None
-    if seat is None:
-        if not city or not state:
-            error("city", "seat_missing")
-        elif state not in geodata.STATE_CODES:
-            error("state", "unknown_state", state=state)
-        else:
-            try:
-                town = geodata.find_municipality(city, state=state)
-                seat = Place(city=city, state=state, ags=town.ags, lat=town.lat, lon=town.lon)
-            except LookupError:
-                seat = Place(city=city, state=state, precision="state")
-    if len(result.errors) > errors_before:
+    source = upload_ref(filename, number)
+    figures = _figures(row, source, year)
+    focus = _focus(row, dataset)
+    seat = _seat(row, dataset.clusters.get(raw_id))
+    if len(result.errors) > errors_before or seat is None:
         return None
     try:
         return Cluster(
@@ -244,6 +268,5 @@ def _row_to_cluster(
             # A field's own error has its location; the model's cross-checks name it as "field: ...".
             location = [str(part) for part in problem.get("loc", ())]
             named = problem.get("msg", "").removeprefix("Value error, ").partition(": ")[0]
-            column = location[0] if location else (named if named in CLUSTER_COLUMNS else None)
-            error(column, "invalid_row")
+            row.error(location[0] if location else (named if named in CLUSTER_COLUMNS else None), "invalid_row")
         return None

@@ -11,6 +11,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -297,8 +298,16 @@ def build_regions(records: list[dict], issues: list[DataIssue], broken: set[str]
     return regions
 
 
-def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
-    """Read and validate every data file; raise `DataValidationError` listing all problems."""
+TABLES: dict[str, tuple[tuple[str, ...], Callable[[dict], dict]]] = {
+    "actors": (ACTOR_COLUMNS, _named_actor),
+    "register_actors": (REGISTER_COLUMNS, _register_actor),
+    "institutes": (INSTITUTE_COLUMNS, _institute),
+}
+"""The CSV files of actors: their columns and how a row becomes a record; the others are YAML."""
+LISTED_FILES = ("register_actors", "institutes")
+
+
+def _data_folder(data_dir: Path | str) -> Path:
     data_dir = Path(data_dir)
     try:
         is_folder = data_dir.is_dir()
@@ -306,85 +315,102 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
         is_folder = False
     if not is_folder:  # one message, not one "file is missing" per data file
         raise DataValidationError([DataIssue(str(data_dir), "-", "-", "the data folder is missing or not a folder")])
-    issues: list[DataIssue] = []
-    broken: set[str] = set()
-    unreadable: set[str] = set()
+    return data_dir
 
-    tables = {
-        "actors": (ACTOR_COLUMNS, _named_actor),
-        "register_actors": (REGISTER_COLUMNS, _register_actor),
-        "institutes": (INSTITUTE_COLUMNS, _institute),
-    }
 
-    def read(kind: str) -> list[dict]:
-        path = data_dir / FILES[kind]
-        records = read_actor_rows(path, issues, broken, *tables[kind]) if kind in tables else read_yaml(path, issues)
+@dataclass
+class _Loading:
+    """One load of a data folder: the problems found so far, the records that failed (`broken`)
+    and the files that could not be read at all (`unreadable`), so one mistake gives one message."""
+
+    data_dir: Path
+    issues: list[DataIssue] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
+    unreadable: set[str] = field(default_factory=set)
+    same_as: dict[str, str] = field(default_factory=dict)
+    source_years: dict[str, int | None] | None = None
+
+    def read(self, kind: str) -> list[dict]:
+        path = self.data_dir / FILES[kind]
+        if kind in TABLES:
+            records = read_actor_rows(path, self.issues, self.broken, *TABLES[kind])
+        else:
+            records = read_yaml(path, self.issues)
         if records is None:
-            unreadable.add(kind)
+            self.unreadable.add(kind)
         return records or []
 
-    sources = _build(Source, read("sources"), FILES["sources"], issues)
-    source_years = {file: source.date.year if source.date else None for file, source in sources.items()}
+    def build(self, model: type[M], kind: str, prepare: Callable[[dict], dict] = lambda r: r) -> dict[str, M]:
+        return _build(model, self.read(kind), FILES[kind], self.issues, prepare, self.broken)
 
-    def with_years(file: str) -> Callable[[dict], dict]:
+    def reporter(self, kind: str, record: dict) -> Callable[[str, str], None]:
+        def report(field_name: str, message: str) -> None:
+            self.issues.append(DataIssue(FILES[kind], record_id(record), field_name, message))
+
+        return report
+
+    def with_years(self, kind: str) -> Callable[[dict], dict]:
+        """A figure's year defaults to its document's (unknown when the sources file is unreadable)."""
+
         def prepare(record: dict) -> dict:
-            def report(field_name: str, message: str) -> None:
-                issues.append(DataIssue(file, record_id(record), field_name, message))
-
-            return _with_default_years(record, None if "sources" in unreadable else source_years, report)
+            return _with_default_years(record, self.source_years, self.reporter(kind, record))
 
         return prepare
 
-    focus_areas = _build(FocusArea, read("focus_areas"), FILES["focus_areas"], issues, broken=broken)
-    themes = _build(Theme, read("themes"), FILES["themes"], issues, broken=broken)
-    clusters = _build(Cluster, read("clusters"), FILES["clusters"], issues, with_years(FILES["clusters"]), broken)
-    initiatives = _build(
-        Initiative, read("initiatives"), FILES["initiatives"], issues, with_years(FILES["initiatives"]), broken
-    )
-    same_as: dict[str, str] = {}
-
-    def named_actor(record: dict) -> dict:
-        def report(field_name: str, message: str) -> None:
-            issues.append(DataIssue(FILES["actors"], record_id(record), field_name, message))
-
+    def named_actor(self, record: dict) -> dict:
         record = dict(record)
         target = record.pop("same_as", "")
         if target:
-            same_as[str(record.get("id"))] = target
-        return checked_links(record, report)
+            self.same_as[str(record.get("id"))] = target
+        return checked_links(record, self.reporter("actors", record))
 
-    named = _build(Actor, read("actors"), FILES["actors"], issues, named_actor, broken)
-    listed_files = {
-        kind: _build(Actor, read(kind), FILES[kind], issues, broken=broken)
-        for kind in ("register_actors", "institutes")
-    }
-    projects = _build(LighthouseProject, read("projects"), FILES["projects"], issues, broken=broken)
-    regions = build_regions(read("regions"), issues, broken)
-    # The pages need at least one cluster, and the data date is that of the newest source.
-    for kind, records in (("sources", sources), ("clusters", clusters)):
-        if not records and kind not in unreadable and not any(i.file == FILES[kind] for i in issues):
-            issues.append(DataIssue(FILES[kind], "-", "-", f"holds no {kind}: the dataset needs at least one"))
+    def require(self, kind: str, records: dict) -> None:
+        """The pages need at least one cluster, and the data date is that of the newest source."""
+        if not records and kind not in self.unreadable and not any(i.file == FILES[kind] for i in self.issues):
+            self.issues.append(DataIssue(FILES[kind], "-", "-", f"holds no {kind}: the dataset needs at least one"))
 
-    clusters = locate_all(clusters, "seat", FILES["clusters"], issues)
-    initiatives = locate_all(initiatives, "place", FILES["initiatives"], issues)
-    named = locate_all(named, "place", FILES["actors"], issues)
-    listed: dict[str, Actor] = {}
-    actor_files = {actor_id: FILES["actors"] for actor_id in named}
-    for kind, items in listed_files.items():
-        for actor_id, actor in locate_all(items, "place", FILES[kind], issues).items():
-            if actor_id in actor_files:
-                issues.append(DataIssue(FILES[kind], actor_id, "id", f"id also used in {actor_files[actor_id]}"))
-                continue
-            listed[actor_id] = actor
-            actor_files[actor_id] = FILES[kind]
-    named, taken = merge_same_as(named, listed, same_as, broken, issues)
-    actors = {**named, **{actor_id: actor for actor_id, actor in listed.items() if actor_id not in taken}}
-    projects = locate_all(projects, "place", FILES["projects"], issues)
-    check_regions(regions, clusters, broken, unreadable, issues)
+    def actors(self) -> tuple[dict[str, Actor], dict[str, str]]:
+        """The named actors (placed, merged with the listed row they are `same_as`) and the listed
+        ones; and the file each actor comes from."""
+        named = locate_all(self.build(Actor, "actors", self.named_actor), "place", FILES["actors"], self.issues)
+        listed: dict[str, Actor] = {}
+        actor_files = dict.fromkeys(named, FILES["actors"])
+        for kind in LISTED_FILES:
+            for actor_id, actor in locate_all(self.build(Actor, kind), "place", FILES[kind], self.issues).items():
+                if actor_id in actor_files:
+                    self.issues.append(
+                        DataIssue(FILES[kind], actor_id, "id", f"id also used in {actor_files[actor_id]}")
+                    )
+                    continue
+                listed[actor_id] = actor
+                actor_files[actor_id] = FILES[kind]
+        named, taken = merge_same_as(named, listed, self.same_as, self.broken, self.issues)
+        return {**named, **{key: actor for key, actor in listed.items() if key not in taken}}, actor_files
 
-    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, data_dir, regions)
-    issues.extend(check_references(dataset, frozenset(broken), frozenset(unreadable), actor_files))
-    issues.extend(quote_problems(dataset))
+
+def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
+    """Read and validate every data file; raise `DataValidationError` listing all problems."""
+    load = _Loading(_data_folder(data_dir))
+    sources = load.build(Source, "sources")
+    if "sources" not in load.unreadable:
+        load.source_years = {file: source.date.year if source.date else None for file, source in sources.items()}
+    focus_areas = load.build(FocusArea, "focus_areas")
+    themes = load.build(Theme, "themes")
+    clusters = locate_all(
+        load.build(Cluster, "clusters", load.with_years("clusters")), "seat", FILES["clusters"], load.issues
+    )
+    initiatives = load.build(Initiative, "initiatives", load.with_years("initiatives"))
+    initiatives = locate_all(initiatives, "place", FILES["initiatives"], load.issues)
+    actors, actor_files = load.actors()
+    projects = locate_all(load.build(LighthouseProject, "projects"), "place", FILES["projects"], load.issues)
+    regions = build_regions(load.read("regions"), load.issues, load.broken)
+    load.require("sources", sources)
+    load.require("clusters", clusters)
+    check_regions(regions, clusters, load.broken, load.unreadable, load.issues)
+
+    dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, load.data_dir, regions)
+    issues = load.issues + check_references(dataset, frozenset(load.broken), frozenset(load.unreadable), actor_files)
+    issues += quote_problems(dataset)
     if issues:
         raise DataValidationError(issues)
     return dataset
