@@ -24,6 +24,7 @@ from .records.model import (
     FocusArea,
     Initiative,
     LighthouseProject,
+    Listing,
     Region,
     Relation,
     Source,
@@ -42,17 +43,20 @@ FILES = {
     "actors": "actors.csv",
     "register_actors": "register_actors.csv",
     "institutes": "institutes.csv",
+    "companies": "companies.csv",
     "projects": "lighthouses.yaml",
     "regions": "regions.yaml",
 }
 
 LISTED_TYPES: tuple[ActorType, ...] = (
-    ActorType.UNIVERSITY,
-    ActorType.UNIVERSITY_OF_APPLIED_SCIENCES,
-    ActorType.UNIVERSITY_HOSPITAL,
+    ActorType.COMPANY,
     ActorType.RESEARCH_INSTITUTE,
+    ActorType.UNIVERSITY_HOSPITAL,
+    ActorType.UNIVERSITY,
 )
-"""The actor types the listings hold, in the order counts per region are given."""
+"""The life-science actors the listings hold (companies and institutes from their pages, university
+hospitals and the universities that run one from the register), in the order counts are given.
+The register's other higher-education sites (all subjects) are counted apart."""
 
 # Record ids come from the files; a long one would be repeated in every message about its record.
 _MAX_SHOWN_ID = 100
@@ -134,12 +138,38 @@ class Dataset:
     def _region_index(self) -> RegionIndex:
         return RegionIndex(self.regions, self.actors.values())
 
+    @cached_property
+    def _hospital_institutions(self) -> frozenset[str]:
+        """Register institutions (the first five digits of the sort key) that run a university hospital."""
+        return frozenset(
+            actor.register_key[:5]
+            for actor in self.actors.values()
+            if actor.type is ActorType.UNIVERSITY_HOSPITAL and actor.register_key
+        )
+
+    def is_other_higher_education(self, actor: Actor) -> bool:
+        """A register site that is no life-science actor by itself: a university of applied sciences
+        (the register holds all subjects alike) or a university that runs no university hospital."""
+        if actor.listing is not Listing.HIGHER_EDUCATION_REGISTER:
+            return False
+        if actor.type is ActorType.UNIVERSITY:
+            return (actor.register_key or "")[:5] not in self._hospital_institutions
+        return actor.type is ActorType.UNIVERSITY_OF_APPLIED_SCIENCES
+
     def region_actors(self, cluster_id: str, listed_only: bool = True) -> list[Actor]:
         """Actors from the listings (Destatis register, research institutes) whose place lies in the
         cluster's region: related to it only by location, never counted as its members. With
         `listed_only=False` also the actors named in the sources that lie there (e.g. the hospitals
         HealthCapital's source names as strengths of its region)."""
-        return self._region_index.actors_in(cluster_id, listed_only)
+        return [
+            actor
+            for actor in self._region_index.actors_in(cluster_id, listed_only)
+            if actor.is_current and not self.is_other_higher_education(actor)
+        ]
+
+    def other_higher_education(self, cluster_id: str) -> list[Actor]:
+        """The register's other higher-education sites in the region, counted apart."""
+        return [a for a in self._region_index.actors_in(cluster_id, True) if self.is_other_higher_education(a)]
 
     def region_counts(self, cluster_id: str) -> dict[str, int]:
         """Listed actors in the region by type (every listed type, 0 where there is none); empty for a

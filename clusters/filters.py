@@ -8,13 +8,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dataset import Dataset
-from .records.model import Actor, ActorType, Cluster, LighthouseProject
+from .records.model import Actor, ActorType, Cluster, CompanyKind, LighthouseProject
 from .search import cluster_search_texts, matches
 
 SIZE_FIGURES: tuple[str, ...] = ("actors", "smes", "research_institutions", "management_staff")
 COMPARE_LIMIT = 4
 """How many clusters the atlas hands to the benchmark at once: more no longer read side by side."""
 ACTOR_TYPES: tuple[str, ...] = tuple(t.value for t in ActorType)
+COMPANY_KINDS: tuple[str, ...] = tuple(k.value for k in CompanyKind)
+KIND_FOCUS = {
+    CompanyKind.BIOTECH: "biotechnology",
+    CompanyKind.PHARMA: "pharma",
+    CompanyKind.MEDTECH: "medtech",
+    CompanyKind.DIAGNOSTICS: "diagnostics",
+    CompanyKind.DIGITAL_HEALTH: "digital-health",
+}
+"""A company's kind is its focus area where the vocabulary has one, so focus and theme filters keep it."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,10 @@ class AtlasFilter:
     states: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     query: str = ""
+    kinds: tuple[str, ...] = ()
+    """Company kinds: when given, only companies of these kinds among the actors."""
+    higher_education: bool = False
+    """Also the register's other higher-education sites (all subjects); life science first without."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +79,28 @@ def _cluster_passes(cluster: Cluster, f: AtlasFilter, dataset: Dataset) -> bool:
     return matches(f.query, cluster_search_texts(cluster, dataset))
 
 
+def _actor_areas(actor: Actor, dataset: Dataset) -> set[str]:
+    """Its own focus areas, else its kind's, else its clusters' (an actor without any keeps them)."""
+    if actor.focus_areas:
+        return set(actor.focus_areas)
+    if actor.kind in KIND_FOCUS and KIND_FOCUS[actor.kind] in dataset.focus_areas:
+        return {KIND_FOCUS[actor.kind]}
+    return {a for c in actor.clusters for a in dataset.clusters[c].focus_areas}
+
+
 def _actor_passes(actor: Actor, f: AtlasFilter, dataset: Dataset) -> bool:
+    if not actor.is_current:  # the past appears only beside a source of its time
+        return False
+    if not f.higher_education and dataset.is_other_higher_education(actor):
+        return False
     if f.types and actor.type.value not in f.types:
+        return False
+    if f.kinds and (actor.kind is None or actor.kind.value not in f.kinds):
         return False
     if f.states and actor.place.state not in f.states:
         return False
     if f.focus or f.themes:
-        # An actor without own focus areas inherits its clusters' ones, so focus filters keep it.
-        areas = set(actor.focus_areas) or {a for c in actor.clusters for a in dataset.clusters[c].focus_areas}
+        areas = _actor_areas(actor, dataset)
         if f.focus and not set(f.focus) & areas:
             return False
         if f.themes and not set(f.themes) & themes_of_areas(dataset, areas):

@@ -10,7 +10,8 @@ import streamlit as st
 
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 from clusters.filters import COMPARE_LIMIT
-from presentation.catalogue import t, text
+from clusters.records.model import ActorStatus
+from presentation.catalogue import CATALOGUE, t, text
 from presentation.citations import cite
 from presentation.formatters import figure_text
 from presentation.safe_text import plain
@@ -127,8 +128,10 @@ def selected_actor_panel(actor: Actor, data: Dataset, lang: str) -> bool:
     Returns True when the user clears the selection."""
     with st.container(border=True, key="atlas_selection"):
         cleared = _panel_head(actor.name, lang)
+        kind = f" · {t(f'kind.{actor.kind.value}', lang)}" if actor.kind else ""
+        postcode = f"{actor.postcode} " if actor.postcode else ""
         st.caption(
-            f"{t(f'actor_type.{actor.type.value}', lang)} · {plain(actor.place.city)} · "
+            f"{t(f'actor_type.{actor.type.value}', lang)}{kind} · {postcode}{plain(actor.place.city)} · "
             f"{state_name(actor.place.state, lang)}"
         )
         links = [
@@ -145,8 +148,32 @@ def selected_actor_panel(actor: Actor, data: Dataset, lang: str) -> bool:
             st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(area_labels(actor.focus_areas, data, lang))}")
         if actor.website:
             st.markdown(f"**{t('atlas.website', lang)}:** {plain(actor.website)}")
-        st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")
+        actor_provenance(actor, data, lang)
     return cleared
+
+
+def actor_provenance(actor: Actor, data: Dataset, lang: str) -> None:
+    """What the page naming the actor says, in its own words, with its year and address; whether the
+    actor still exists; how precisely it is placed; else the source document."""
+    if actor.status is ActorStatus.HISTORICAL:
+        reason = t(f"status_reason.{actor.status_reason.value}", lang)
+        successor = f" · {t('actor.successor', lang, name=plain(actor.successor))}" if actor.successor else ""
+        st.warning(f"{t('status.historical', lang)} ({reason}){successor}")
+    if actor.page is not None:
+        st.markdown(f"> {plain(actor.quote, limit=None)}")
+        page = f"[{plain(actor.page.title)}]({actor.page.url}) — {plain(actor.page.publisher)}, {actor.as_of}"
+        st.caption(t("actor.page", lang, page=page))
+    else:
+        st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")
+    precision = f"precision.{actor.place.precision}"
+    where = t(precision, lang) if precision in CATALOGUE else ""
+    if actor.as_of is not None:
+        where = (
+            f"{t('actor.as_of', lang, year=actor.as_of)} · {where}"
+            if where
+            else t("actor.as_of", lang, year=actor.as_of)
+        )
+    st.caption(where)
 
 
 def selected_project_panel(project: LighthouseProject, data: Dataset, lang: str) -> bool:

@@ -327,10 +327,12 @@ def view_bounds(dataset: Dataset, selection: Selection) -> dict:
     """Arguments for fit_bounds: all of Germany, or what a filter leaves
     (a state filter should show that state, not the whole country with a few dots)."""
     (south, west), (north, east) = geodata.germany_bounds()
-    everything = len(dataset.clusters) + len(dataset.actors) + len(dataset.projects)
+    # Every cluster and project shown: no filter narrows the view (a type or kind filter narrows
+    # the actors only, and the default view leaves out past actors and other higher-education sites).
+    unfiltered = len(selection.clusters) == len(dataset.clusters) and len(selection.projects) == len(dataset.projects)
     points = [(c.seat.lat, c.seat.lon) for c in selection.clusters]
     points += [(item.place.lat, item.place.lon) for item in (*selection.actors, *selection.projects)]
-    if selection.total == everything or not points:
+    if unfiltered or not points:
         return {"bounds": [[south, west], [north, east]]}
     lats, lons = [lat for lat, _ in points], [lon for _, lon in points]
     return {"bounds": [[min(lats), min(lons)], [max(lats), max(lons)]], "padding": (40, 40), "max_zoom": 9}

@@ -63,6 +63,9 @@ def in_the_region(cluster: Cluster, data: Dataset, lang: str) -> None:
     st.markdown(f"**{t('region.in_region', lang, n=len(actors))}**")
     st.caption(t("region.basis", lang, basis=plain(text(region.basis, lang), limit=None)))
     st.dataframe(region_counts_table(cluster, data, lang), hide_index=True, width="stretch")
+    others = len(data.other_higher_education(cluster.id))
+    if others:
+        st.caption(t("region.other_higher_education", lang, n=others))
     documents = [cite_document(data.sources[region.seed.file], lang)] if region.seed.file in data.sources else []
     documents += [definition.url for definition in region.definitions]
     st.caption(
@@ -89,6 +92,7 @@ def region_comparison_table(clusters, data: Dataset, lang: str) -> pd.DataFrame:
         row = {t("col.name", lang): cluster.name}
         row |= {t(f"actor_type.{kind}", lang): number for kind, number in counts.items()}
         row[t("col.total", lang)] = sum(counts.values())
+        row[t("col.other_higher_education", lang)] = len(data.other_higher_education(cluster.id))
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geodata
-from clusters.filters import ACTOR_TYPES, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
+from clusters.filters import ACTOR_TYPES, COMPANY_KINDS, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
 from components.atlas_panel import (
     actors_table,
     cluster_list,
@@ -53,6 +53,8 @@ def view_from_url() -> dict:
         "atlas_types": list(initial.filter.types),
         "atlas_states": list(initial.filter.states),
         "atlas_themes": list(initial.filter.themes),
+        "atlas_kinds": list(initial.filter.kinds),
+        "atlas_higher_education": initial.filter.higher_education,
         "atlas_size": initial.size,
     }
 
@@ -62,7 +64,15 @@ seed_once("atlas", view_from_url)
 
 def clear_filters() -> None:
     st.session_state.update(
-        {"atlas_q": "", "atlas_focus": [], "atlas_types": [], "atlas_states": [], "atlas_themes": []}
+        {
+            "atlas_q": "",
+            "atlas_focus": [],
+            "atlas_types": [],
+            "atlas_states": [],
+            "atlas_themes": [],
+            "atlas_kinds": [],
+            "atlas_higher_education": False,
+        }
     )
 
 
@@ -72,6 +82,8 @@ view_filter = AtlasFilter(
     states=tuple(st.session_state.atlas_states),
     themes=tuple(st.session_state.atlas_themes),
     query=st.session_state.atlas_q.strip(),
+    kinds=tuple(st.session_state.atlas_kinds),
+    higher_education=st.session_state.atlas_higher_education,
 )
 size_by = st.session_state.atlas_size
 shown = filtered(view_filter)
@@ -188,7 +200,15 @@ with list_column:
 
 active_filters = sum(
     bool(value)
-    for value in (view_filter.focus, view_filter.types, view_filter.states, view_filter.themes, view_filter.query)
+    for value in (
+        view_filter.focus,
+        view_filter.types,
+        view_filter.kinds,
+        view_filter.states,
+        view_filter.themes,
+        view_filter.query,
+        view_filter.higher_education,
+    )
 )
 with controls:
     with st.popover(
@@ -200,11 +220,15 @@ with controls:
         choices = (
             ("atlas_focus", "atlas.focus", list(data.focus_areas), lambda a: text(data.focus_areas[a].label, lang)),
             ("atlas_types", "atlas.types", ACTOR_TYPES, lambda value: t(f"actor_type.{value}", lang)),
+            ("atlas_kinds", "atlas.kinds", COMPANY_KINDS, lambda value: t(f"kind.{value}", lang)),
             ("atlas_states", "atlas.states", [s.code for s in geodata.STATES], lambda code: state_name(code, lang)),
             ("atlas_themes", "atlas.themes", list(data.themes), lambda x: text(data.themes[x].label, lang)),
         )
         for key, label, options, name in choices:
             st.multiselect(t(label, lang), options, key=key, format_func=name, placeholder=t("filter.all", lang))
+        st.toggle(
+            t("atlas.higher_education", lang), key="atlas_higher_education", help=t("atlas.higher_education_help", lang)
+        )
         st.toggle(t("atlas.online_tiles", lang), value=False, key="atlas_online")
         st.button(t("atlas.reset", lang), on_click=clear_filters, disabled=not active_filters)
     st.segmented_control(

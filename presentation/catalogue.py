@@ -84,6 +84,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Alles als eine Excel-Arbeitsmappe (mit Quellen)",
     },
     "data.licence": {"en": "Boundaries: licence and attribution", "de": "Grenzen: Lizenz und Namensnennung"},
+    "data.postcodes_note": {
+        "en": "CSV conversion by zauberware (github.com/zauberware/postal-codes-json-xml-csv). Actors with a postcode are placed at its point (precision “postcode”); member lists are checked against it.",
+        "de": "CSV-Umwandlung von zauberware (github.com/zauberware/postal-codes-json-xml-csv). Akteure mit Postleitzahl liegen an deren Punkt (Genauigkeit „Postleitzahl“); Mitgliederlisten werden damit geprüft.",
+    },
     "data.licence_note": {
         "en": "Reprojected to WGS84 and simplified, hence “Daten verändert”.",
         "de": "Nach WGS84 umprojiziert und vereinfacht, daher „Daten verändert“.",
@@ -310,6 +314,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.themes": {"en": "Themes", "de": "Themen"},
     "col.lead": {"en": "Lead", "de": "Federführung"},
     "actor_type.company": {"en": "Company", "de": "Unternehmen"},
+    "kind.biotech": {"en": "Biotech", "de": "Biotechnologie"},
+    "kind.pharma": {"en": "Pharma", "de": "Pharma"},
+    "kind.medtech": {"en": "Medical technology", "de": "Medizintechnik"},
+    "kind.diagnostics": {"en": "Diagnostics", "de": "Diagnostik"},
+    "kind.cro_cdmo": {
+        "en": "Contract research and manufacturing (CRO/CDMO)",
+        "de": "Auftragsforschung und -fertigung (CRO/CDMO)",
+    },
+    "kind.digital_health": {"en": "Digital health", "de": "Digitale Gesundheit"},
+    "kind.supplier": {"en": "Supplier to life science", "de": "Zulieferer der Life Sciences"},
+    "status.historical": {"en": "No longer exists under this name", "de": "Besteht unter diesem Namen nicht mehr"},
+    "status_reason.acquired": {"en": "acquired", "de": "übernommen"},
+    "status_reason.renamed": {"en": "renamed", "de": "umbenannt"},
+    "status_reason.merged": {"en": "merged", "de": "fusioniert"},
+    "status_reason.closed": {"en": "closed", "de": "geschlossen"},
+    "actor.as_of": {
+        "en": "As of {year}: the newest page naming it",
+        "de": "Stand {year}: die neueste Seite, die es nennt",
+    },
+    "actor.page": {"en": "Named on: {page}", "de": "Genannt auf: {page}"},
+    "actor.successor": {"en": "Now: {name}", "de": "Heute: {name}"},
+    "precision.municipality": {
+        "en": "placed at its municipality's centre",
+        "de": "am Mittelpunkt seiner Gemeinde verortet",
+    },
+    "precision.postcode": {
+        "en": "placed at its postcode (GeoNames)",
+        "de": "an seiner Postleitzahl verortet (GeoNames)",
+    },
+    "precision.100 m grid cell": {
+        "en": "placed in the register's 100 m grid cell",
+        "de": "in der 100-m-Gitterzelle des Verzeichnisses verortet",
+    },
+    "precision.state": {"en": "only its state is known", "de": "nur sein Land ist bekannt"},
+    "atlas.kinds": {"en": "Company kinds", "de": "Unternehmensarten"},
+    "atlas.higher_education": {
+        "en": "All higher-education sites (Destatis register, all subjects)",
+        "de": "Alle Hochschulstandorte (Destatis-Verzeichnis, alle Fächer)",
+    },
+    "atlas.higher_education_help": {
+        "en": "Life science first: by default the map shows companies, institutes, university hospitals and the universities that run one.",
+        "de": "Life Science zuerst: Standardmäßig zeigt die Karte Unternehmen, Institute, Universitätsklinika und die Universitäten, die eines betreiben.",
+    },
     "actor_type.university": {"en": "University", "de": "Universität"},
     "actor_type.university_of_applied_sciences": {"en": "University of applied sciences", "de": "Fachhochschule"},
     "actor_type.university_hospital": {"en": "University hospital", "de": "Universitätsklinikum"},
@@ -442,8 +489,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "In den Quellen genannt: {n} (davon {members} als Mitglieder)",
     },
     "region.in_region": {
-        "en": "In the region (registers): {n} universities, hospitals and institutes",
-        "de": "In der Region (Verzeichnisse): {n} Hochschulen, Kliniken und Institute",
+        "en": {
+            "one": "In the region (listings): {n} life-science actor",
+            "other": "In the region (listings): {n} life-science actors",
+        },
+        "de": {
+            "one": "In der Region (Verzeichnisse): {n} Life-Science-Akteur",
+            "other": "In der Region (Verzeichnisse): {n} Life-Science-Akteure",
+        },
+    },
+    "region.other_higher_education": {
+        "en": {
+            "one": "Not counted above: {n} further site of the higher-education register (Destatis, all subjects)",
+            "other": "Not counted above: {n} further sites of the higher-education register (Destatis, all subjects)",
+        },
+        "de": {
+            "one": "Oben nicht gezählt: {n} weiterer Standort des Hochschulverzeichnisses (Destatis, alle Fächer)",
+            "other": "Oben nicht gezählt: {n} weitere Standorte des Hochschulverzeichnisses (Destatis, alle Fächer)",
+        },
+    },
+    "col.other_higher_education": {
+        "en": "Other higher-education sites (all subjects)",
+        "de": "Weitere Hochschulstandorte (alle Fächer)",
     },
     "region.basis": {"en": "Region: {basis}", "de": "Region: {basis}"},
     "region.defined_by": {"en": "Region as defined by: {sources}", "de": "Region laut: {sources}"},
@@ -458,14 +525,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "col.total": {"en": "Total", "de": "Summe"},
     "region.compare_title": {
-        "en": "In the regions: universities, hospitals and institutes (registers)",
-        "de": "In den Regionen: Hochschulen, Kliniken und Institute (Verzeichnisse)",
+        "en": "In the regions: companies, institutes, university hospitals and universities (listings)",
+        "de": "In den Regionen: Unternehmen, Institute, Universitätsklinika und Universitäten (Verzeichnisse)",
     },
     "region.compare_reading": {
-        "en": "Counted from the same official listings for every cluster's region, so these columns compare; "
-        "they are not the clusters' own figures above and are never added to them.",
-        "de": "Für die Region jedes Clusters aus denselben amtlichen Verzeichnissen gezählt, daher vergleichbar; "
-        "es sind nicht die eigenen Zahlen der Cluster oben, und sie werden nie zu ihnen addiert.",
+        "en": "Counted the same way for every cluster's region: university hospitals and universities from the official register, institutes and companies from the compiled public pages (as complete as the pages found, not a census). They are not the clusters' own figures above and are never added to them.",
+        "de": "Für die Region jedes Clusters auf dieselbe Weise gezählt: Universitätsklinika und Universitäten aus dem amtlichen Verzeichnis, Institute und Unternehmen aus den zusammengestellten öffentlichen Seiten (so vollständig wie die gefundenen Seiten, keine Vollerhebung). Es sind nicht die eigenen Zahlen der Cluster oben, und sie werden nie zu ihnen addiert.",
     },
     "cite.upload": {"en": "your upload {file}, row {row}", "de": "Ihr Upload {file}, Zeile {row}"},
     "cite.your_upload": {"en": "your upload", "de": "Ihr Upload"},

@@ -182,7 +182,23 @@ CLI_TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "keeping.unknown_state": "state '{state}' is not a German state",
     "keeping.only_postcode": (
-        "only a postcode ({postcode}): it cannot be placed offline (there is no postcode table); add the city"
+        "only a postcode ({postcode}): its places ({places}) are not one municipality of the BKG table; add the city"
+    ),
+    "keeping.invalid_postcode": "postcode '{postcode}' is not five digits",
+    "keeping.unknown_postcode": "postcode {postcode} is not in the GeoNames postcode table",
+    "keeping.postcode_in_several_districts": (
+        "postcode {postcode} lies in several districts ({districts}): which place is meant would be a guess; "
+        "add the city and check the postcode"
+    ),
+    "keeping.postcode_elsewhere": "postcode {postcode} lies in district {district}, not where {place} lies",
+    "keeping.row_source_incomplete": (
+        "the row cites no complete source: {missing} missing "
+        "(each row needs its page's address, its words and the year)"
+    ),
+    "keeping.invalid_source_url": "source_url '{url}' is not a web address (https://…)",
+    "keeping.invalid_year": "year '{year}' is not a year (four digits, not in the future)",
+    "keeping.invalid_quote": (
+        "the quote ({length} characters) has control characters or is longer than {limit} characters"
     ),
     "keeping.no_place": "no place: the city is empty",
     "keeping.ambiguous_place": "place '{place}' is ambiguous: {candidates}; write the full name",

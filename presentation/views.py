@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
 from clusters import FIGURE_FIELDS, Dataset
-from clusters.filters import ACTOR_TYPES, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
+from clusters.filters import ACTOR_TYPES, COMPANY_KINDS, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
 from clusters.metrics import INDICATORS
 from clusters.records.numbers import NumberError, parse_number
 
@@ -34,6 +34,8 @@ PAGE_PATHS = {
     "clusters": "/clusters",
 }
 MAX_QUERY_CHARS = 100
+HIGHER_EDUCATION_LAYER = "higher-education"
+"""`?layer=higher-education`: the atlas shows all sites of the higher-education register too."""
 
 
 def link_params(lang: str = DEFAULT_LANGUAGE, **params: str | Iterable[str] | None) -> dict[str, str]:
@@ -118,6 +120,8 @@ class AtlasView:
             states=notices.known(params, "state", states, normalise=_state_code),
             themes=notices.known(params, "theme", dataset.themes),
             query=" ".join(values_of(params, "q"))[:MAX_QUERY_CHARS],
+            kinds=notices.known(params, "kind", COMPANY_KINDS),
+            higher_education=notices.one(params, "layer", (HIGHER_EDUCATION_LAYER,), None) is not None,
         )
         cluster = notices.one(params, "cluster", dataset.clusters, None)
         actor = notices.one(params, "actor", dataset.actors, None)
@@ -146,6 +150,8 @@ class AtlasView:
             "state": ",".join(f.states),
             "theme": ",".join(f.themes),
             "q": f.query,
+            "kind": ",".join(f.kinds),
+            "layer": HIGHER_EDUCATION_LAYER if f.higher_education else "",
             "cluster": self.cluster or "",
             "actor": self.actor or "",
             "project": self.project or "",

@@ -90,10 +90,21 @@ def test_actors_export_columns(dataset):
         "sponsor",
         "source",
         "location_source",
+        "kind",
+        "status",
+        "status_reason",
+        "successor",
+        "as_of",
+        "postcode",
+        "source_url",
+        "quote",
     ]
     assert len(rows) == len(dataset.actors) >= 400
     assert all(r["lat"] and r["lon"] and r["source"] and r["location_source"] for r in rows)
-    assert {r["precision"] for r in rows} == {"municipality", "100 m grid cell"}
+    # Every actor is as of the year of the newest page naming it; unknown only where that page is undated.
+    undated = {key for key, source in dataset.sources.items() if source.date is None}
+    assert all(r["as_of"] or dataset.actors[r["id"]].source.file in undated for r in rows)
+    assert {r["precision"] for r in rows} == {"municipality", "100 m grid cell", "postcode"}
     by_id = {r["id"]: r for r in rows}
     assert by_id["bmwi"]["relations"] == "biosaxony:funder;bioregio-stern:funder"
     assert by_id["bmwi"]["clusters"] == "biosaxony;bioregio-stern"
@@ -104,8 +115,10 @@ def test_actors_export_columns(dataset):
         "U Freiburg i.Br. (Klinikum)",
     )
     assert "Hochschulverzeichnis WS 2021/22" in freiburg["source"] and freiburg["relations"] == ""
-    assert by_id["dkfz"]["source"].endswith("https://www.rnz.de/nachrichten_artikel,-dkfz-_arid,376280.html")
-    assert by_id["dkfz"]["location_source"].startswith("BKG municipality table")
+    assert by_id["dkfz"]["source_url"] == dataset.actors["dkfz"].page.url and by_id["dkfz"]["source"].endswith(
+        by_id["dkfz"]["source_url"]
+    )
+    assert by_id["dkfz"]["precision"] == "postcode" and "GeoNames" in by_id["dkfz"]["location_source"]
     # A named actor placed by the register keeps its own source and cites the register for its point.
     assert "Masterplan" in by_id["charite"]["source"] and "Sortierschlüssel" in by_id["charite"]["location_source"]
     assert "healthcapital" in by_id["charite"]["in_region"].split(";") and by_id["charite"]["relations"] == ""

@@ -9,10 +9,13 @@ def ids(items):
     return {item.id for item in items}
 
 
-def test_no_filter_shows_everything(synthetic):
+def test_no_filter_shows_every_current_life_science_actor(synthetic):
     shown = apply_filter(synthetic, AtlasFilter())
-    assert ids(shown.clusters) == set(synthetic.clusters) and ids(shown.actors) == set(synthetic.actors)
+    current = {a.id for a in synthetic.actors.values() if a.is_current}
+    others = {a.id for a in synthetic.actors.values() if synthetic.is_other_higher_education(a)}
+    assert ids(shown.clusters) == set(synthetic.clusters) and ids(shown.actors) == current - others
     assert ids(shown.projects) == set(synthetic.projects)
+    assert ids(apply_filter(synthetic, AtlasFilter(higher_education=True)).actors) == current
 
 
 def test_focus_filter_narrows_clusters_actors_and_projects(synthetic):
@@ -38,14 +41,15 @@ def test_type_filter_restricts_only_actors(synthetic):
 
 def test_state_filter_uses_every_state_of_a_cluster(synthetic):
     assert synthetic.clusters["beta-health"].seat.state == "HH"  # seat Hamburg, region reaches SH
-    shown = apply_filter(synthetic, AtlasFilter(states=("SH",)))
+    shown = apply_filter(synthetic, AtlasFilter(states=("SH",), higher_education=True))
     assert ids(shown.clusters) == {"beta-health"}
     assert {"beta-medtech", "beta-clinic"} <= ids(shown.actors)  # named by the sources
     assert "testuniversitaet-kiel" in ids(shown.actors)  # a register's site
     assert all(a.place.state == "SH" for a in shown.actors)
     assert ids(shown.projects) == {"beta-telemed", "beta-hygiene"}
-    saxony = apply_filter(synthetic, AtlasFilter(states=("SN",)))
-    assert saxony.actors and ids(saxony.actors) == {a.id for a in synthetic.actors.values() if a.place.state == "SN"}
+    saxony = apply_filter(synthetic, AtlasFilter(states=("SN",), higher_education=True))
+    in_saxony = {a.id for a in synthetic.actors.values() if a.place.state == "SN" and a.is_current}
+    assert saxony.actors and ids(saxony.actors) == in_saxony
 
 
 def test_theme_filter(synthetic):
@@ -65,9 +69,9 @@ def test_search_ignores_diacritics_across_layers(synthetic):
 
 def test_filters_combine(synthetic):
     shown = apply_filter(synthetic, AtlasFilter(states=("BY",), types=("company",), focus=("biotechnology",)))
-    # alpha-holding inherits alpha-bio's biotechnology; alpha-pharma-ag is pharma only, alpha-uni
-    # a university, and the Stuttgart company is in BW.
-    assert ids(shown.actors) == {"alpha-biolab", "alpha-holding"}
+    # alpha-holding inherits alpha-bio's biotechnology, the Munich biotech company has it as its kind;
+    # alpha-pharma-ag is pharma only, alpha-uni a university, and the Stuttgart company is in BW.
+    assert ids(shown.actors) == {"alpha-biolab", "alpha-holding", "test-biotech-muenchen"}
 
 
 def test_main_theme(synthetic):

@@ -155,12 +155,21 @@ def _data_texts() -> list[Text]:
     return found
 
 
+def _forms(text) -> list[str]:
+    """A text, or its plural forms (`one`, `other`) in that order."""
+    return [text["one"], text["other"]] if isinstance(text, dict) else [text]
+
+
 @cache
 def english_fragments() -> dict[str, str]:
     """Fragment -> where it comes from: the English of each catalogue text and data `Text` whose
     German differs, cut at its {placeholders}; fragments of at least two words or eight letters
     that no German text contains (a proper name or "dl-de/by-2-0" is shared, not English)."""
-    pairs = [(key, texts["en"], texts["de"]) for key, texts in CATALOGUE.items()]
+    pairs = [
+        (key, english, german)
+        for key, texts in CATALOGUE.items()
+        for english, german in zip(_forms(texts["en"]), _forms(texts["de"]), strict=True)
+    ]
     pairs += [(f"data: {value.en[:40]}", value.en, value.de) for value in _data_texts()]
     german = "\n".join(de for _, _, de in pairs).casefold()
     fragments: dict[str, str] = {}

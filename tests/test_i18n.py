@@ -7,12 +7,24 @@ from presentation.catalogue import CATALOGUE, LANGUAGES, t
 from presentation.formatters import figure_text, figure_words, format_number
 
 
+def forms(text) -> list[str]:
+    """A text, or its plural forms (`one`, `other`)."""
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
 def test_every_key_has_english_and_german_with_the_same_placeholders():
     for key, texts in CATALOGUE.items():
         assert set(texts) == set(LANGUAGES), key
-        assert all(texts[lang].strip() for lang in LANGUAGES), key
-        placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGUAGES}
-        assert placeholders["en"] == placeholders["de"], key
+        assert all(form.strip() for lang in LANGUAGES for form in forms(texts[lang])), key
+        placeholders = {lang: [set(re.findall(r"{(\w+)}", form)) for form in forms(texts[lang])] for lang in LANGUAGES}
+        assert all(p == placeholders["en"][0] for lang in LANGUAGES for p in placeholders[lang]), key
+
+
+def test_plural_forms_follow_the_language():
+    assert t("region.in_region", "en", n=1) == "In the region (listings): 1 life-science actor"
+    assert t("region.in_region", "en", n=3) == "In the region (listings): 3 life-science actors"
+    assert t("region.in_region", "de", n=1).endswith("1 Life-Science-Akteur")
+    assert t("region.in_region", "de", n=0).endswith("0 Life-Science-Akteure")
 
 
 def test_unknown_key_raises():
@@ -53,7 +65,7 @@ def test_german_multiselects_have_german_placeholders(page):
     assert at.multiselect and not at.exception
     placeholders = {w.label: w.proto.placeholder for w in at.multiselect}
     assert all(placeholders.values()), placeholders
-    assert set(placeholders.values()) <= {t(key, "de") for key in CATALOGUE}
+    assert set(placeholders.values()) <= {form for texts in CATALOGUE.values() for form in forms(texts["de"])}
 
 
 def test_every_unit_in_the_data_has_a_translation(dataset):

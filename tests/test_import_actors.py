@@ -28,7 +28,7 @@ MEMBERS = "\n".join(
         "Main Firma GmbH;company;Frankfurt;;",  # 6 ambiguous: am Main or (Oder)
         "Neustädter AG;company;Neustadt;;",  # 7 ambiguous: many Neustadts
         "Nirgendwo KG;company;Xyzdorf;;",  # 8 unknown place
-        "Nur PLZ GmbH;company;;80331;",  # 9 a postcode alone
+        "Nur PLZ GmbH;company;;82152;",  # 9 a postcode alone, of two districts (Planegg and Krailling)
         "Alien Corp;Raumschiff;Berlin;;",  # 10 bad type
         "Testuniversität Hamburg;Universität;Hamburg;;",  # 11 changed: a register row gains a named row
         "NEUE BIO gmbh;Unternehmen;München;;",  # 12 duplicate of row 4
@@ -81,12 +81,23 @@ def test_review_sorts_exact_misspelt_ambiguous_and_unknown_places(capsys, synthe
     assert "Frankfurt (Oder) (BB, AGS 12053000), Frankfurt am Main (HE, AGS 06412000)" in problems
     assert "row 7: Neustädter AG — place 'Neustadt' is ambiguous: " in problems
     assert "row 8: Nirgendwo KG — unknown place 'Xyzdorf'" in problems
-    assert "row 9: Nur PLZ GmbH — only a postcode (80331): it cannot be placed offline" in problems
+    assert "row 9: Nur PLZ GmbH — postcode 82152 lies in several districts (09184, 09188)" in problems
     assert "row 10: Alien Corp — type 'Raumschiff' is not an actor type" in problems
     assert "row 12: NEUE BIO gmbh — duplicate row: the same organisation as row 4" in problems
     assert "row 14: Falsche Adresse GmbH — website 'javascript:alert(1)' is not a web address" in problems
     assert "Not written" in out
     assert files(synthetic_copy) == before
+
+
+def test_a_postcode_alone_places_a_row_when_it_is_one_municipality(capsys, synthetic_copy, tmp_path):
+    path = tmp_path / "plz.csv"
+    path.write_text(
+        "Name;Typ;PLZ\nNur PLZ GmbH;Unternehmen;80331\nFalsche PLZ AG;Unternehmen;00000\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "import-actors", path, "--cluster", "alpha-bio", "--data", synthetic_copy)
+    assert "row 2: Nur PLZ GmbH — new actor nur-plz, company, München (BY)" in section(out, "New")
+    assert "row 3: Falsche PLZ AG — postcode 00000 is not in the GeoNames postcode table" in section(out, "Problems")
+    assert code == 1
 
 
 def test_the_review_holds_codes_and_values_that_the_command_line_words(synthetic_copy, members):

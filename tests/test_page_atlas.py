@@ -7,6 +7,7 @@ import pytest
 from conftest import SYNTHETIC_DIR, open_app, shown
 
 from clusters import load_dataset
+from clusters.filters import AtlasFilter, apply_filter
 
 
 def run_app(**query):
@@ -38,7 +39,9 @@ def test_atlas_is_the_default_page_and_lists_every_cluster(synthetic):
     assert not at.exception
     assert at.title[0].value == "Atlas of German life-science clusters"
     assert sorted(cluster_names(at)) == sorted(c.name for c in synthetic.clusters.values())
-    assert counts(at) == "5 clusters · 51 actors · 6 projects"
+    shown = apply_filter(synthetic, AtlasFilter()).actors  # life science first, current actors only
+    assert counts(at) == f"5 clusters · {len(shown)} actors · 6 projects"
+    assert len(shown) < len(synthetic.actors)
 
 
 def test_map_assets_are_local():
@@ -92,10 +95,22 @@ def test_each_filter_narrows_the_list(key, value, expected):
     )
 
 
-def test_type_filter_narrows_actors_only():
+def test_type_filter_narrows_actors_only(synthetic):
     at = run_app()
     at.multiselect(key="atlas_types").set_value(["university"]).run()
-    assert counts(at).startswith("5 clusters · 11 actors")
+    universities = apply_filter(synthetic, AtlasFilter(types=("university",))).actors
+    assert universities and counts(at).startswith(f"5 clusters · {len(universities)} actors")
+    at.toggle(key="atlas_higher_education").set_value(True).run()  # the register's other sites too
+    everyone = apply_filter(synthetic, AtlasFilter(types=("university",), higher_education=True)).actors
+    assert len(everyone) > len(universities) and counts(at).startswith(f"5 clusters · {len(everyone)} actors")
+    assert at.query_params["layer"] == "higher-education"
+
+
+def test_kind_filter_keeps_companies_of_that_kind():
+    at = run_app(kind="biotech")
+    assert counts(at).startswith("5 clusters · 1 actor")
+    at.multiselect(key="atlas_kinds").set_value(["biotech", "cro_cdmo"]).run()
+    assert counts(at).startswith("5 clusters · 2 actors")
 
 
 def test_search_ignores_diacritics():

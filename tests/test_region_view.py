@@ -17,7 +17,9 @@ def test_alpha_profile_lists_university_hospitals_and_universities_in_its_region
     numbers = dict(zip(counts["Type"], counts["Number"], strict=True))
     # München (09162), Landkreis München (09184) and Freising (09178): Kiel's or Dresden's rows stay out.
     assert numbers["University hospital"] == 2 and numbers["University"] == 2
-    assert numbers["University of applied sciences"] == 2 and numbers["Research institute"] == 1
+    assert numbers["Company"] == 2 and numbers["Research institute"] == 1
+    assert "University of applied sciences" not in numbers  # all subjects alike: counted apart
+    assert any("further sites of the higher-education register" in c.value for c in at.caption)
 
     def region_list():
         return [
@@ -31,7 +33,8 @@ def test_alpha_profile_lists_university_hospitals_and_universities_in_its_region
     at.run()
     listed = region_list()[0]
     assert "Testuniversität München (Klinikum)" in set(listed["Name"])
-    assert "Private Testhochschule Garching" in set(listed["Name"])
+    assert "Private Testhochschule Garching" not in set(listed["Name"])  # counted apart, not listed as life science
+    assert "Testbiotech München GmbH" in set(listed["Name"])
     assert any("Testverzeichnis" in c.value for c in at.caption)
 
 

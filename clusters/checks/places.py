@@ -7,9 +7,11 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 import geodata
+from geodata.postcodes import PRECISION as POSTCODE_PRECISION
+from geodata.postcodes import postcode_points
 
 from ..dataset import DataIssue
-from ..records.model import Place
+from ..records.model import Actor, Place, SourceRef
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -63,3 +65,23 @@ def locate_all(items: dict[str, M], attr: str, file: str, issues: list[DataIssue
         key: item.model_copy(update={attr: locate_place(getattr(item, attr), file, key, issues, attr)})
         for key, item in items.items()
     }
+
+
+def at_postcode(actor: Actor, file: str, issues: list[DataIssue], postcode_source: str) -> Actor:
+    """A named actor with a postcode sits at that postcode's GeoNames point in its municipality's
+    district (precision "postcode"); a postcode of another district is reported, never guessed."""
+    if actor.postcode is None or actor.place.precision != "municipality" or not actor.place.ags:
+        return actor
+    points = [p for p in postcode_points(actor.postcode) if p.district == actor.place.ags[:5]]
+    if not points:
+        issues.append(
+            DataIssue(
+                file, actor.id, "postcode", f"postcode {actor.postcode} does not lie in {actor.place.city}'s district"
+            )
+        )
+        return actor
+    point = next((p for p in points if p.place == actor.place.city), points[0])
+    place = actor.place.model_copy(update={"lat": point.lat, "lon": point.lon, "precision": POSTCODE_PRECISION})
+    return actor.model_copy(
+        update={"place": place, "location_source": SourceRef(file=postcode_source, section=point.postcode)}
+    )

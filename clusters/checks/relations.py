@@ -72,7 +72,19 @@ def merge_same_as(
                 "short_name": row.short_name,
                 "sponsor": row.sponsor,
                 "register_key": row.register_key,
-                "location_source": row.source,
+                "location_source": row.location_source or row.source,
+                **_newer_page(actor, row),
             }
         )
     return merged, taken
+
+
+_PAGE_FIELDS = ("page", "quote", "as_of", "kind", "postcode")
+
+
+def _newer_page(actor: Actor, row: Actor) -> dict:
+    """What the listed row's page says, where it is newer than what names the actor (a company of a
+    2005 plan that a 2021 page still names is current as of 2021)."""
+    if row.as_of is None or (actor.as_of is not None and actor.as_of >= row.as_of):
+        return {}
+    return {name: getattr(row, name) or getattr(actor, name) for name in _PAGE_FIELDS}

@@ -19,10 +19,14 @@ The review holds codes and plain values, never text: `presentation.messages` wor
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import geodata
+from geodata.postcodes import postcode_districts, postcode_points
 
 from ..dataset import FILES, Dataset
 from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
@@ -41,6 +45,9 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "postcode": ("plz", "postcode", "postal code", "postleitzahl", "zip", "zip code"),
     "website": ("website", "webseite", "url", "homepage", "internet", "web"),
     "state": ("state", "bundesland", "land"),
+    "source_url": ("source url", "source", "quelle", "page", "seite", "fundstelle"),
+    "quote": ("quote", "zitat", "wortlaut"),
+    "year": ("year", "jahr", "as of", "stand"),
 }
 """Header names as people write them (compared case-insensitively); `name`, `type` and a place
 (`city`, or at least `postcode` to be told why that is not enough) are needed."""
@@ -48,6 +55,7 @@ PLACE_COLUMNS = "place"
 """Stands in the missing columns for "a `city` or at least a `postcode` column"."""
 
 MAX_NAME_CHARS = 300
+MAX_QUOTE_CHARS = 600
 
 TYPE_WORDS: dict[str, ActorType] = {
     **{kind.value.replace("_", " "): kind for kind in ActorType},
@@ -196,6 +204,8 @@ def _map_columns(header: list[object]) -> tuple[dict[str, int], list[Notice], li
     missing = [name for name in ("name", "type") if name not in found]
     if "city" not in found and "postcode" not in found:
         missing.append(PLACE_COLUMNS)
+    if "source_url" in found:  # a list whose rows come from pages of their own: each row cites its page
+        missing += [name for name in ("quote", "year") if name not in found]
     if missing:
         problems.append(Notice("missing_columns", {"missing": tuple(missing), "understood": COLUMN_NAMES}))
     return found, problems, ignored
@@ -282,11 +292,15 @@ def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relat
             index = columns.get(name)
             return _cell_text(cells[index]) if index is not None and index < len(cells) else ""
 
-        review.rows.append(_review_row(number, cell, dataset, cluster_id, relation, known, taken_ids, seen))
+        review.rows.append(
+            _review_row(number, cell, dataset, cluster_id, relation, known, taken_ids, seen, "source_url" in columns)
+        )
     return review
 
 
-def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relation, known, taken_ids, seen):
+def _review_row(
+    number, cell, dataset: Dataset, cluster_id: str, relation: Relation, known, taken_ids, seen, per_row_sources
+):
     """The row sorted; each check below raises EditError(code, **params), the row's problem."""
     name = cell("name")
     link = f"{cluster_id}:{relation.value}"
@@ -301,7 +315,7 @@ def _review_row(number, cell, dataset: Dataset, cluster_id: str, relation: Relat
             if actor_id in known.named_rows:
                 return _named_actor_row(number, name, actor_id, actor, cluster_id, relation)
             return _listed_actor_row(number, name, actor_id, actor, cell("website"), link, taken_ids)
-        return _new_actor_row(number, name, cell, link, taken_ids)
+        return _new_actor_row(number, name, cell, link, taken_ids, per_row_sources)
     except EditError as problem:
         return ReviewRow(number, name, "problem", problem.code, problem.params)
 
@@ -354,12 +368,35 @@ def _listed_actor_row(number: int, name: str, actor_id: str, actor, website: str
     return ReviewRow(number, name, "changed", code, params, actor_id, record)
 
 
-def _new_actor_row(number: int, name: str, cell, link: str, taken_ids) -> ReviewRow:
+def _row_source(cell) -> dict[str, str]:
+    """The page a row cites (`source_url`, `quote`, `year`), all three or none: no row is written
+    without its source where the list names sources row by row."""
+    url, quote, year = cell("source_url"), " ".join(cell("quote").split()), cell("year")
+    if not (url or quote or year):
+        return {}
+    if not url or not quote or not year:
+        raise EditError(
+            "row_source_incomplete",
+            missing=tuple(n for n, v in (("source_url", url), ("quote", quote), ("year", year)) if not v),
+        )
+    if not re.fullmatch(r"https?://\S+", url) or len(url) > 2000:
+        raise EditError("invalid_source_url", url=url[:200])
+    if not re.fullmatch(r"(19|20)\d\d", year) or int(year) > dt.date.today().year:
+        raise EditError("invalid_year", year=year[:20])
+    if has_control_or_bidi(quote) or len(quote) > MAX_QUOTE_CHARS:
+        raise EditError("invalid_quote", length=len(quote), limit=MAX_QUOTE_CHARS)
+    return {"url": url, "quote": quote, "as_of": year}
+
+
+def _new_actor_row(number: int, name: str, cell, link: str, taken_ids, per_row_sources: bool) -> ReviewRow:
     kind = _checked_type(cell("type"))
     website = cell("website")
     if website and not WEBSITE.fullmatch(website):
         raise EditError("invalid_website", website=website)
-    city, place = _placed(cell)
+    source = _row_source(cell)
+    if per_row_sources and not source:
+        raise EditError("row_source_incomplete", missing=("source_url", "quote", "year"))
+    city, place, postcode = _placed(cell)
     town = place.municipality
     record = {
         "id": new_id(name, taken_ids),
@@ -368,7 +405,10 @@ def _new_actor_row(number: int, name: str, cell, link: str, taken_ids) -> Review
         "city": stored_city(town),
         "state": town.state,
         "clusters": link,
+        **source,
     }
+    if postcode:
+        record["postcode"] = postcode
     if website:
         record["website"] = website
     taken_ids.add(record["id"])
@@ -389,8 +429,9 @@ def _checked_type(text: str) -> ActorType:
     return kind
 
 
-def _placed(cell) -> tuple[str, PlaceMatch]:
-    """The city as written (without a postcode in front) and the one municipality it names."""
+def _placed(cell) -> tuple[str, PlaceMatch, str | None]:
+    """The city as written (without a postcode in front), the one municipality it names, and the
+    postcode where one is given: it must exist and lie in one district, that of the municipality."""
     city, postcode = cell("city"), cell("postcode")
     written_code = re.match(r"(?:D-)?(\d{5})\s+(\S.*)$", city)
     if written_code:  # "80331 München" in one cell
@@ -402,7 +443,7 @@ def _placed(cell) -> tuple[str, PlaceMatch]:
             raise EditError("unknown_state", state=cell("state"))
     if not city:
         if postcode:
-            raise EditError("only_postcode", postcode=postcode)
+            return _placed_by_postcode(postcode, state)
         raise EditError("no_place")
     place = locate(city, state)
     if place.status == "ambiguous":
@@ -411,7 +452,34 @@ def _placed(cell) -> tuple[str, PlaceMatch]:
         if state:
             raise EditError("unknown_place_in_state", place=city, state=state)
         raise EditError("unknown_place", place=city)
-    return city, place
+    if postcode:
+        _check_postcode(postcode, place.municipality)
+    return city, place, postcode or None
+
+
+def _placed_by_postcode(postcode: str, state: str | None) -> tuple[str, PlaceMatch, str]:
+    """A row with a postcode and no city: the postcode's place, where it is one municipality."""
+    _check_postcode(postcode, None)
+    names = sorted({point.place for point in postcode_points(postcode)})
+    places = [locate(name, state) for name in names]
+    towns = {place.municipality.ags: place for place in places if place.status == "exact"}
+    if len(towns) != 1:
+        raise EditError("only_postcode", postcode=postcode, places=tuple(names))
+    place = next(iter(towns.values()))
+    _check_postcode(postcode, place.municipality)
+    return place.municipality.name, place, postcode
+
+
+def _check_postcode(postcode: str, town: geodata.Municipality | None) -> None:
+    if not re.fullmatch(r"\d{5}", postcode):
+        raise EditError("invalid_postcode", postcode=postcode[:20])
+    districts = postcode_districts(postcode)
+    if not districts:
+        raise EditError("unknown_postcode", postcode=postcode)
+    if len(districts) > 1:  # one postcode, several districts: which one is meant is a guess
+        raise EditError("postcode_in_several_districts", postcode=postcode, districts=tuple(sorted(districts)))
+    if town is not None and town.ags[:5] not in districts:
+        raise EditError("postcode_elsewhere", postcode=postcode, place=town.name, district=next(iter(districts)))
 
 
 # --- writing ------------------------------------------------------------------------------------------

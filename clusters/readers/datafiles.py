@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..checks.places import locate_all
+from ..checks.places import at_postcode, locate_all
 from ..checks.quotes import quote_problems
 from ..checks.references import check_references, check_regions
 from ..checks.relations import checked_links, merge_same_as
@@ -54,12 +54,32 @@ ACTOR_COLUMNS = (
 )
 """`clusters` holds `cluster:relation` pairs (`bio-m:cluster_management;biosaxony:partner`); `same_as`
 names the register or institute row that is the same place (the named actor then takes its point)."""
-OPTIONAL_ACTOR_COLUMNS = ("website",)
-"""Columns of actors.csv that older files (and the synthetic data) may lack; empty where unknown."""
 REGISTER_COLUMNS = ("id", "name", "short_name", "type", "sponsor", "city", "state", "ags", "lat", "lon", "register_key")
-INSTITUTE_COLUMNS = ("id", "name", "type", "city", "state", "ags", "url", "note")
+PROVENANCE_COLUMNS = (
+    "kind",
+    "postcode",
+    "status",
+    "status_reason",
+    "successor",
+    "as_of",
+    "url",
+    "page_title",
+    "publisher",
+    "quote",
+)
+"""Where a page names an actor: its kind (companies), postcode, whether it still exists, the page's
+year, address, title, publisher and own words. Optional in actors.csv, where older rows cite a
+source document instead."""
+OPTIONAL_ACTOR_COLUMNS = ("website", *PROVENANCE_COLUMNS)
+"""Columns of actors.csv that older files (and the synthetic data) may lack; empty where unknown."""
+PAGE_ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "lat", "lon", "precision", *PROVENANCE_COLUMNS)
+"""companies.csv and institutes.csv: one public page per row; `lat`/`lon` only where the point is
+better than the municipality's (precision `postcode`: the GeoNames point of the postcode)."""
+INSTITUTE_COLUMNS = PAGE_ACTOR_COLUMNS
 REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
 INSTITUTES_SOURCE = "institute-pages"
+COMPANIES_SOURCE = "company-pages"
+POSTCODES_SOURCE = "geonames-postcodes"
 REGISTER_PRECISION = "100 m grid cell"
 
 M = TypeVar("M", bound=BaseModel)
@@ -92,7 +112,23 @@ def _named_actor(row: dict) -> dict:
         "note": (row["note"] or "").strip(),
         "same_as": row["same_as"].strip(),
         "website": (row.get("website") or "").strip() or None,
+        **_provenance(row),
     }
+
+
+def _cell(row: dict, column: str) -> str | None:
+    return (row.get(column) or "").strip() or None
+
+
+def _provenance(row: dict) -> dict:
+    """The page that names the actor, its words and year, and what the page says of the actor."""
+    fields = {name: _cell(row, name) for name in ("kind", "postcode", "status_reason", "successor", "as_of", "quote")}
+    fields["status"] = _cell(row, "status") or "active"
+    url = _cell(row, "url")
+    if url:
+        title, publisher = _cell(row, "page_title") or "", _cell(row, "publisher") or ""
+        fields["page"] = {"url": url, "title": title, "publisher": publisher}
+    return {name: value for name, value in fields.items() if value is not None}
 
 
 def _register_actor(row: dict) -> dict:
@@ -117,16 +153,27 @@ def _register_actor(row: dict) -> dict:
     }
 
 
-def _institute(row: dict) -> dict:
-    return {
-        "id": row["id"].strip(),
-        "name": row["name"].strip(),
-        "type": row["type"].strip(),
-        "place": {"city": row["city"].strip(), "state": row["state"].strip(), "ags": row["ags"].strip() or None},
-        "listing": Listing.RESEARCH_INSTITUTES.value,
-        "source": {"file": INSTITUTES_SOURCE, "section": row["url"].strip()},
-        "note": (row["note"] or "").strip(),
-    }
+def _page_actor(listing: Listing, source: str) -> Callable[[dict], dict]:
+    """A row of companies.csv or institutes.csv: an actor a public page names with its place."""
+
+    def record(row: dict) -> dict:
+        place = {"city": row["city"].strip(), "state": row["state"].strip(), "ags": _cell(row, "ags")}
+        located = {}
+        if _cell(row, "precision"):
+            place |= {"lat": _cell(row, "lat"), "lon": _cell(row, "lon"), "precision": row["precision"].strip()}
+            located = {"location_source": {"file": POSTCODES_SOURCE, "section": _cell(row, "postcode") or "-"}}
+        return {
+            "id": row["id"].strip(),
+            "name": row["name"].strip(),
+            "type": row["type"].strip(),
+            "place": place,
+            "listing": listing.value,
+            "source": {"file": source, "section": _cell(row, "url") or "-"},
+            **located,
+            **_provenance(row),
+        }
+
+    return record
 
 
 def read_actor_rows(
@@ -301,10 +348,11 @@ def build_regions(records: list[dict], issues: list[DataIssue], broken: set[str]
 TABLES: dict[str, tuple[tuple[str, ...], Callable[[dict], dict]]] = {
     "actors": (ACTOR_COLUMNS, _named_actor),
     "register_actors": (REGISTER_COLUMNS, _register_actor),
-    "institutes": (INSTITUTE_COLUMNS, _institute),
+    "institutes": (PAGE_ACTOR_COLUMNS, _page_actor(Listing.RESEARCH_INSTITUTES, INSTITUTES_SOURCE)),
+    "companies": (PAGE_ACTOR_COLUMNS, _page_actor(Listing.COMPANY_PAGES, COMPANIES_SOURCE)),
 }
 """The CSV files of actors: their columns and how a row becomes a record; the others are YAML."""
-LISTED_FILES = ("register_actors", "institutes")
+LISTED_FILES = ("register_actors", "institutes", "companies")
 
 
 def _data_folder(data_dir: Path | str) -> Path:
@@ -357,8 +405,14 @@ class _Loading:
 
         return prepare
 
+    def dated(self, record: dict) -> dict:
+        """An actor without a page of its own is as of its source document's (or register's) year."""
+        source = record.get("source") or {}
+        year = (self.source_years or {}).get(source.get("file"))
+        return record if "as_of" in record or year is None else {**record, "as_of": year}
+
     def named_actor(self, record: dict) -> dict:
-        record = dict(record)
+        record = self.dated(record)
         target = record.pop("same_as", "")
         if target:
             self.same_as[str(record.get("id"))] = target
@@ -373,10 +427,14 @@ class _Loading:
         """The named actors (placed, merged with the listed row they are `same_as`) and the listed
         ones; and the file each actor comes from."""
         named = locate_all(self.build(Actor, "actors", self.named_actor), "place", FILES["actors"], self.issues)
+        named = {
+            key: at_postcode(actor, FILES["actors"], self.issues, POSTCODES_SOURCE) for key, actor in named.items()
+        }
         listed: dict[str, Actor] = {}
         actor_files = dict.fromkeys(named, FILES["actors"])
         for kind in LISTED_FILES:
-            for actor_id, actor in locate_all(self.build(Actor, kind), "place", FILES[kind], self.issues).items():
+            built = self.build(Actor, kind, self.dated)
+            for actor_id, actor in locate_all(built, "place", FILES[kind], self.issues).items():
                 if actor_id in actor_files:
                     self.issues.append(
                         DataIssue(FILES[kind], actor_id, "id", f"id also used in {actor_files[actor_id]}")

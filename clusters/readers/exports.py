@@ -55,10 +55,20 @@ ACTOR_COLUMNS: tuple[str, ...] = (
     "sponsor",
     "source",
     "location_source",
+    "kind",
+    "status",
+    "status_reason",
+    "successor",
+    "as_of",
+    "postcode",
+    "source_url",
+    "quote",
 )
 """`clusters` lists the clusters a source links the actor to, `relations` how (`cluster:relation`);
 `in_region` the clusters whose region holds its place, derived and never a membership. `source` cites
-where the actor is named, `location_source` where its point comes from."""
+where the actor is named, `location_source` where its point comes from; `source_url` is the page that
+names it and `quote` the page's own words; `as_of` the year of the newest page (or document) naming
+it, `status` whether it still exists as named."""
 PROJECT_COLUMNS: tuple[str, ...] = (
     "id",
     "name",
@@ -162,6 +172,16 @@ def actor_row(actor: Actor, sources: Mapping[str, Source], in_region: list[str] 
         "sponsor": actor.sponsor.value if actor.sponsor else "",
         "source": citation_text(actor.source, sources),
         "location_source": location,
+        "kind": actor.kind.value if actor.kind else "",
+        "status": actor.status.value,
+        "status_reason": actor.status_reason.value if actor.status_reason else "",
+        "successor": actor.successor or "",
+        "as_of": actor.as_of if actor.as_of is not None else "",
+        "postcode": actor.postcode or "",
+        "source_url": actor.page.url
+        if actor.page
+        else (sources[actor.source.file].url or "" if actor.source.file in sources else ""),
+        "quote": actor.quote or "",
     }
 
 

@@ -382,6 +382,47 @@ class Listing(str, Enum):
 
     HIGHER_EDUCATION_REGISTER = "higher_education_register"
     RESEARCH_INSTITUTES = "research_institutes"
+    COMPANY_PAGES = "company_pages"
+
+
+class CompanyKind(str, Enum):
+    """What a life-science company does, as the page naming it says."""
+
+    BIOTECH = "biotech"
+    PHARMA = "pharma"
+    MEDTECH = "medtech"
+    DIAGNOSTICS = "diagnostics"
+    CRO_CDMO = "cro_cdmo"
+    DIGITAL_HEALTH = "digital_health"
+    SUPPLIER = "supplier"
+    """Only where the page says it serves life science."""
+
+
+class ActorStatus(str, Enum):
+    ACTIVE = "active"
+    HISTORICAL = "historical"
+    """A page says it no longer exists as named: `status_reason` says what happened."""
+
+
+class StatusReason(str, Enum):
+    ACQUIRED = "acquired"
+    RENAMED = "renamed"
+    MERGED = "merged"
+    CLOSED = "closed"
+
+
+POSTCODE = re.compile(r"\d{5}")
+
+
+class WebPage(BaseModel):
+    """The public page that names an actor and its place: its address, title and publisher; the
+    year it shows is the actor's `as_of`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    url: str = Field(pattern=r"^https?://\S+$", max_length=2000)
+    title: str = ""
+    publisher: str = ""
+    """Empty where a member list gives only the address."""
 
 
 class Actor(BaseModel):
@@ -405,6 +446,42 @@ class Actor(BaseModel):
     """Where the coordinates come from when that is not `source` (a named actor placed by a register)."""
     website: str | None = None
     """The organisation's own address: an http(s) URL or a bare domain (`www.example.de`)."""
+    kind: CompanyKind | None = None
+    status: ActorStatus = ActorStatus.ACTIVE
+    status_reason: StatusReason | None = None
+    successor: str | None = None
+    """The name a page gives for what became of a historical actor."""
+    as_of: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_FIGURE_YEAR)
+    """The year of the newest page naming the actor; none for the official registers."""
+    page: WebPage | None = None
+    quote: str | None = None
+    """The page's own words naming the actor and its place."""
+    postcode: str | None = None
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode_has_five_digits(cls, postcode: str | None) -> str | None:
+        if postcode is not None and not POSTCODE.fullmatch(postcode):
+            raise ValueError(f"'{postcode[:20]}' is not a German postcode (five digits)")
+        return postcode
+
+    @model_validator(mode="after")
+    def _provenance_agrees(self) -> Actor:
+        if self.kind is not None and self.type is not ActorType.COMPANY:
+            raise ValueError(f"kind: only companies have a kind, this actor is a {self.type.value}")
+        if (self.page is None) != (self.quote is None):
+            raise ValueError("quote: a page and the page's own words go together (both or neither)")
+        if self.page is not None and self.as_of is None:
+            raise ValueError("as_of: give the year of the page that names the actor")
+        if self.status is ActorStatus.HISTORICAL and self.status_reason is None:
+            raise ValueError("status_reason: say what happened (acquired, renamed, merged, closed)")
+        if self.status is ActorStatus.ACTIVE and (self.status_reason or self.successor):
+            raise ValueError("status: a reason or successor belongs to a historical actor")
+        return self
+
+    @property
+    def is_current(self) -> bool:
+        return self.status is ActorStatus.ACTIVE
 
     @field_validator("website")
     @classmethod
