@@ -8,9 +8,11 @@ ensure_shell()
 
 import os
 import time
+from collections import Counter
 
 import streamlit as st
 
+from clusters import ActorType
 from clusters.filters import main_theme
 from components.booth_tour import (
     TourState,
@@ -86,7 +88,9 @@ def overview_slide() -> None:
     )
     picture.image(inline_png(overview), width="stretch", alt=t("alt.overview", lang, n=len(data.clusters)))
     with names:
-        st.write(t("booth.overview_text", lang, n=len(data.clusters), actors=len(data.actors)))
+        current = Counter(a.type for a in data.actors.values() if a.is_current)
+        companies, institutes = current[ActorType.COMPANY], current[ActorType.RESEARCH_INSTITUTE]
+        st.write(t("booth.overview_text", lang, n=len(data.clusters), companies=companies, institutes=institutes))
         st.markdown("\n".join(f"- **{plain(c.short_name)}** — {plain(c.seat.city)}" for c in data.clusters.values()))
 
 

@@ -21,8 +21,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav.booth": {"en": "Booth tour", "de": "Messe-Rundgang"},
     "booth.overview_title": {"en": "Life science in Germany", "de": "Life Science in Deutschland"},
     "booth.overview_text": {
-        "en": "{n} life-science clusters and {actors} of their actors — every figure from a public source.",
-        "de": "{n} Life-Science-Cluster und {actors} ihrer Akteure — jede Zahl aus einer öffentlichen Quelle.",
+        "en": "{n} life-science clusters, {companies} companies and {institutes} research institutes — every figure and every name from a public source.",
+        "de": "{n} Life-Science-Cluster, {companies} Unternehmen und {institutes} Forschungsinstitute — jede Zahl und jeder Name aus einer öffentlichen Quelle.",
     },
     "booth.explore": {"en": "Touch here to explore", "de": "Hier tippen und entdecken"},
     "booth.back": {"en": "◀ Back to the tour", "de": "◀ Zurück zum Rundgang"},
