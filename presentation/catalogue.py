@@ -285,8 +285,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "atlas.legend_projects": {"en": "◆ lighthouse project", "de": "◆ Leuchtturmprojekt"},
     "atlas.precision": {
-        "en": "Locations are city-level points from the BKG municipality table, not street addresses.",
-        "de": "Standorte sind Ortspunkte aus dem BKG-Gemeindeverzeichnis, keine Adressen.",
+        "en": "Locations are municipality points from the BKG table, register grid cells or, where a page or the organisation gives one, a postcode's GeoNames point — not street addresses.",
+        "de": "Standorte sind Gemeindepunkte aus der BKG-Tabelle, Gitterzellen des Verzeichnisses oder, wo eine Seite oder die Organisation sie nennt, der GeoNames-Punkt einer Postleitzahl — keine Adressen.",
     },
     "atlas.layer_clusters": {"en": "Clusters", "de": "Cluster"},
     "atlas.layer_projects": {"en": "Lighthouse projects", "de": "Leuchtturmprojekte"},
