@@ -161,7 +161,11 @@ def actor_provenance(actor: Actor, data: Dataset, lang: str) -> None:
         st.warning(f"{t('status.historical', lang)} ({reason}){successor}")
     if actor.page is not None:
         st.markdown(f"> {plain(actor.quote, limit=None)}")
-        page = f"[{plain(actor.page.title)}]({actor.page.url}) — {plain(actor.page.publisher)}, {actor.as_of}"
+        # Parentheses would end a Markdown link early: an address from a member list is not trusted.
+        url = actor.page.url.replace("(", "%28").replace(")", "%29")
+        title = plain(actor.page.title or actor.page.url)
+        publisher = f" — {plain(actor.page.publisher)}" if actor.page.publisher else ""
+        page = f"[{title}]({url}){publisher}, {actor.as_of}"
         st.caption(t("actor.page", lang, page=page))
     else:
         st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")

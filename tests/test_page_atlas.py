@@ -229,3 +229,21 @@ def test_the_filters_button_counts_the_active_filters():
     # The filter widgets sit in a pop-over (mounted when it opens); its label says how many apply.
     assert run_app().get("popover")[0].proto.popover.label == "Filters"
     assert run_app(state="BY", q="bio").get("popover")[0].proto.popover.label == "Filters (2 active)"
+
+
+def test_actor_panel_shows_the_page_its_words_year_and_place_precision():
+    at = run_app(actor="test-cro-planegg")
+    assert not at.exception
+    texts = [shown(m.value) for m in at.markdown] + [shown(c.value) for c in at.caption]
+    assert any("Test-CRO Planegg hat seinen Sitz in Planegg" in value for value in texts)
+    page = next(value for value in texts if value.startswith("Named on:"))
+    assert "(https://example.org/test-cro-planegg)" in page and page.endswith(", 2023")
+    assert any("As of 2023" in value and "postcode (GeoNames)" in value for value in texts)
+    assert any("Contract research" in value and "82152" in value for value in texts)
+
+
+def test_a_historical_actor_is_marked_where_a_link_opens_it():
+    at = run_app(actor="alte-testpharma-muenchen")
+    assert not at.exception
+    assert any("No longer exists under this name (acquired)" in w.value for w in at.warning)
+    assert any("Now: Testbiotech München GmbH" in w.value for w in at.warning)
