@@ -67,25 +67,23 @@ def synthetic_data(tmp: Path, count: int) -> Path:
         "technology_park",
     ]
     random.seed(20261124)
+    with (data / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
     with (data / "actors.csv").open("a", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n", restval="")
         for i, town in enumerate(towns.itertuples(index=False), start=1):
             writer.writerow(
-                [
-                    f"synthetic-{i:05d}",
-                    f"Synthetic actor {i} (benchmark only)",
-                    random.choice(types),
-                    town.name,
-                    town.state,
-                    town.ags,
-                    "",
-                    "",
-                    "",
-                    "000_500ba4fa8356c47b.txt",
-                    "synthetic",
-                    "benchmark only",
-                    "",
-                ]
+                {
+                    "id": f"synthetic-{i:05d}",
+                    "name": f"Synthetic actor {i} (benchmark only)",
+                    "type": random.choice(types),
+                    "city": town.name,
+                    "state": town.state,
+                    "ags": town.ags,
+                    "source": "000_500ba4fa8356c47b.txt",
+                    "section": "synthetic",
+                    "note": "benchmark only",
+                }
             )
     return data
 
