@@ -556,7 +556,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "… and {n} more (python -m cli validate lists all)",
         "de": "… und {n} weitere (python -m cli validate nennt alle)",
     },
-    # Upload messages (components.upload_messages): row-level texts follow "row 2, column 'x': ".
+    # Upload messages (presentation.messages): row-level texts follow "row 2, column 'x': ".
     "upload.at_cell": {
         "en": "row {row}, column '{column}': {message}",
         "de": "Zeile {row}, Spalte „{column}“: {message}",

@@ -1,6 +1,6 @@
 """Messages in words: the upload's in the reader's language, the command line's in English.
 
-`clusters.upload` reports problems as codes with plain values; `upload_message_text` turns them
+`clusters.keeping.upload` reports problems as codes with plain values; `upload_message_text` turns them
 into text for `st.error`/`st.warning`, which render Markdown. Every value from the file (cell
 contents, file, column and focus-area names) goes through `plain()`, so a cell such as
 `![x](http://evil/)` or `# Expired` is shown as written instead of becoming an image or a heading.

@@ -1,4 +1,4 @@
-"""The one reader of written numbers (`clusters.numbers`): its rules, and that what the app
+"""The one reader of written numbers (`clusters.records.numbers`): its rules, and that what the app
 writes in English or German reads back as the same number."""
 
 import pytest

@@ -1,7 +1,7 @@
 """Every figure's value must agree with its quote, read by the project's number reader.
 
 A figure keeps the source's own wording in `quote`; this check reads that wording with
-`clusters.numbers` (the same rules as uploads, in the source's language) and asks two things:
+`clusters.records.numbers` (the same rules as uploads, in the source's language) and asks two things:
 
 * the quote holds a number equal to the figure's value ("rund 49.900" is 49900, "13,5" is 13.5,
   "4,3 Mrd." with unit bn EUR is 4.3);

@@ -7,7 +7,7 @@ place name that fits several municipalities, a name that fits several actors, a 
 one of the actor types are problems, reported with the file's row number and the candidates.
 
 `apply_import` writes only the rows without problems, each with the provenance the person gives,
-through `clusters.edit.write_validated` (the whole dataset must validate in a copy first).
+through `clusters.keeping.edit.write_validated` (the whole dataset must validate in a copy first).
 
 The file comes from outside, so it is read with the upload's reader (`clusters.readers.tables`):
 bounded size, rows and workbook parts, zip bombs refused before openpyxl sees them; what it refuses

@@ -1,6 +1,6 @@
 """How a figure's source is cited: the document's publisher, short title and date, and the
 section it stands in. The document key (`001_….txt`) identifies a file for the people who keep
-the data; readers get the citation. The UI formats dates by language (components.citations);
+the data; readers get the citation. The UI formats dates by language (presentation.citations);
 exports and the command line use this plain form with ISO dates."""
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def parse_qualifier(text: str) -> Qualifier:
 def parse_quantity(text: str) -> tuple[float | int, Qualifier]:
     """Number and qualifier from a German wording: "mehr als 250" -> (250, >), "13,5" -> 13.5.
 
-    The number is the first one in the text, read by `clusters.numbers` (the same rules as
+    The number is the first one in the text, read by `clusters.records.numbers` (the same rules as
     uploads, with German as the writer's language); its qualifier is the one worded before it.
     Raises ValueError (a `NumberError` when the number itself is unusable).
     """
