@@ -75,7 +75,6 @@ OPTIONAL_ACTOR_COLUMNS = ("website", *PROVENANCE_COLUMNS)
 PAGE_ACTOR_COLUMNS = ("id", "name", "type", "city", "state", "ags", "lat", "lon", "precision", *PROVENANCE_COLUMNS)
 """companies.csv and institutes.csv: one public page per row; `lat`/`lon` only where the point is
 better than the municipality's (precision `postcode`: the GeoNames point of the postcode)."""
-INSTITUTE_COLUMNS = PAGE_ACTOR_COLUMNS
 REGISTER_SOURCE = "734349_HochschulFachbereich_WS2021.xlsx"
 INSTITUTES_SOURCE = "institute-pages"
 COMPANIES_SOURCE = "company-pages"
