@@ -11,7 +11,7 @@ import streamlit as st
 from clusters import Actor, Cluster, Dataset, LighthouseProject
 from clusters.filters import COMPARE_LIMIT
 from clusters.records.model import ActorStatus
-from presentation.catalogue import CATALOGUE, t, text
+from presentation.catalogue import t, text
 from presentation.citations import cite
 from presentation.formatters import figure_text
 from presentation.safe_text import plain
@@ -169,15 +169,9 @@ def actor_provenance(actor: Actor, data: Dataset, lang: str) -> None:
         st.caption(t("actor.page", lang, page=page))
     else:
         st.caption(f"{t('col.source', lang)}: {plain(cite(actor.source, data, lang), limit=None)}")
-    precision = f"precision.{actor.place.precision}"
-    where = t(precision, lang) if precision in CATALOGUE else ""
-    if actor.as_of is not None:
-        where = (
-            f"{t('actor.as_of', lang, year=actor.as_of)} · {where}"
-            if where
-            else t("actor.as_of", lang, year=actor.as_of)
-        )
-    st.caption(where)
+    where = t(f"precision.{actor.place.precision}", lang)
+    as_of = f"{t('actor.as_of', lang, year=actor.as_of)} · " if actor.as_of is not None else ""
+    st.caption(as_of + where)
 
 
 def selected_project_panel(project: LighthouseProject, data: Dataset, lang: str) -> bool:

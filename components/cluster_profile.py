@@ -7,7 +7,7 @@ import streamlit as st
 
 from clusters import Cluster, Dataset
 from presentation.catalogue import t
-from presentation.cluster_section import cluster_section, figure_sources_table
+from presentation.cluster_section import cluster_section, figures_table
 from presentation.safe_text import plain
 
 from .region_view import actors_side_by_side
@@ -20,7 +20,7 @@ def cluster_profile(cluster: Cluster, data: Dataset, lang: str, *, profile_link:
     section = cluster_section(cluster, data, lang)
     if section.region:
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(section.region, limit=None)}")
-    st.dataframe(figure_sources_table(cluster, data, lang), hide_index=True, width="stretch")
+    st.dataframe(figures_table(section, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('atlas.focus_areas', lang)}:** {plain(section.focus, limit=None)}")
     if section.website:
         st.markdown(f"**{t('atlas.website', lang)}:** {plain(section.website)}")

@@ -89,7 +89,11 @@ def cluster_section(cluster: Cluster, data: Dataset, lang: str) -> ClusterSectio
 def figure_sources_table(cluster: Cluster, data: Dataset, lang: str) -> pd.DataFrame:
     """Each key figure with its year, its change since the previous year where a source gives one,
     the source's wording and where it stands."""
-    section = cluster_section(cluster, data, lang)
+    return figures_table(cluster_section(cluster, data, lang), lang)
+
+
+def figures_table(section: ClusterSection, lang: str) -> pd.DataFrame:
+    """The section's key-figure lines as a table (a change column only where a figure has one)."""
     rows = []
     for line in section.figures:
         row = {t("col.figure", lang): line.label, t("col.value", lang): line.value, t("col.year", lang): line.year}

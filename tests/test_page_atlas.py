@@ -238,7 +238,7 @@ def test_actor_panel_shows_the_page_its_words_year_and_place_precision():
     assert any("Test-CRO Planegg hat seinen Sitz in Planegg" in value for value in texts)
     page = next(value for value in texts if value.startswith("Named on:"))
     assert "(https://example.org/test-cro-planegg)" in page and page.endswith(", 2023")
-    assert any("As of 2023" in value and "postcode (GeoNames)" in value for value in texts)
+    assert any("As of 2023" in value and "placed at its postcode" in value for value in texts)
     assert any("Contract research" in value and "82152" in value for value in texts)
 
 
