@@ -93,8 +93,10 @@ def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_ur
         arg=f"{shown_value} ({dt.date.today().year})",  # an upload's figures count as this year's
         timeout=30_000,
     )
-    # The file is made on the click, in a rerun: on a loaded two-core CI runner that took over 30 s once.
-    with offline_page.expect_download(timeout=90_000) as saved:
+    # The table can show the upload while the script still runs on: a click then lands on a button
+    # the run is about to replace, and no download comes (seen twice on a loaded CI runner).
+    wait_for_app(offline_page)
+    with offline_page.expect_download(timeout=60_000) as saved:
         offline_page.get_by_role("button", name=download).click()
     rows = list(csv.DictReader(io.StringIO(Path(saved.value.path()).read_text(encoding="utf-8"))))
     mine = next(row for row in rows if row["id"].startswith("yours-"))
