@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from geodata.population import REFERENCE_DATE as POPULATION_DATE
+
 from .records.model import (
     FIGURE_FIELDS,
     STORED_RELATIONS,
@@ -30,7 +32,7 @@ from .records.model import (
     Source,
     Theme,
 )
-from .regions import RegionIndex
+from .regions import RegionIndex, region_population
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -78,6 +80,19 @@ class DataValidationError(Exception):
         self.issues = list(issues)
         noun = "problem" if len(self.issues) == 1 else "problems"
         super().__init__(f"{len(self.issues)} {noun} in the dataset:\n" + "\n".join(f"- {i}" for i in self.issues))
+
+
+@dataclass(frozen=True)
+class Population:
+    """Inhabitants of a cluster's region on the register's reference date (Destatis, see
+    `geodata.population`)."""
+
+    inhabitants: int
+    date: dt.date
+
+    @property
+    def year(self) -> int:
+        return self.date.year
 
 
 @dataclass(frozen=True)
@@ -133,6 +148,19 @@ class Dataset:
 
     def region_of(self, cluster_id: str) -> Region | None:
         return self.regions.get(cluster_id)
+
+    @cached_property
+    def _populations(self) -> dict[str, Population | None]:
+        populations = {}
+        for cluster_id, region in self.regions.items():
+            inhabitants = region_population(region)
+            populations[cluster_id] = None if inhabitants is None else Population(inhabitants, POPULATION_DATE)
+        return populations
+
+    def region_population(self, cluster_id: str) -> Population | None:
+        """Inhabitants of the cluster's region (the sum of its districts in the register); None
+        without a region."""
+        return self._populations.get(cluster_id)
 
     @cached_property
     def _region_index(self) -> RegionIndex:
@@ -204,8 +232,13 @@ class Dataset:
 
 
 def cluster_figures(cluster: Cluster) -> list[Figure]:
-    """Every sourced figure of a cluster: key figures with their earlier values, then the others."""
-    return [f for name in FIGURE_FIELDS for f in cluster.figure_over_time(name)] + list(cluster.more_figures)
+    """Every sourced figure of a cluster: key figures with their earlier values, the others, then
+    those about its region."""
+    return [
+        *(f for name in FIGURE_FIELDS for f in cluster.figure_over_time(name)),
+        *cluster.more_figures,
+        *cluster.region_figures,
+    ]
 
 
 def shown_id(value: str) -> str:

@@ -7,7 +7,22 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from .records.model import FIGURE_FIELDS, Cluster, Figure, Qualifier
+from .dataset import Dataset, Population
+from .records.model import FIGURE_FIELDS, SIZE_FIELDS, Cluster, Counts, Figure, Qualifier
+
+OLD_AFTER_YEARS = 5
+"""A figure more than this many years older than today is marked "old" wherever it is compared."""
+
+PER_INHABITANTS = 100_000
+
+
+def today() -> dt.date:
+    """The date the "old" mark is measured from (tests pin it, so their expectations do not age)."""
+    return dt.date.today()
+
+
+def is_old(year: int | None, on: dt.date | None = None) -> bool:
+    return year is not None and year < (on or today()).year - OLD_AFTER_YEARS
 
 
 def sort_clusters(clusters: Iterable[Cluster], by: str = "name", descending: bool = False) -> list[Cluster]:
@@ -115,9 +130,12 @@ def change(earlier: Figure, later: Figure, name: str) -> Derived:
 
 
 def figure_change(cluster: Cluster, name: str) -> Derived | None:
-    """The change of a key figure from its previous value to the newest; None with only one year."""
-    earlier = cluster.previous(name)
-    return None if earlier is None else change(earlier, cluster.figure(name), name)
+    """The change of a key figure from its previous value to the newest; None with only one year,
+    or where the two count different things (250 partners then 220 companies is no decline)."""
+    earlier, later = cluster.previous(name), cluster.figure(name)
+    if earlier is None or earlier.counts != later.counts:
+        return None
+    return change(earlier, later, name)
 
 
 def share(part: Figure | None, whole: Figure | None, part_name: str, whole_name: str = "actors") -> Derived:
@@ -133,10 +151,19 @@ def age_in_years(founded: Figure | None, today: dt.date | None = None) -> Derive
     return Derived(float(year - founded.value), founded.qualifier)
 
 
+def share_of_actors(cluster: Cluster, part_name: str) -> Derived:
+    """A part of the actors as a percentage, only where both count the same kind of thing: 200
+    companies in the region are no share of 250 association members."""
+    part, whole = cluster.figure(part_name), cluster.actors
+    if part is not None and whole is not None and part.counts != whole.counts:
+        return Derived(None, reason=Reason("different_kinds", (part_name, "actors")))
+    return share(part, whole, part_name)
+
+
 INDICATORS: dict[str, Callable[[Cluster], Derived]] = {
-    "sme_share": lambda c: share(c.smes, c.actors, "smes"),
-    "large_company_share": lambda c: share(c.large_companies, c.actors, "large_companies"),
-    "research_share": lambda c: share(c.research_institutions, c.actors, "research_institutions"),
+    "sme_share": lambda c: share_of_actors(c, "smes"),
+    "large_company_share": lambda c: share_of_actors(c, "large_companies"),
+    "research_share": lambda c: share_of_actors(c, "research_institutions"),
     "actors_per_staff": lambda c: ratio(c.actors, c.management_staff, "actors", "management_staff"),
     "age_years": lambda c: age_in_years(c.founded),
 }
@@ -147,6 +174,63 @@ def indicators(cluster: Cluster) -> dict[str, Derived]:
     return {name: compute(cluster) for name, compute in INDICATORS.items()}
 
 
+# --- the region's size: per-capita context from official statistics ---------------------------
+
+
+def population_measure(population: Population | None) -> Derived:
+    if population is None:
+        return Derived(None, reason=Reason("unknown", ("region_population",)))
+    return Derived(float(population.inhabitants), years=(population.year,))
+
+
+def per_inhabitants(count: Figure | Derived | None, population: Population | None, name: str) -> Derived:
+    """count per 100,000 inhabitants of the region, with the count's bounds and both years."""
+    result = ratio(count, population_measure(population), name, "region_population")
+    return result if not result.known else replace(result, value=result.value * PER_INHABITANTS)
+
+
+def members_per_inhabitants(cluster: Cluster, data: Dataset) -> Derived:
+    """Members per 100,000 inhabitants, only where the size figure counts members."""
+    actors = cluster.actors
+    if actors is not None and actors.counts is not Counts.MEMBERS:
+        return Derived(None, reason=Reason("not_members", ("actors",)))
+    return per_inhabitants(actors, data.region_population(cluster.id), "actors")
+
+
+def listed_per_inhabitants(cluster: Cluster, data: Dataset, kind: str | None = None) -> Derived:
+    """Listed actors in the region (of one type, or all) per 100,000 inhabitants: one list for every
+    region, so these compare across clusters."""
+    counts = data.region_counts(cluster.id)
+    population = data.region_population(cluster.id)
+    if not counts:
+        return Derived(None, reason=Reason("unknown", ("region_population",)))
+    number = counts[kind] if kind else sum(counts.values())
+    dated = Derived(float(number), years=() if population is None else (population.year,))
+    return per_inhabitants(dated, population, "listed_actors")
+
+
+REGION_MEASURES: dict[str, Callable[[Cluster, Dataset], Derived]] = {
+    "region_population": lambda c, d: population_measure(d.region_population(c.id)),
+    "members_per_100k": members_per_inhabitants,
+    "listed_per_100k": listed_per_inhabitants,
+}
+"""Measures that set a cluster against its region's size (Destatis population of its districts)."""
+
+
+def kind_of(cluster: Cluster, name: str) -> Counts | None:
+    """What a measure counts for this cluster: a size figure's own `counts`, a share's or a ratio's
+    that of the actors it divides; None where no source says."""
+    source = name if name in SIZE_FIELDS else "actors"
+    figure = cluster.figure(source)
+    return None if figure is None else figure.counts
+
+
+KIND_BOUND_MEASURES: frozenset[str] = frozenset(
+    {*SIZE_FIELDS, "sme_share", "large_company_share", "research_share", "actors_per_staff"}
+)
+"""Measures that compare only between clusters whose figures count the same kind of thing."""
+
+
 # --- ranks that respect bounds and ties --------------------------------------------------------
 
 
@@ -155,6 +239,8 @@ class Rank:
     best: int
     worst: int
     of: int
+    kind: Counts | None = None
+    """What the ranked values count, where the ranking is among figures of one kind."""
 
     def __str__(self) -> str:
         return str(self.best) if self.best == self.worst else f"{self.best}–{self.worst}"
@@ -192,6 +278,37 @@ def ranks(values: dict[str, Derived | Figure | None]) -> dict[str, Rank | None]:
     return result
 
 
+def comparable_ranks(
+    clusters: Iterable[Cluster], name: str, values: dict[str, Derived | Figure | None]
+) -> dict[str, Rank | None]:
+    """Ranks like with like: only active clusters are ranked, and a measure bound to a kind (see
+    `KIND_BOUND_MEASURES`) is ranked within the clusters whose figures count the same thing; one
+    whose figure says not what it counts is not ranked."""
+    clusters = list(clusters)
+    result: dict[str, Rank | None] = dict.fromkeys(values)
+    groups: dict[Counts | None, dict[str, Derived | Figure | None]] = {}
+    for cluster in clusters:
+        if cluster.id not in values or not cluster.is_active:
+            continue
+        kind = kind_of(cluster, name) if name in KIND_BOUND_MEASURES else None
+        if name in KIND_BOUND_MEASURES and kind is None:
+            continue
+        groups.setdefault(kind, {})[cluster.id] = values[cluster.id]
+    for kind, members in groups.items():
+        for key, rank in ranks(members).items():
+            result[key] = None if rank is None else replace(rank, kind=kind)
+    return result
+
+
+def mixed_kinds(clusters: Iterable[Cluster], name: str) -> list[Counts]:
+    """The different kinds a column of this measure shows, in first-seen order; more than one means
+    the column mixes kinds and says so."""
+    if name not in KIND_BOUND_MEASURES:
+        return []
+    kinds = [kind_of(c, name) for c in clusters if c.figure(name if name in SIZE_FIELDS else "actors")]
+    return list(dict.fromkeys(k for k in kinds if k is not None))
+
+
 # --- peers --------------------------------------------------------------------------------------
 
 
@@ -209,11 +326,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def size_similarity(a: Cluster, b: Cluster) -> float | None:
-    """1 for equal size, falling towards 0 over a factor of 10 (log actors and log SMEs)."""
+    """1 for equal size, falling towards 0 over a factor of 10 (log actors and log SMEs), over
+    figures that count the same kind of thing only."""
     distances = []
     for name in ("actors", "smes"):
         x, y = a.figure(name), b.figure(name)
-        if x is not None and y is not None and x.value > 0 and y.value > 0:
+        same_kind = x is not None and y is not None and x.counts is not None and x.counts == y.counts
+        if same_kind and x.value > 0 and y.value > 0:
             distances.append(abs(math.log10(x.value) - math.log10(y.value)))
     if not distances:
         return None

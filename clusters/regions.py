@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 import geodata
+from geodata.population import district_population, population_of
 
 from .records.model import Actor, Place, Region
 
@@ -20,6 +21,21 @@ def district_codes(region: Region) -> frozenset[str]:
     """The region's districts, whole states expanded to all their districts."""
     states = set(region.states)
     return frozenset(region.districts) | {code for code, d in geodata.districts().items() if d.state in states}
+
+
+def population_districts(region: Region) -> frozenset[str]:
+    """The region's districts as the population register keys them: whole states as every district
+    of the state in the register (the register has merged Eisenach into the Wartburgkreis, which the
+    2021 boundaries still draw apart)."""
+    states = set(region.states)
+    in_states = {code for code in district_population() if geodata.state_of_ags(code) in states}
+    return frozenset(region.districts) | in_states
+
+
+def region_population(region: Region) -> int | None:
+    """Inhabitants of the region on the register's reference date; None when a district of the
+    region is not in the register."""
+    return population_of(population_districts(region))
 
 
 def place_ags(place: Place) -> str | None:

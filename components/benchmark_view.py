@@ -9,10 +9,29 @@ import pandas as pd
 
 from clusters import FIGURE_FIELDS, Cluster, Dataset, Figure
 from clusters.keeping.upload import YOURS_PREFIX
-from clusters.metrics import INDICATORS, Derived, figure_change, indicators, ranks
+from clusters.metrics import (
+    INDICATORS,
+    KIND_BOUND_MEASURES,
+    REGION_MEASURES,
+    Derived,
+    Rank,
+    comparable_ranks,
+    figure_change,
+    indicators,
+    kind_of,
+    mixed_kinds,
+)
 from clusters.records.citation import citation_text
 from presentation.catalogue import t, text
-from presentation.formatters import change_text, figure_in_comparison, figure_text, format_number, reason_text
+from presentation.formatters import (
+    change_text,
+    figure_in_comparison,
+    figure_text,
+    format_number,
+    reason_text,
+    status_text,
+    year_text,
+)
 from presentation.tables import document_list, focus_labels
 
 UNITS = {
@@ -27,6 +46,9 @@ UNITS = {
     "research_share": "percent",
     "actors_per_staff": "actors_per_person",
     "age_years": "years",
+    "region_population": "inhabitants",
+    "members_per_100k": "per_100k",
+    "listed_per_100k": "per_100k",
 }
 """The unit of each measure, as a key of the catalogue's `unit.` texts."""
 
@@ -41,23 +63,58 @@ def cluster_name(cluster: Cluster, lang: str, short: bool = False) -> str:
     return t("bench.yours", lang, name=name) if is_yours(cluster) else name
 
 
-def measure(cluster: Cluster, name: str) -> Figure | Derived | None:
-    return cluster.figure(name) if name in FIGURE_FIELDS else INDICATORS[name](cluster)
+def measure(cluster: Cluster, name: str, data: Dataset) -> Figure | Derived | None:
+    if name in FIGURE_FIELDS:
+        return cluster.figure(name)
+    if name in REGION_MEASURES:
+        return REGION_MEASURES[name](cluster, data)
+    return INDICATORS[name](cluster)
 
 
 def measure_text(value: Figure | Derived | None, name: str, lang: str, with_year: bool = False) -> str:
-    """`>250`; with its year(s) `>250 (2018)` where clusters are compared side by side, so a comparison
-    never mixes years silently (a founding year needs none)."""
+    """`>250`; with its year(s) `>250 (2018, old)` where clusters are compared side by side, so a
+    comparison never mixes years silently (a founding year needs none)."""
     if isinstance(value, Derived):
         if not value.known:
             return f"{t('figure.unknown', lang)} ({reason_text(value.reason, lang)})"
-        digits = format_number(round(value.value, 1), lang)
+        digits = format_number(round(value.value, 1 if value.value >= 10 else 2), lang)
         shown = f"{value.qualifier.value}{digits}{' %' if UNITS[name] == 'percent' else ''}"
-        years = "/".join(str(year) for year in value.years)
-        return f"{shown} ({years})" if with_year and years else shown
+        return f"{shown} ({year_text(value.years, lang)})" if with_year and value.years else shown
     if with_year:
         return figure_in_comparison(value, lang, is_year=name == "founded")
     return figure_text(value, lang, is_year=name == "founded")
+
+
+def kind_text(cluster: Cluster, name: str, lang: str) -> str:
+    """What the measure counts for this cluster ("members", "companies in the region"); empty where
+    the measure is no count of a kind."""
+    if name not in KIND_BOUND_MEASURES or cluster.figure(name if name in FIGURE_FIELDS else "actors") is None:
+        return ""
+    kind = kind_of(cluster, name)
+    return t("figure.counts_unstated", lang) if kind is None else t(f"counts.{kind.value}", lang)
+
+
+def rank_text(cluster: Cluster, rank: Rank | None, value: Figure | Derived | None, lang: str) -> str:
+    """ "2–3 of 12 (members)"; for a cluster with a value that is not ranked, why."""
+    if measure_value(value) is None:
+        return t("figure.unknown", lang)
+    if not cluster.is_active:
+        return t("bench.not_ranked", lang, why=status_text(cluster, lang))
+    if rank is None:
+        return t("bench.not_ranked", lang, why=t("figure.counts_unstated", lang))
+    shown = t("bench.rank_of", lang, rank=str(rank), of=rank.of)
+    return f"{shown} ({t(f'counts.{rank.kind.value}', lang)})" if rank.kind else shown
+
+
+def mixed_kinds_note(clusters: Sequence[Cluster], columns: Sequence[str], lang: str) -> str:
+    """Beside a table or chart that mixes what its figures count: which columns, which kinds."""
+    notes = []
+    for name in columns:
+        kinds = mixed_kinds(clusters, name)
+        if len(kinds) > 1:
+            listed = ", ".join(t(f"counts.{kind.value}", lang) for kind in kinds)
+            notes.append(t("bench.mixed_kinds", lang, figure=measure_label(name, lang), kinds=listed))
+    return " ".join(notes)
 
 
 def measure_value(value: Figure | Derived | None) -> float | None:
@@ -73,25 +130,33 @@ def measure_label(name: str, lang: str) -> str:
 def comparison_table(
     clusters: Sequence[Cluster], columns: Sequence[str], rank_by: str, data: Dataset, lang: str
 ) -> pd.DataFrame:
-    """One row per cluster: chosen figures/indicators as text with qualifiers, the rank range by
-    `rank_by`, focus areas and sources."""
-    rank_of = ranks({c.id: measure(c, rank_by) for c in clusters})
+    """One row per cluster: its status, the chosen figures/indicators as text with qualifiers, years
+    and what each counts, the rank range by `rank_by` among like figures, focus areas and sources."""
+    rank_values = {c.id: measure(c, rank_by, data) for c in clusters}
+    rank_of = comparable_ranks(clusters, rank_by, rank_values)
     changing = {name for name in columns if name in FIGURE_FIELDS and any(c.previous(name) for c in clusters)}
+    counted = [name for name in columns if name in KIND_BOUND_MEASURES and name in FIGURE_FIELDS]
+    names = {c.id: c.name for c in data.clusters.values()}
     rows = []
     for cluster in clusters:
-        row = {t("col.name", lang): cluster_name(cluster, lang)}
+        row = {
+            t("col.name", lang): cluster_name(cluster, lang),
+            t("col.status", lang): status_text(cluster, lang, names),
+        }
         for name in columns:
-            row[measure_label(name, lang)] = measure_text(measure(cluster, name), name, lang, with_year=True)
+            row[measure_label(name, lang)] = measure_text(measure(cluster, name, data), name, lang, with_year=True)
+            if name in counted:
+                row[t("bench.counts_of", lang, figure=measure_label(name, lang))] = kind_text(cluster, name, lang)
             if name in changing:
                 change = figure_change(cluster, name)
                 row[t("bench.change", lang, figure=measure_label(name, lang))] = (
                     "—" if change is None else change_text(change, cluster.previous(name), lang)
                 )
         rank = rank_of[cluster.id]
-        row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = (
-            str(rank) if rank else t("figure.unknown", lang)
+        row[t("bench.rank", lang, figure=measure_label(rank_by, lang))] = rank_text(
+            cluster, rank, rank_values[cluster.id], lang
         )
-        row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else t("figure.unknown", lang)
+        row[t("bench.percentile", lang)] = percentile_text(rank, lang) if rank else "—"
         row[t("col.focus_areas", lang)] = focus_labels(cluster, data, lang)
         row[t("col.sources", lang)] = document_list(cluster, data, lang)
         rows.append(row)
@@ -117,12 +182,24 @@ def export_table(clusters: Sequence[Cluster], data: Dataset) -> pd.DataFrame:
     rows = []
     for cluster in clusters:
         row = {"id": cluster.id, "name": cluster.name, "yours": is_yours(cluster)}
+        row |= {"status": cluster.status.value.value, "part_of": cluster.status.part_of or "", "kind": _kind(cluster)}
         for name in FIGURE_FIELDS:
             figure = cluster.figure(name)
             row[name] = None if figure is None else figure.value
             row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
             row[f"{name}_year"] = None if figure is None else figure.year
+            row[f"{name}_counts"] = "" if figure is None or figure.counts is None else figure.counts.value
             row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, data.sources)
+        population = data.region_population(cluster.id)
+        row["region_population"] = None if population is None else population.inhabitants
+        row["region_population_year"] = None if population is None else population.year
+        for name, compute in REGION_MEASURES.items():
+            if name == "region_population":
+                continue
+            value = compute(cluster, data)
+            row[name] = None if not value.known else round(value.value, 2)
+            row[f"{name}_q"] = value.qualifier.value if value.known else ""
+            row[f"{name}_note"] = reason_text(value.reason, "en") if value.reason else ""
         for name, value in indicators(cluster).items():
             row[name] = None if not value.known else round(value.value, 2)
             row[f"{name}_q"] = value.qualifier.value if value.known else ""
@@ -132,29 +209,38 @@ def export_table(clusters: Sequence[Cluster], data: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def bar_frame(clusters: Sequence[Cluster], name: str, lang: str) -> pd.DataFrame:
+def _kind(cluster: Cluster) -> str:
+    return "" if cluster.kind is None else cluster.kind.value
+
+
+def bar_frame(clusters: Sequence[Cluster], name: str, lang: str, data: Dataset) -> pd.DataFrame:
+    """One bar per cluster with a known value, labelled with its year ("old" mark included) and, for a
+    count, what it counts; `counts` groups the bars so that like stands by like."""
     rows = []
     for cluster in clusters:
-        value = measure(cluster, name)
+        value = measure(cluster, name, data)
         number = measure_value(value)
         if number is None:
             continue
+        kind = kind_text(cluster, name, lang)
+        label = measure_text(value, name, lang, with_year=True)
         rows.append(
             {
                 "name": cluster_name(cluster, lang),
                 "value": number,
                 "qualifier": value.qualifier.value,
-                "label": measure_text(value, name, lang, with_year=True),
+                "label": f"{label} · {kind}" if kind else label,
+                "counts": kind,
                 "yours": is_yours(cluster),
             }
         )
-    return pd.DataFrame(rows, columns=["name", "value", "qualifier", "label", "yours"])
+    return pd.DataFrame(rows, columns=["name", "value", "qualifier", "label", "counts", "yours"])
 
 
-def scatter_frame(clusters: Sequence[Cluster], x: str, y: str, lang: str) -> pd.DataFrame:
+def scatter_frame(clusters: Sequence[Cluster], x: str, y: str, lang: str, data: Dataset) -> pd.DataFrame:
     rows = []
     for cluster in clusters:
-        x_value, y_value = measure(cluster, x), measure(cluster, y)
+        x_value, y_value = measure(cluster, x, data), measure(cluster, y, data)
         if measure_value(x_value) is None or measure_value(y_value) is None:
             continue
         rows.append(
@@ -188,19 +274,24 @@ def focus_frame(clusters: Sequence[Cluster], data: Dataset, lang: str) -> pd.Dat
 
 
 def profile_frame(clusters: Sequence[Cluster], lang: str) -> pd.DataFrame:
-    """Each count figure as a share of the largest among the shown clusters."""
+    """Each count figure as a share of the largest among the shown clusters whose figure counts the
+    same kind of thing."""
     rows = []
     for name in FIGURE_FIELDS[1:]:
         values = [measure_value(c.figure(name)) for c in clusters]
-        largest = max((v for v in values if v is not None), default=None)
-        for cluster, value in zip(clusters, values, strict=True):
-            if value is None or not largest:
+        kinds = [kind_of(c, name) if name in KIND_BOUND_MEASURES else None for c in clusters]
+        largest: dict = {}
+        for kind, value in zip(kinds, values, strict=True):
+            if value is not None:
+                largest[kind] = max(largest.get(kind, 0), value)
+        for cluster, value, kind in zip(clusters, values, kinds, strict=True):
+            if value is None or not largest.get(kind) or (name in KIND_BOUND_MEASURES and kind is None):
                 continue
             rows.append(
                 {
                     "cluster": cluster_name(cluster, lang, short=True),
                     "figure": measure_label(name, lang),
-                    "share": round(100 * value / largest, 1),
+                    "share": round(100 * value / largest[kind], 1),
                     "label": figure_text(cluster.figure(name), lang),
                 }
             )
@@ -221,6 +312,7 @@ def chart_table(
         "yours": t("chart.yours", lang),
         "area": t("col.focus_area", lang),
         "shared_by": t("chart.shared_by", lang),
+        "counts": t("col.counts", lang),
         "figure": t("col.figure", lang),
         "share": t("bench.profile_axis", lang),
     }

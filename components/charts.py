@@ -30,10 +30,13 @@ def titled(title: str, source_line: str) -> alt.Title:
 
 
 def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang: str) -> alt.Chart:
-    """frame: name, value, qualifier, label, yours."""
+    """frame: name, value, qualifier, label, counts, yours. Bars of the same kind stand together,
+    largest first, so that like is read beside like."""
     frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS), exact=frame["qualifier"].isin(["", "~"]))
+    frame = frame.sort_values(["counts", "value"], ascending=[True, False], kind="stable")
+    frame = frame.assign(order=range(len(frame)))
     base = alt.Chart(frame, title=title).encode(
-        y=alt.Y("name:N", sort="-x", title=None),
+        y=alt.Y("name:N", sort=alt.EncodingSortField(field="order", order="ascending"), title=None),
         x=alt.X("value:Q", title=axis_title),
         tooltip=[alt.Tooltip("name:N", title=t("col.name", lang)), alt.Tooltip("label:N", title=axis_title)],
     )

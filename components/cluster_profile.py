@@ -3,11 +3,17 @@ explore view all draw a cluster with it (the PDF lays out the same `ClusterSecti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pandas as pd
 import streamlit as st
 
 from clusters import Cluster, Dataset
-from presentation.catalogue import t
-from presentation.cluster_section import cluster_section, figures_table
+from clusters.records.model import ExtraFigure
+from presentation.catalogue import t, text, unit_text
+from presentation.citations import cite
+from presentation.cluster_section import ClusterSection, cluster_section, figures_table
+from presentation.formatters import figure_text, year_text
 from presentation.safe_text import plain
 
 from .region_view import actors_side_by_side
@@ -18,6 +24,7 @@ def cluster_profile(cluster: Cluster, data: Dataset, lang: str, *, profile_link:
     the website; with `profile_link` a link to the full profile, with `actors` the actors the
     sources name beside those in the region."""
     section = cluster_section(cluster, data, lang)
+    st.caption(plain(f"{section.kind} · {section.status}" if section.kind else section.status))
     if section.region:
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(section.region, limit=None)}")
     st.dataframe(figures_table(section, lang), hide_index=True, width="stretch")
@@ -28,3 +35,24 @@ def cluster_profile(cluster: Cluster, data: Dataset, lang: str, *, profile_link:
         st.markdown(f"[{t('atlas.profile_link', lang)}]({section.profile_link})")
     if actors:
         actors_side_by_side(cluster, data, lang)
+
+
+def more_figures_table(figures: Sequence[ExtraFigure], data: Dataset, lang: str) -> pd.DataFrame:
+    """Further figures with their unit, year ("old" beyond five years) and source."""
+    return pd.DataFrame(
+        [
+            {
+                t("col.figure", lang): text(f.label, lang),
+                t("col.value", lang): f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(),
+                t("col.year", lang): year_text(f.year, lang),
+                t("col.source", lang): cite(f.source, data, lang),
+            }
+            for f in figures
+        ]
+    )
+
+
+def per_capita_table(section: ClusterSection, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{t("col.figure", lang): label, t("col.value", lang): value} for label, value in section.per_capita]
+    )

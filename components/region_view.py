@@ -8,8 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from clusters import Cluster, Dataset
+from clusters.metrics import listed_per_inhabitants
+from geodata.population import ATTRIBUTION as POPULATION_ATTRIBUTION
 from presentation.catalogue import t, text
 from presentation.citations import cite_document, source_line
+from presentation.formatters import format_number
 from presentation.safe_text import plain
 from presentation.tables import actor_table
 
@@ -93,6 +96,15 @@ def region_comparison_table(clusters, data: Dataset, lang: str) -> pd.DataFrame:
         row |= {t(f"actor_type.{kind}", lang): number for kind, number in counts.items()}
         row[t("col.total", lang)] = sum(counts.values())
         row[t("col.other_higher_education", lang)] = len(data.other_higher_education(cluster.id))
+        population = data.region_population(cluster.id)
+        unknown = t("figure.unknown", lang)
+        row[t("col.region_population", lang)] = (
+            unknown if population is None else format_number(population.inhabitants, lang)
+        )
+        for kind in counts:
+            value = listed_per_inhabitants(cluster, data, kind)
+            label = t("col.per_100k", lang, type=t(f"actor_type_plural.{kind}", lang))
+            row[label] = format_number(round(value.value, 2), lang) if value.known else unknown
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -106,3 +118,4 @@ def region_comparison(clusters, data: Dataset, lang: str) -> None:
         return
     st.dataframe(table, hide_index=True, width="stretch", key="bench_region_table")
     st.caption(plain(source_line(listing_sources(data), data, lang), limit=None))
+    st.caption(plain(POPULATION_ATTRIBUTION[lang], limit=None))

@@ -20,6 +20,7 @@ from components.benchmark_view import (
     export_table,
     focus_frame,
     measure_label,
+    mixed_kinds_note,
     profile_frame,
     scatter_frame,
 )
@@ -104,7 +105,19 @@ st.dataframe(
     width="stretch",
     key="bench_table",
 )
-st.caption(f"{t('bench.rank_note', lang)} {t('bench.years_note', lang)}")
+st.caption(
+    " ".join(
+        filter(
+            None,
+            (
+                t("bench.rank_note", lang),
+                t("bench.years_note", lang),
+                t("bench.status_note", lang),
+                mixed_kinds_note(shown, columns or ["actors"], lang),
+            ),
+        )
+    )
+)
 download_frame = export_table(shown, data)
 left, right = st.columns(2)
 # The files are made when asked for, not on every run of every visitor (the workbook alone was
@@ -132,7 +145,7 @@ with st.expander(t("clusters.sources_title", lang), key="bench_sources", on_chan
 # --- charts ----------------------------------------------------------------------------------
 st.header(t("bench.charts", lang))
 st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
-bars = bar_frame(shown, rank_by, lang)
+bars = bar_frame(shown, rank_by, lang, data)
 sources = source_line((f for c in shown for f in c.sources), data, lang)
 st.altair_chart(
     charts.bar_chart(
@@ -143,13 +156,13 @@ st.altair_chart(
     ),
     width="stretch",
 )
-st.caption(t("bench.bar_reading", lang))
+st.caption(" ".join(filter(None, (t("bench.bar_reading", lang), mixed_kinds_note(shown, [rank_by], lang)))))
 
 x_column, y_column = st.columns(2)
 x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lambda n: measure_label(n, lang))
 y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
 x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
-points = scatter_frame(shown, x_name, y_name, lang)
+points = scatter_frame(shown, x_name, y_name, lang, data)
 st.altair_chart(
     charts.scatter_chart(
         points,
@@ -160,7 +173,7 @@ st.altair_chart(
     ),
     width="stretch",
 )
-st.caption(t("bench.scatter_reading", lang))
+st.caption(" ".join(filter(None, (t("bench.scatter_reading", lang), mixed_kinds_note(shown, [x_name, y_name], lang)))))
 
 st.altair_chart(
     charts.focus_matrix(focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources), lang),

@@ -13,7 +13,7 @@ from clusters import FIGURE_FIELDS
 from clusters.readers.exports import KINDS, coverage_frame
 from components.ui import dataset, dataset_exports
 from components.url_state import current_language
-from geodata import postcodes
+from geodata import population, postcodes
 from presentation.catalogue import t, text
 from presentation.citations import cite_document, source_date
 from presentation.formatters import format_date, format_number
@@ -87,3 +87,4 @@ st.markdown(
     f"([{geodata.LICENCE_URL}]({geodata.LICENCE_URL})). {t('data.licence_note', lang)}"
 )
 st.markdown(f"[{postcodes.ATTRIBUTION}]({postcodes.ATTRIBUTION_URL}) — {t('data.postcodes_note', lang)}")
+st.markdown(f"[{population.ATTRIBUTION[lang]}]({population.LICENCE_URL}) — {t('data.population_note', lang)}")

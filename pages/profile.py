@@ -12,7 +12,7 @@ import streamlit as st
 from clusters import FIGURE_FIELDS
 from clusters.metrics import peers
 from components.atlas_panel import projects_table
-from components.cluster_profile import cluster_profile
+from components.cluster_profile import cluster_profile, more_figures_table, per_capita_table
 from components.region_view import actors_side_by_side
 from components.ui import dataset, inline_png, profile_pdf_bytes
 from components.url_state import current_language, url_params
@@ -20,9 +20,10 @@ from geodata import ATTRIBUTION, ATTRIBUTION_URL
 from geodata.locator import locator_png
 from presentation.catalogue import t, text, unit_text
 from presentation.citations import cite, source_line
+from presentation.cluster_section import cluster_section
 from presentation.formatters import figure_text, format_number
 from presentation.safe_text import literal, plain
-from presentation.tables import area_labels, awards_table, state_name, state_names
+from presentation.tables import area_labels, awards_table, state_name
 from presentation.views import ProfileView, link
 
 lang = current_language()
@@ -38,11 +39,8 @@ if cluster is None:
     st.stop()
 
 st.title(plain(cluster.name))
-states = state_names(cluster, lang)
-st.caption(
-    f"{plain(cluster.seat.city)} · {states} · {t('col.founded', lang)} "
-    f"{figure_text(cluster.founded, lang, is_year=True)}"
-)
+section = cluster_section(cluster, data, lang)
+st.caption(plain(section.heading, limit=None))
 
 main, side = st.columns([3, 1])
 with side:
@@ -104,25 +102,18 @@ others = [f for f in cluster.more_figures if f.key not in repeated]
 if others or cluster.context:
     st.header(t("profile.context", lang))
     if others:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("col.figure", lang): text(f.label, lang),
-                        t("col.value", lang): f"{figure_text(f, lang)} {unit_text(f.unit, lang)}".strip(),
-                        t("col.year", lang): str(f.year),
-                        t("col.source", lang): cite(f.source, data, lang),
-                    }
-                    for f in others
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(more_figures_table(others, data, lang), hide_index=True, width="stretch")
     for paragraph in cluster.context:
         st.markdown(plain(text(paragraph, lang), limit=None))
+if cluster.region_figures:
+    st.subheader(t("profile.region_figures", lang))
+    st.dataframe(more_figures_table(cluster.region_figures, data, lang), hide_index=True, width="stretch")
 
 st.header(t("region.title", lang))
+if section.population:
+    st.markdown(f"**{plain(section.population)}**")
+    st.dataframe(per_capita_table(section, lang), hide_index=True, width="stretch")
+    st.caption(plain(section.population_source, limit=None))
 actors_side_by_side(cluster, data, lang)
 projects = data.projects_of(cluster.id)
 st.header(t("atlas.cluster_projects", lang, n=len(projects)))

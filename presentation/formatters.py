@@ -10,8 +10,8 @@ import datetime as dt
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
-from clusters.metrics import Derived, Reason
-from clusters.records.model import Figure, Qualifier
+from clusters.metrics import Derived, Reason, is_old
+from clusters.records.model import Cluster, Figure, Lifecycle, Qualifier
 
 from .catalogue import DEFAULT_LANGUAGE, LOCALES, normalise_language, t
 
@@ -42,11 +42,21 @@ def figure_text(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bo
     return f"{figure.qualifier.value}{shown}"
 
 
-def figure_in_comparison(figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False) -> str:
-    """`>250 (2018)`: where clusters stand side by side, each value with the year it refers to, so
-    that a comparison never mixes years silently (a founding year needs none)."""
+def year_text(years: int | tuple[int, ...], lang: str = DEFAULT_LANGUAGE, today: dt.date | None = None) -> str:
+    """ "2018" or "2018, old" / "2018, alt" where the oldest year lies more than five years back."""
+    years = (years,) if isinstance(years, int) else tuple(years)
+    shown = "/".join(str(year) for year in years)
+    return t("figure.year_old", lang, year=shown) if is_old(min(years, default=None), today) else shown
+
+
+def figure_in_comparison(
+    figure: Figure | None, lang: str = DEFAULT_LANGUAGE, is_year: bool = False, today: dt.date | None = None
+) -> str:
+    """`>250 (2018, old)`: where clusters stand side by side, each value with the year it refers to
+    and an "old" mark beyond five years, so that a comparison never mixes years silently (a founding
+    year needs none)."""
     shown = figure_text(figure, lang, is_year)
-    return f"{shown} ({figure.year})" if figure is not None and not is_year else shown
+    return f"{shown} ({year_text(figure.year, lang, today)})" if figure is not None and not is_year else shown
 
 
 def figure_words(figure: Figure | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -73,3 +83,27 @@ def change_text(change: Derived, earlier: Figure, lang: str = DEFAULT_LANGUAGE) 
         sign = "+" if change.value >= 0 else "−"
         shown = f"{change.qualifier.value}{sign}{format_number(abs(round(change.value, 1)), lang)}"
     return t("change.text", lang, change=shown, year=earlier.year, earlier=figure_text(earlier, lang))
+
+
+def status_text(cluster: Cluster, lang: str = DEFAULT_LANGUAGE, names: dict[str, str] | None = None) -> str:
+    """ "active", "ended 2015", "part of BioM", "renamed 2010: now BioRegioN"; `names` turns a
+    cluster id into its name."""
+    status = cluster.status
+    if status.value is Lifecycle.ACTIVE:
+        return t("lifecycle.active", lang)
+    if status.value is Lifecycle.PART_OF:
+        return t("lifecycle.part_of", lang, cluster=(names or {}).get(status.part_of, status.part_of))
+    into = (names or {}).get(status.into or "", status.into or "")
+    shown = t(f"lifecycle.{status.value.value}", lang, into=into)
+    return f"{shown} ({status.year})" if status.year else shown
+
+
+def founded_text(cluster: Cluster, lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "2013 (by merger)", "2015 (renamed)"; the bare year where the source says it was founded."""
+    founded = cluster.founded
+    if founded is None:
+        return t("figure.unknown", lang)
+    shown = figure_text(founded, lang, is_year=True)
+    if founded.event is None or founded.event.value == "founded":
+        return shown
+    return f"{shown} ({t(f'event.{founded.event.value}', lang)})"

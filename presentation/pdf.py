@@ -135,7 +135,7 @@ def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> 
     pdf.multi_cell(
         column,
         4.5,
-        f"{section.place} · {t('col.founded', lang)} {section.founded}",
+        section.heading,
         align="L",
         new_x="LMARGIN",
         new_y="NEXT",
@@ -149,7 +149,7 @@ def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> 
     pdf.set_font(FONT, "", 7)
     pdf.set_draw_color(200, 200, 200)
     # Label and citation wrap inside their cells, so a long German label never runs into its value.
-    widths = (label_width, 13, 9, column - label_width - 22)
+    widths = (label_width, 13, 12, column - label_width - 25)
     with pdf.table(
         width=column,
         col_widths=widths,
@@ -164,13 +164,17 @@ def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> 
         table.row([t("col.figure", lang), t("col.value", lang), t("col.year", lang), t("col.source", lang)])
         for line in section.figures:
             row = table.row()
-            row.cell(line.label, style=FontFace(emphasis="BOLD"))
+            row.cell(f"{line.label} ({line.counts})" if line.counts else line.label, style=FontFace(emphasis="BOLD"))
             row.cell(line.value, style=FontFace(emphasis="BOLD"))
             row.cell(line.year)
             row.cell(line.source or line.wording, style=FontFace(size_pt=6.5))
     changes = [f"{line.label}: {line.change}" for line in section.figures if line.change]
     if changes:
         _paragraph(pdf, f"{t('col.change', lang)} — {'; '.join(changes)}", size=7, line=3.5, width=column)
+    if section.population:
+        per_capita = "; ".join(f"{label}: {value}" for label, value in section.per_capita)
+        _paragraph(pdf, f"{section.population} — {per_capita}", size=7, line=3.5, width=column)
+        _paragraph(pdf, section.population_source, size=6, line=3, width=column)
     # Full-width text starts only below the map, however short the left column turned out.
     pdf.set_y(max(pdf.get_y(), TOP + placed.rendered_height) + 1)
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from clusters import FIGURE_FIELDS, Dataset
 from clusters.filters import ACTOR_TYPES, COMPANY_KINDS, COMPARE_LIMIT, SIZE_FIGURES, AtlasFilter
-from clusters.metrics import INDICATORS
+from clusters.metrics import INDICATORS, REGION_MEASURES
 from clusters.records.numbers import NumberError, parse_number
 
 from .catalogue import DEFAULT_LANGUAGE
@@ -161,8 +161,9 @@ class AtlasView:
         return _given(params)
 
 
-MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS)
-"""What the benchmark compares: the key figures, then the indicators derived from them."""
+MEASURES: tuple[str, ...] = (*FIGURE_FIELDS, *INDICATORS, *REGION_MEASURES)
+"""What the benchmark compares: the key figures, the indicators derived from them, and the region's
+size with the figures per 100,000 inhabitants."""
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,14 @@ DYNAMIC_PREFIXES: dict[str, Prefix] = {
     "unit.": Prefix("f'unit.{figure.unit}': a figure's unit as the data files write it", "data"),
     "kind.": Prefix("f'kind.{actor.kind.value}': a company's kind in the atlas filter and panel", "CompanyKind"),
     "status_reason.": Prefix("f'status_reason.{actor.status_reason.value}': what became of an actor", "StatusReason"),
+    "counts.": Prefix("f'counts.{figure.counts.value}': what a size figure counts", "Counts"),
+    "cluster_kind.": Prefix("f'cluster_kind.{cluster.kind.value}': what kind of cluster a record is", "ClusterKind"),
+    "lifecycle.": Prefix("f'lifecycle.{cluster.status.value.value}': whether a cluster works now", "Lifecycle"),
+    "event.": Prefix("f'event.{founded.event.value}': what a founding year means", "FoundingEvent"),
+    "actor_type_plural.": Prefix(
+        "f'actor_type_plural.{kind}': the listed actor types in per-capita labels",
+        ("company", "research_institute", "university_hospital", "university"),
+    ),
     "precision.": Prefix(
         "f'precision.{actor.place.precision}': how precisely an actor is placed",
         ("municipality", "postcode", "100 m grid cell", "state"),

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = (
     "id,name,founded,management_staff,actors,smes,large_companies,research_institutions,city,state,"
     "lat,lon,focus_areas,founded_q,management_staff_q,actors_q,smes_q,large_companies_q,"
-    "research_institutions_q,"
+    "research_institutions_q,status,status_year,part_of,kind,region_population,region_population_year,"
 )
 
 

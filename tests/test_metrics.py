@@ -104,9 +104,12 @@ def test_jaccard():
     assert jaccard({"a", "b"}, {"b", "c"}) == pytest.approx(1 / 3) and jaccard(set(), set()) == 0
 
 
-def test_size_similarity(dataset):
-    assert size_similarity(dataset.clusters["biolago"], dataset.clusters["biocon-valley"]) > 0.8
-    assert size_similarity(dataset.clusters["bio-nrw"], dataset.clusters["biolago"]) is None
+def test_size_similarity_compares_only_figures_of_one_kind(synthetic):
+    alpha, beta, gamma = (synthetic.clusters[c] for c in ("alpha-bio", "beta-health", "gamma-med"))
+    # Alpha's >300 and Beta's ~180 members, 120 and 90 SMEs: close on a log scale.
+    assert 0.7 < size_similarity(alpha, beta) < 1
+    # Gamma counts the companies in its region: no size comparison with members.
+    assert size_similarity(alpha, gamma) is None
 
 
 def test_peers_explain_shared_focus(dataset):

@@ -27,13 +27,23 @@ def test_table_renders_all_clusters_with_qualifiers_and_ranks(synthetic):
     frame = table(at)
     assert set(frame["Cluster"]) == {c.name for c in synthetic.clusters.values()}
     alpha = frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]
-    # >300 may be above Epsilon's exact 410: the rank is a range.
-    assert alpha["Actors"] == ">300 (2022)" and alpha["Rank by Actors"] == "1–2" and alpha["Percentile"] == "67–100 %"
+    # >300 may be above Epsilon's exact 410: the rank is a range, among the three that count members.
+    assert alpha["Actors"] == ">300 (2022)" and alpha["Actors: counts"] == "members"
+    assert alpha["Rank by Actors"] == "1–2 of 3 (members)" and alpha["Percentile"] == "50–100 %"
     assert alpha["SME share"] == "n/a (“SMEs” and “Actors” are both lower bounds)"
     assert alpha["Actors per staff member"] == ">33.3 (2022)"
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
-    assert beta["Actors per staff member"] == "~27.7 (2020/2022)" and beta["SME share"] == "<50 % (2022)"
-    assert frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]["Rank by Actors"] == "n/a"
+    # Beta's staff figure is of 2020, more than five years before the tests' today: marked old.
+    assert beta["Actors per staff member"] == "~27.7 (2020/2022, old)" and beta["SME share"] == "<50 % (2022)"
+    # Gamma counts the companies in its region: ranked with nothing the others count.
+    gamma = frame[frame["Cluster"] == "Gamma MedTech Testverbund"].iloc[0]
+    assert gamma["Actors"] == "<90 (2018, old)" and gamma["Actors: counts"] == "companies in the region"
+    assert gamma["Rank by Actors"] == "1 of 1 (companies in the region)"
+    delta = frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]
+    assert delta["Status"] == "part of Alpha Bio Testcluster" and delta["Rank by Actors"] == "n/a"
+    assert "“Actors” mixes what its figures count (members, companies in the region)" in " ".join(
+        c.value for c in at.caption
+    )
 
 
 def open_chart_data(at):
@@ -52,7 +62,7 @@ def test_choosing_clusters_and_figures_changes_the_chart_data():
     bars = frame_with(at, "Qualifier")
     assert sorted(round(v, 1) for v in bars["SME share"]) == [48.8, 50.0]
     # Epsilon's SMEs (2022) and actors (2023) come from different years: the label says so.
-    assert sorted(bars["As shown"]) == ["<50 % (2022)", ">48.8 % (2022/2023)"]
+    assert sorted(bars["As shown"]) == ["<50 % (2022) · members", ">48.8 % (2022/2023) · members"]
     at.selectbox(key="bench_x").set_value("smes").run()
     points = frame_with(at, "Horizontal axis: SMEs, as shown")
     assert sorted(points["Horizontal axis: SMEs"]) == [90, 200]
@@ -78,7 +88,7 @@ def test_upload_adds_your_rows_everywhere():
     assert names == ["Gamma MedTech Testverbund", "My Cluster e. V. (yours)"]
     bars = frame_with(open_chart_data(at), "Qualifier")
     # An upload's figures count as this year's.
-    assert bars[bars["Your figures"]]["As shown"].tolist() == [f">150 ({dt.date.today().year})"]
+    assert bars[bars["Your figures"]]["As shown"].tolist() == [f">150 ({dt.date.today().year}) · members"]
 
 
 def test_bad_upload_shows_an_error_and_the_page_works():
@@ -100,7 +110,8 @@ def test_german_benchmark():
     frame = table(at)
     assert "Akteure" in frame.columns and "KMU-Anteil" in frame.columns
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
-    assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020)" and beta["Akteure"] == "~180 (2022)"
+    assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020, alt)" and beta["Akteure"] == "~180 (2022)"
+    assert beta["Status"] == "aktiv" and beta["Akteure: zählt"] == "Mitglieder"
 
 
 def test_a_figure_with_two_years_shows_its_change_and_the_newest_is_compared():

@@ -21,7 +21,7 @@ def test_table_lists_all_clusters_with_qualifiers(synthetic):
     assert alpha["Actors"] == ">300 (2022)" and alpha["SMEs"] == ">120 (2022)" and alpha["Founded"] == "2001"
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
     assert beta["Actors"] == "~180 (2022)" and beta["SMEs"] == "<90 (2022)"
-    assert frame[frame["Cluster"] == "Gamma MedTech Testverbund"].iloc[0]["Actors"] == "<90 (2018)"
+    assert frame[frame["Cluster"] == "Gamma MedTech Testverbund"].iloc[0]["Actors"] == "<90 (2018, old)"
     assert frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]["Actors"] == "n/a"
     assert any("5 of 5 clusters" in c.value for c in at.caption)
 
@@ -57,5 +57,5 @@ def test_german_interface_and_number_format():
     frame = table(at)
     assert "Akteure" in frame.columns and "Gründung" in frame.columns
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
-    assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020)"
+    assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020, alt)"
     assert frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]["Akteure"] == "k. A."

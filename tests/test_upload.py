@@ -526,6 +526,7 @@ def test_every_message_code_has_english_and_german_text(dataset):
         "too_large",
         "year_out_of_range",
         "bad_qualifier",
+        "bad_counts",
         "invalid_figure",
         "parts_exceed_actors",
         "seat_missing",
@@ -713,3 +714,24 @@ def test_a_single_enormous_csv_cell(tmp_path):
     assert_refused_cheaply(
         tmp_path, b'id,name,actors\na,"' + b"x" * 4_000_000 + b'",1\n', "csv_unreadable", name="cell.csv"
     )
+
+
+def test_an_own_figure_counts_what_its_published_cluster_counts_unless_the_row_says(synthetic):
+    rows = (
+        "id,name,actors,actors_counts,city,state\n"
+        "alpha-bio,Alpha (ours),320,,München,BY\n"
+        "new-one,New,80,partners,Kiel,SH\n"
+    )
+    result = parse_upload("ours.csv", rows.encode(), synthetic)
+    assert not result.errors
+    ours = {c.id: c for c in result.clusters}
+    assert ours["yours-alpha-bio"].actors.counts.value == "members"
+    assert ours["yours-new-one"].actors.counts.value == "partners"
+
+
+def test_an_unknown_counts_value_is_refused_with_row_and_column(synthetic):
+    rows = "id,name,actors,actors_counts,city,state\nx,X,80,visitors,Kiel,SH\n"
+    result = parse_upload("ours.csv", rows.encode(), synthetic)
+    assert not result.clusters
+    [error] = result.errors
+    assert (error.row, error.column, error.code) == (2, "actors_counts", "bad_counts")

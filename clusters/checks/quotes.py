@@ -154,7 +154,8 @@ def _shown(qualifier: Qualifier) -> str:
 
 def quoted_figures(dataset: Dataset) -> Iterator[tuple[FigureKey, Figure]]:
     """Every figure with a quote, keyed by (file, record, field): a cluster's key figures
-    (`actors`), their earlier values (`history.actors.0`), its further figures (`more_figures.3`),
+    (`actors`), their earlier values (`history.actors.0`), its further figures (`more_figures.3`) and
+    those about its region (`region_figures.0`),
     and an initiative's further figures. Paths are written as the loader writes them."""
     for cluster in dataset.clusters.values():
         for name in FIGURE_FIELDS:
@@ -163,8 +164,9 @@ def quoted_figures(dataset: Dataset) -> Iterator[tuple[FigureKey, Figure]]:
                 yield (FILES["clusters"], cluster.id, name), figure
             for index, earlier in enumerate(cluster.history.get(name, [])):
                 yield (FILES["clusters"], cluster.id, f"history.{name}.{index}"), earlier
-        for index, figure in enumerate(cluster.more_figures):
-            yield (FILES["clusters"], cluster.id, f"more_figures.{index}"), figure
+        for listed in ("more_figures", "region_figures"):
+            for index, figure in enumerate(getattr(cluster, listed)):
+                yield (FILES["clusters"], cluster.id, f"{listed}.{index}"), figure
     for initiative in dataset.initiatives.values():
         for index, figure in enumerate(initiative.more_figures):
             yield (FILES["initiatives"], initiative.id, f"more_figures.{index}"), figure

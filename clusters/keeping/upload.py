@@ -22,14 +22,16 @@ from pydantic import ValidationError
 import geodata
 
 from ..dataset import Dataset
-from ..readers.exports import CLUSTER_COLUMNS
+from ..readers.exports import CLUSTER_COLUMNS, CLUSTER_CONTEXT_COLUMNS
 from ..readers.tables import MAX_CELL_CHARS, TableRejected, UploadMessage, read_table
 from ..records.citation import upload_ref
 from ..records.model import (
     FIGURE_FIELDS,
     FIGURE_LIMIT,
     FIRST_YEAR,
+    SIZE_FIELDS,
     Cluster,
+    Counts,
     Figure,
     FocusRef,
     Place,
@@ -39,6 +41,12 @@ from ..records.model import (
 from ..records.numbers import NumberError, check_number, parse_figure_text
 
 REQUIRED_COLUMNS = ("id", "name")
+COUNTS_COLUMNS: tuple[str, ...] = tuple(f"{name}_counts" for name in SIZE_FIELDS)
+"""What each size figure counts (`members`, `companies_in_region` …); optional: a row for a published
+cluster takes what that cluster's figure counts."""
+UPLOAD_COLUMNS: tuple[str, ...] = (*CLUSTER_COLUMNS, *COUNTS_COLUMNS)
+"""Every column an upload may hold: the export's (its context columns are read past) and the counts."""
+TEMPLATE_COLUMNS: tuple[str, ...] = tuple(c for c in CLUSTER_COLUMNS if c not in CLUSTER_CONTEXT_COLUMNS)
 YOURS_PREFIX = "yours-"
 """Ids of uploaded clusters start with it; names stay as written, the UI marks them as the visitor's."""
 MAX_MESSAGES = 50
@@ -71,11 +79,16 @@ def template_csv() -> str:
         "state": "SH",
         "focus_areas": "medtech;digital-health",
         "actors_q": ">",
+        "actors_counts": "members",
+        "smes_counts": "members",
+        "large_companies_counts": "members",
+        "research_institutions_counts": "members",
     }
+    columns = [*TEMPLATE_COLUMNS, *COUNTS_COLUMNS]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CLUSTER_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerow({column: example.get(column, "") for column in CLUSTER_COLUMNS})
+    writer.writerow({column: example.get(column, "") for column in columns})
     return buffer.getvalue()
 
 
@@ -104,7 +117,7 @@ def parse_upload(filename: str, content: bytes, dataset: Dataset, today: dt.date
     if not table.rows:
         result.errors.append(UploadMessage(None, None, "no_data_rows"))
         return result
-    unknown_columns = [c for c in named if c not in CLUSTER_COLUMNS]
+    unknown_columns = [c for c in named if c not in UPLOAD_COLUMNS]
     if unknown_columns:
         result.warnings.append(UploadMessage(None, None, "ignored_columns", {"columns": unknown_columns}))
 
@@ -163,7 +176,21 @@ class _Row:
         return _text(self.record, column)
 
 
-def _figures(row: _Row, source, year: int) -> dict[str, Figure]:
+def _counts(row: _Row, column: str, published: Cluster | None) -> Counts | None:
+    """What the row's figure counts: its `<figure>_counts` cell, else what the published cluster of the
+    same id counts for that figure (newer figures of one's own cluster count the same thing)."""
+    given = row.text(f"{column}_counts").lower()
+    if given:
+        try:
+            return Counts(given)
+        except ValueError:
+            row.error(f"{column}_counts", "bad_counts", text=given, allowed=", ".join(c.value for c in Counts))
+            return None
+    figure = published.figure(column) if published is not None else None
+    return None if figure is None else figure.counts
+
+
+def _figures(row: _Row, source, year: int, published: Cluster | None = None) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     for column in FIGURE_FIELDS:
         cell = row.record.get(column, "")
@@ -178,8 +205,11 @@ def _figures(row: _Row, source, year: int) -> dict[str, Figure]:
         if explicit and explicit not in (">", "<", "~"):
             row.error(f"{column}_q", "bad_qualifier", text=explicit)
             continue
+        counts = _counts(row, column, published) if column in SIZE_FIELDS else None
         try:
-            figures[column] = Figure(value=value, qualifier=Qualifier(explicit or qualifier), year=year, source=source)
+            figures[column] = Figure(
+                value=value, qualifier=Qualifier(explicit or qualifier), year=year, source=source, counts=counts
+            )
         except ValidationError:
             row.error(column, "invalid_figure", text=row.text(column))
     smes, large, actors = (figures.get(part) for part in ("smes", "large_companies", "actors"))
@@ -246,7 +276,7 @@ def _row_to_cluster(
         seen[raw_id] = number
 
     source = upload_ref(filename, number)
-    figures = _figures(row, source, year)
+    figures = _figures(row, source, year, dataset.clusters.get(raw_id))
     focus = _focus(row, dataset)
     seat = _seat(row, dataset.clusters.get(raw_id))
     if len(result.errors) > errors_before or seat is None:
@@ -268,5 +298,5 @@ def _row_to_cluster(
             # A field's own error has its location; the model's cross-checks name it as "field: ...".
             location = [str(part) for part in problem.get("loc", ())]
             named = problem.get("msg", "").removeprefix("Value error, ").partition(": ")[0]
-            row.error(location[0] if location else (named if named in CLUSTER_COLUMNS else None), "invalid_row")
+            row.error(location[0] if location else (named if named in UPLOAD_COLUMNS else None), "invalid_row")
         return None

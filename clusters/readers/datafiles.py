@@ -21,6 +21,7 @@ from ..checks.places import at_postcode, locate_all
 from ..checks.quotes import quote_problems
 from ..checks.references import check_references, check_regions
 from ..checks.relations import checked_links, merge_same_as
+from ..checks.statuses import status_problems
 from ..dataset import DATA_DIR, FILES, DataIssue, Dataset, DataValidationError, record_id, shown_id
 from ..records.model import (
     FIGURE_FIELDS,
@@ -319,8 +320,9 @@ def _with_default_years(record: dict, source_years: dict[str, int] | None, repor
             name: [fill(f, f"history.{name}.{i}") for i, f in enumerate(values)] if isinstance(values, list) else values
             for name, values in history.items()
         }
-    if isinstance(prepared.get("more_figures"), list):
-        prepared["more_figures"] = [fill(f, f"more_figures.{i}") for i, f in enumerate(prepared["more_figures"])]
+    for listed in ("more_figures", "region_figures"):
+        if isinstance(prepared.get(listed), list):
+            prepared[listed] = [fill(f, f"{listed}.{i}") for i, f in enumerate(prepared[listed])]
     return prepared
 
 
@@ -468,6 +470,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
     dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, load.data_dir, regions)
     issues = load.issues + check_references(dataset, frozenset(load.broken), frozenset(load.unreadable), actor_files)
     issues += quote_problems(dataset)
+    issues += status_problems(dataset)
     if issues:
         raise DataValidationError(issues)
     return dataset

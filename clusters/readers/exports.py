@@ -20,6 +20,16 @@ from ..dataset import Dataset
 from ..records.citation import citation_text, document_citation
 from ..records.model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
 
+CLUSTER_CONTEXT_COLUMNS: tuple[str, ...] = (
+    "status",
+    "status_year",
+    "part_of",
+    "kind",
+    "region_population",
+    "region_population_year",
+)
+"""What the dataset knows about a cluster beyond its figures: whether it works now, what kind it is,
+and its region's population (Destatis, the year of the register). Exported, never uploaded."""
 CLUSTER_COLUMNS: tuple[str, ...] = (
     "id",
     "name",
@@ -30,9 +40,10 @@ CLUSTER_COLUMNS: tuple[str, ...] = (
     "lon",
     "focus_areas",
     *(f"{name}_q" for name in FIGURE_FIELDS),
+    *CLUSTER_CONTEXT_COLUMNS,
 )
 CLUSTER_SOURCE_COLUMNS: tuple[str, ...] = (
-    *(f"{name}_{part}" for name in FIGURE_FIELDS for part in ("year", "source", "unit", "note")),
+    *(f"{name}_{part}" for name in FIGURE_FIELDS for part in ("year", "source", "unit", "counts", "note")),
     "seat_inferred",
     "seat_note",
 )
@@ -111,7 +122,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def cluster_row(cluster: Cluster, with_sources: bool = False, sources: Mapping[str, Source] | None = None) -> dict:
+def cluster_row(cluster: Cluster, dataset: Dataset, with_sources: bool = False) -> dict:
+    sources = dataset.sources
     row: dict = {"id": cluster.id, "name": cluster.name}
     for name in FIGURE_FIELDS:
         figure = cluster.figure(name)
@@ -126,12 +138,22 @@ def cluster_row(cluster: Cluster, with_sources: bool = False, sources: Mapping[s
     for name in FIGURE_FIELDS:
         figure = cluster.figure(name)
         row[f"{name}_q"] = "" if figure is None else figure.qualifier.value
+    population = dataset.region_population(cluster.id)
+    row |= {
+        "status": cluster.status.value.value,
+        "status_year": cluster.status.year,
+        "part_of": cluster.status.part_of or "",
+        "kind": "" if cluster.kind is None else cluster.kind.value,
+        "region_population": None if population is None else population.inhabitants,
+        "region_population_year": None if population is None else population.year,
+    }
     if with_sources:
         for name in FIGURE_FIELDS:
             figure = cluster.figure(name)
             row[f"{name}_year"] = None if figure is None else figure.year
             row[f"{name}_source"] = "" if figure is None else citation_text(figure.source, sources or {})
             row[f"{name}_unit"] = "" if figure is None else figure.unit
+            row[f"{name}_counts"] = "" if figure is None or figure.counts is None else figure.counts.value
             row[f"{name}_note"] = _note_text(None if figure is None else figure.note)
         row["seat_inferred"] = cluster.seat.inferred
         row["seat_note"] = _note_text(cluster.seat.note)
@@ -210,10 +232,10 @@ def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
 
 def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame:
     columns = CLUSTER_COLUMNS + (CLUSTER_SOURCE_COLUMNS if with_sources else ())
-    rows = [cluster_row(c, with_sources, dataset.sources) for c in dataset.clusters.values()]
+    rows = [cluster_row(c, dataset, with_sources) for c in dataset.clusters.values()]
     frame = pd.DataFrame(rows, columns=list(columns))
     # Keep each number as the source prints it (16 beside 13.5, not 16.0) and unknown empty.
-    for name in FIGURE_FIELDS:
+    for name in (*FIGURE_FIELDS, "status_year", "region_population", "region_population_year"):
         frame[name] = pd.Series([row[name] for row in rows], dtype=object)
     return frame
 

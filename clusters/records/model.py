@@ -30,6 +30,9 @@ FIGURE_FIELDS: tuple[str, ...] = (
 )
 """The key figures that every cluster has a slot for, in display/export order."""
 
+SIZE_FIELDS: tuple[str, ...] = ("actors", "smes", "large_companies", "research_institutions")
+"""Key figures that count something; each says what (`Figure.counts`), and only like is compared."""
+
 WEBSITE = re.compile(
     r"(?:https?://)?(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#][^\s]*)?",
     re.IGNORECASE,
@@ -96,6 +99,36 @@ class SourceRef(BaseModel):
     section: str = Field(min_length=1)
 
 
+class Counts(str, Enum):
+    """What a size figure counts, as its source words it: 250 association members and 500 companies
+    in the same region are different things, and only like is compared with like."""
+
+    MEMBERS = "members"
+    """Members of the cluster association, or the cluster's registered member organisations."""
+    PARTNERS = "partners"
+    """Cluster or network partners, actors engaged in the cluster (no formal membership stated)."""
+    PROJECT_PARTNERS = "project_partners"
+    """Partners of a funded project or consortium."""
+    COMPANIES_IN_REGION = "companies_in_region"
+    """Companies located in the region, members or not."""
+    INSTITUTIONS_IN_REGION = "institutions_in_region"
+    """Research institutions located in the region."""
+    EMPLOYEES = "employees"
+    STAFF = "staff"
+    """Staff of the cluster management."""
+    OTHER = "other"
+
+
+class FoundingEvent(str, Enum):
+    """What a founding year means: a cluster renamed after a merger is not 'founded' that year."""
+
+    FOUNDED = "founded"
+    RENAMED = "renamed"
+    MERGED = "merged"
+    STARTED = "started"
+    """A funded project's start."""
+
+
 class Figure(BaseModel):
     """One sourced number. `quote` keeps the source's own wording."""
 
@@ -107,6 +140,10 @@ class Figure(BaseModel):
     source: SourceRef
     quote: str = ""
     note: Text | None = None
+    counts: Counts | None = None
+    """What a size figure counts; None where no source says (then it is compared with nothing)."""
+    event: FoundingEvent | None = None
+    """For a founding year: what happened that year."""
 
     _finite_value = field_validator("value", mode="before")(_not_nan_or_inf)
 
@@ -230,6 +267,62 @@ class Award(BaseModel):
     note: Text | None = None
 
 
+class ClusterKind(str, Enum):
+    """What kind of cluster a record is, by the focus its sources state."""
+
+    BIOTECH = "biotech"
+    PHARMA = "pharma"
+    MEDTECH = "medtech"
+    LIFE_SCIENCES = "life_sciences"
+    """Biotech, pharma and medtech together."""
+    HEALTH_ECONOMY = "health_economy"
+    BIOECONOMY = "bioeconomy"
+    PROJECT_CONSORTIUM = "project_consortium"
+    """A funded project consortium (a Leading-Edge Cluster or a Clusters4Future project)."""
+
+
+class Lifecycle(str, Enum):
+    ACTIVE = "active"
+    ENDED = "ended"
+    PART_OF = "part_of"
+    """Run by another cluster, over its region: a part, not a peer."""
+    RENAMED = "renamed"
+    MERGED = "merged"
+
+
+class ClusterStatus(BaseModel):
+    """Whether a cluster works now, and if not since when and into what it went, with the words of the
+    page that says so. A record without a stated status is active."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    value: Lifecycle = Lifecycle.ACTIVE
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_FIGURE_YEAR)
+    """The year it ended, was renamed or merged; for an active funded project the year its funding ends."""
+    part_of: RecordId | None = None
+    """For `part_of`: the cluster (its id) that runs this one."""
+    into: str | None = None
+    """For `renamed`/`merged`: the name it went into, or that cluster's id."""
+    source: SourceRef | None = None
+    quote: str = ""
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_what_it_needs(self) -> ClusterStatus:
+        if (self.value is Lifecycle.PART_OF) != (self.part_of is not None):
+            raise ValueError("part_of: names the cluster exactly when the status is part_of")
+        if self.value in (Lifecycle.RENAMED, Lifecycle.MERGED) and not self.into:
+            raise ValueError(f"into: a {self.value.value} cluster says into what")
+        if self.value is Lifecycle.ENDED and self.year is None:
+            raise ValueError("year: an ended cluster says when it ended")
+        if self.value is not Lifecycle.ACTIVE and (self.source is None or not self.quote):
+            raise ValueError(f"source: a status '{self.value.value}' needs the source and its words")
+        return self
+
+    @property
+    def is_active(self) -> bool:
+        return self.value is Lifecycle.ACTIVE
+
+
 def parts_exceed_actors(smes: Figure | None, large_companies: Figure | None, actors: Figure | None) -> bool:
     """SMEs and large companies are parts of the actors: exact parts may not add up to more."""
     parts = (smes, large_companies, actors)
@@ -261,6 +354,15 @@ class Cluster(BaseModel):
     history: dict[str, list[Figure]] = Field(default_factory=dict)
     """Earlier values of a key figure (e.g. members in 2011 when the key figure is 2022's), each with
     its own source: the key figure itself is always the newest."""
+    kind: ClusterKind | None = None
+    status: ClusterStatus = Field(default_factory=ClusterStatus)
+    region_figures: list[ExtraFigure] = Field(default_factory=list)
+    """Statistics of the cluster's state or region, or of another body (a state-wide industry survey):
+    context for the cluster, never its own figures."""
+
+    @property
+    def is_active(self) -> bool:
+        return self.status.is_active
 
     @property
     def state(self) -> str:

@@ -138,10 +138,11 @@ CLUSTERS = [
         "states": ["BY"],
         "founded": fig(2001, note=text("Founded as a synthetic association.", "Als synthetischer Verein gegründet.")),
         "management_staff": fig(9),
-        "actors": fig(300, ">"),
-        "smes": fig(120, ">"),
-        "large_companies": fig(14),
-        "research_institutions": fig(30, "~"),
+        "actors": fig(300, ">", counts="members"),
+        "smes": fig(120, ">", counts="members"),
+        "large_companies": fig(14, counts="members"),
+        "research_institutions": fig(30, "~", counts="members"),
+        "kind": "biotech",
         "focus": [{"area": "biotechnology", "wording": "Biotechnologie"}, {"area": "pharma", "wording": "Pharma"}],
         "region": text("Synthetic region around Munich.", "Synthetische Region um München."),
     },
@@ -155,8 +156,9 @@ CLUSTERS = [
         "management_staff": fig(
             6.5, unit="FTE", year=2020, note=text("Full-time equivalents.", "Vollzeitäquivalente.")
         ),
-        "actors": fig(180, "~"),
-        "smes": fig(90, "<"),
+        "actors": fig(180, "~", counts="members"),
+        "smes": fig(90, "<", counts="members"),
+        "kind": "medtech",
         "focus": [
             {"area": "medtech", "wording": "Medizintechnik"},
             {"area": "digital-health", "wording": "Digitale Gesundheit"},
@@ -206,7 +208,9 @@ CLUSTERS = [
         "states": ["SN"],
         "founded": fig(2008, file=NEWS),
         "management_staff": fig(4, file=NEWS),
-        "actors": fig(90, "<", file=NEWS),
+        # Counts companies in its region, not members: compared with nothing of the others.
+        "actors": fig(90, "<", file=NEWS, counts="companies_in_region"),
+        "kind": "medtech",
         "focus": [{"area": "medtech", "wording": "Medizintechnik"}],
         "region": text("Synthetic region: the state of Saxony.", "Synthetische Region: der Freistaat Sachsen."),
     },
@@ -216,8 +220,26 @@ CLUSTERS = [
         "short_name": "Delta",
         "seat": {"city": "Köln", "state": "NW"},
         "states": ["NW"],
-        "founded": fig(1999),
-        "smes": fig(40),
+        "founded": fig(1999, event="renamed"),
+        "smes": fig(40, counts="companies_in_region"),
+        "kind": "life_sciences",
+        "status": {
+            "value": "part_of",
+            "part_of": "alpha-bio",
+            "source": ref(WEB, "Geschichte"),
+            "quote": "synthetisch: Delta ist Teil von Alpha",
+        },
+        "region_figures": [
+            {
+                "key": "companies_state",
+                "label": text("Life-science companies in the state", "Life-Science-Unternehmen im Land"),
+                "value": 600,
+                "qualifier": ">",
+                "unit": "companies",
+                "source": ref(),
+                "quote": "mehr als 600 synthetische Unternehmen im Land",
+            }
+        ],
         "focus": [{"area": "biotechnology", "wording": "Life Sciences"}],
         "region": text(
             "Synthetic region on the Rhine; its actors are not given.",
@@ -232,9 +254,10 @@ CLUSTERS = [
         "states": ["BW"],
         "founded": fig(2005),
         "management_staff": fig(11),
-        "actors": fig(410, file=WEB, year=2023),
-        "smes": fig(200, ">"),
-        "history": {"actors": [fig(350, "~", year=2019)]},
+        "actors": fig(410, file=WEB, year=2023, counts="members"),
+        "smes": fig(200, ">", counts="members"),
+        "history": {"actors": [fig(350, "~", year=2019, counts="members")]},
+        "kind": "pharma",
         "awards": [
             {
                 "programme": "leading-edge-cluster",
