@@ -532,6 +532,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unit.years": {"en": "years", "de": "Jahre"},
     "unit.jobs": {"en": "jobs", "de": "Arbeitsplätze"},
     "unit.members": {"en": "members", "de": "Mitglieder"},
+    "unit.partners": {"en": "partners", "de": "Partner"},
+    "unit.talks": {"en": "talks", "de": "Vorträge"},
     "unit.parks": {"en": "parks", "de": "Parks"},
     "unit.EUR": {"en": "EUR", "de": "EUR"},
     "unit.m EUR": {"en": "m EUR", "de": "Mio. EUR"},

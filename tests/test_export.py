@@ -33,9 +33,9 @@ def test_cli_exports_every_cluster_as_csv(dataset):
     assert [r["id"] for r in rows] == list(dataset.clusters)  # one row each, in the order of clusters.yaml
     by_id = {r["id"]: r for r in rows}
     # Figures and qualifiers exactly as the appendix words them.
-    assert (by_id["bio-m"]["actors"], by_id["bio-m"]["actors_q"]) == ("250", ">")
+    assert (by_id["bio-m"]["actors"], by_id["bio-m"]["actors_q"]) == ("220", ">")  # BioM's page, 2022
     assert (by_id["bio-m"]["large_companies"], by_id["bio-m"]["large_companies_q"]) == ("20", "")
-    assert (by_id["medical-valley-emn"]["actors"], by_id["medical-valley-emn"]["actors_q"]) == ("200", "<")
+    assert (by_id["medical-valley-emn"]["actors"], by_id["medical-valley-emn"]["actors_q"]) == ("220", ">")
     assert (by_id["medical-valley-emn"]["smes"], by_id["medical-valley-emn"]["smes_q"]) == ("150", "~")
     assert (by_id["bioregio-stern"]["research_institutions"], by_id["bioregio-stern"]["research_institutions_q"]) == (
         "55",
@@ -141,7 +141,7 @@ def test_geojson_export_has_points(dataset):
     munich = next(f for f in collection["features"] if f["properties"]["id"] == "bio-m")
     lon, lat = munich["geometry"]["coordinates"]
     assert 48.0 < lat < 48.3 and 11.3 < lon < 11.8
-    assert munich["properties"]["actors"] == 250 and munich["properties"]["actors_q"] == ">"
+    assert munich["properties"]["actors"] == 220 and munich["properties"]["actors_q"] == ">"
 
 
 def test_json_export_keeps_unknown_as_null(dataset):

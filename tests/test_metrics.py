@@ -67,11 +67,14 @@ def test_age_in_years():
 
 
 def test_indicators_of_real_clusters(dataset):
-    bio_m = indicators(dataset.clusters["bio-m"])
-    assert bio_m["actors_per_staff"].qualifier is Qualifier.MORE_THAN
-    assert round(bio_m["actors_per_staff"].value, 1) == 15.6
-    assert not bio_m["sme_share"].known  # >200 of >250
-    assert bio_m["large_company_share"].qualifier is Qualifier.LESS_THAN  # 20 of >250
+    stern = indicators(dataset.clusters["bioregio-stern"])
+    assert (
+        stern["actors_per_staff"].qualifier is Qualifier.MORE_THAN and stern["actors_per_staff"].value == 45
+    )  # >360 / 8
+    assert stern["sme_share"].reason.code == "both_lower_bounds"  # >250 of >360
+    assert stern["large_company_share"].qualifier is Qualifier.LESS_THAN  # 27 of >360
+    # BioM's newest size figure counts the companies of its region, its SMEs the cluster's partners (2019).
+    assert indicators(dataset.clusters["bio-m"])["sme_share"].reason.code == "different_kinds"
     lago = indicators(dataset.clusters["biolago"])
     assert round(lago["sme_share"].value, 1) == 78.1 and lago["sme_share"].qualifier is Qualifier.EXACT
     assert not indicators(dataset.clusters["bio-nrw"])["actors_per_staff"].known

@@ -29,11 +29,23 @@ def problems(data_dir: Path) -> list[str]:
     return [str(issue) for issue in caught.value.issues]
 
 
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes district codes in quotes, as the loader requires."""
+
+
+_QuotingDumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if value[:1] == "0" and value.isdigit() else None
+    ),
+)
+
+
 def edit_regions(data_dir: Path, change) -> None:
     path = data_dir / "regions.yaml"
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
     change({r["cluster"]: r for r in records})
-    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(records, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def append_register_row(data_dir: Path, **values) -> None:
@@ -66,10 +78,12 @@ def test_named_regions_cite_the_page_that_lists_their_districts(dataset):
 
 def test_overlaps_are_reported_not_refused(dataset):
     shared = overlaps(dataset.regions)
-    from_documents = {c.id for c in dataset.clusters.values() if all(dataset.sources[f].url is None for f in c.sources)}
-    assert {pair for pair in shared if set(pair) <= from_documents} == {("biopark-regensburg", "medical-valley-emn")}
-    # The clusters from web pages add overlaps (e.g. m4 and CNATM lie in Bio^M's Munich region).
-    assert len(shared) == 42 and ("bio-m", "m4-personalisierte-medizin") in shared and ("bio-m", "cnatm") in shared
+    # Eastern Bavaria and the Nuremberg metropolitan region share districts; m4 and CNATM lie in BioM's
+    # Munich region; the health region KölnBonn lies in North Rhine-Westphalia, which CLIB covers.
+    assert ("biopark-regensburg", "medical-valley-emn") in shared
+    assert ("bio-m", "m4-personalisierte-medizin") in shared and ("bio-m", "cnatm") in shared
+    assert ("clib", "gesundheitsregion-koelnbonn") in shared or ("gesundheitsregion-koelnbonn", "clib") in shared
+    assert len(shared) == 72
     # The Upper Palatinate's west: Amberg, Weiden, Amberg-Sulzbach, Neumarkt, Neustadt/WN, Tirschenreuth.
     assert shared[("biopark-regensburg", "medical-valley-emn")] == [
         "09361",
@@ -226,3 +240,24 @@ def test_register_row_in_the_wrong_state_is_reported(data_copy):
         "register_actors.csv: record 'test-misplaced', field 'place.state'" in p and "lies in BY" in p for p in found
     )
     assert any("register_actors.csv: record 'test-misplaced', field 'place.ags'" in p for p in found)
+
+
+def test_an_unquoted_district_code_is_refused_with_where_and_why(synthetic_copy):
+    path = synthetic_copy / "regions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"09178"', "05334", 1), encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        load_dataset(synthetic_copy)
+    [issue] = raised.value.issues
+    assert (issue.file, issue.record, issue.field) == ("regions.yaml", "alpha-bio", "districts")
+    assert "2780" in issue.message and "quotes" in issue.message
+
+
+def test_an_unquoted_district_code_that_yaml_would_read_as_text_is_refused_too(synthetic_copy):
+    path = synthetic_copy / "regions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"09178"', "09178", 1), encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        load_dataset(synthetic_copy)
+    [issue] = raised.value.issues
+    assert (issue.record, issue.field) == ("alpha-bio", "districts") and issue.message.startswith(
+        "09178 is not in quotes"
+    )

@@ -50,7 +50,7 @@ EXCEPTIONS: dict[FigureKey, float | int] = {
     # A sum: "zwei Universitäten sowie 12 außeruniversitäre Forschungseinrichtungen" are 2 + 12.
     ("clusters.yaml", "biosaxony", "research_institutions"): 14,
     # The web page groups thousands with a plain space ("50 000"): in prose the reader reads 50 and 0.
-    ("clusters.yaml", "biovalley-deutschland", "more_figures.1"): 50000,
+    ("clusters.yaml", "biovalley-deutschland", "region_figures.1"): 50000,
 }
 
 # --- the check ----------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ Every problem becomes a `DataIssue` for the file; nothing here raises.
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -59,6 +61,25 @@ def read_text(path: Path, issues: list[DataIssue], max_bytes: int) -> str | None
         )
 
 
+class PlainDigits(str):
+    """Digits with a leading 0 written without quotes (`05334`): YAML would read them as an octal
+    number (2780) or, where they hold an 8 or 9, as text. Kept as text and marked, so that a field
+    holding codes (a district key) can refuse them with the reason."""
+
+
+_LEADING_ZERO = re.compile(r"^0[0-9]+$")
+
+
+class _DataLoader(yaml.SafeLoader):
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        key: list(value) for key, value in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_DataLoader.yaml_implicit_resolvers["0"].insert(0, ("tag:cluster-atlas:plain-digits", _LEADING_ZERO))
+_DataLoader.add_constructor("tag:cluster-atlas:plain-digits", lambda loader, node: PlainDigits(node.value))
+
+
 def read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
     """The file's records, or None (reported) when the file as a whole cannot be used."""
     text = read_text(path, issues, MAX_YAML_BYTES)
@@ -69,7 +90,7 @@ def read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
         issues.append(DataIssue(path.name, "-", "-", message))
 
     try:
-        records = yaml.safe_load(text)
+        records = yaml.load(text, Loader=_DataLoader)  # a SafeLoader with one more plain type
     except yaml.YAMLError as exc:
         return fail(f"cannot be read as YAML: {exc}")
     except RecursionError:

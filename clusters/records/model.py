@@ -679,6 +679,17 @@ class Region(BaseModel):
     seed: QuotedRef
     definitions: list[RegionDefinition] = Field(default_factory=list)
 
+    @field_validator("districts", mode="before")
+    @classmethod
+    def _codes_are_quoted(cls, codes):
+        for code in codes if isinstance(codes, list) else []:
+            if not isinstance(code, str) or type(code).__name__ == "PlainDigits":
+                raise ValueError(
+                    f'{code} is not in quotes: write district codes as quoted text ("05334"); unquoted, YAML'
+                    " reads a code with a leading 0 as an octal number (05334 as 2780) or, with an 8 or 9, as text"
+                )
+        return codes
+
     @model_validator(mode="after")
     def _covers_something(self) -> Region:
         if not self.states and not self.districts:

@@ -742,8 +742,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Digit strings with a leading 0 (district codes) are written in quotes, as the loader requires."""
+
+
+_Dumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if value[:1] == "0" and value.isdigit() else None
+    ),
+)
+
+
 def dump(name: str, records: list, header: str) -> None:
-    body = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=120)
+    body = yaml.dump(records, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     (OUT / name).write_text(header + body, encoding="utf-8")
 
 
