@@ -107,14 +107,45 @@ def rank_text(cluster: Cluster, rank: Rank | None, value: Figure | Derived | Non
 
 
 def mixed_kinds_note(clusters: Sequence[Cluster], columns: Sequence[str], lang: str) -> str:
-    """Beside a table or chart that mixes what its figures count: which columns, which kinds."""
-    notes = []
-    for name in columns:
-        kinds = mixed_kinds(clusters, name)
-        if len(kinds) > 1:
-            listed = ", ".join(t(f"counts.{kind.value}", lang) for kind in kinds)
-            notes.append(t("bench.mixed_kinds", lang, figure=measure_label(name, lang), kinds=listed))
-    return " ".join(notes)
+    """One sentence beside a table or chart whose columns mix what their figures count: which
+    columns, which kinds; empty where every column counts one kind."""
+    mixed = [name for name in columns if len(mixed_kinds(clusters, name)) > 1]
+    if not mixed:
+        return ""
+    kinds = dict.fromkeys(kind for name in mixed for kind in mixed_kinds(clusters, name))
+    return t(
+        "bench.mixed_kinds",
+        lang,
+        figure=", ".join(f"“{measure_label(name, lang)}”" for name in mixed),
+        kinds=", ".join(t(f"counts.{kind.value}", lang) for kind in kinds),
+    )
+
+
+INPUTS: dict[str, tuple[str, ...]] = {
+    "sme_share": ("smes", "actors"),
+    "large_company_share": ("large_companies", "actors"),
+    "research_share": ("research_institutions", "actors"),
+    "actors_per_staff": ("actors", "management_staff"),
+    "age_years": ("founded",),
+    "members_per_100k": ("actors",),
+}
+"""The key figures each indicator is computed from, so a chart cites exactly their sources."""
+POPULATION_SOURCE = "destatis-population"
+
+
+def measure_sources(clusters: Sequence[Cluster], names: Sequence[str], data: Dataset) -> list[str]:
+    """The source files of the figures a chart of these measures draws, each once."""
+    files: list[str] = []
+    for name in names:
+        inputs = (name,) if name in FIGURE_FIELDS else INPUTS.get(name, ())
+        for cluster in clusters:
+            files += [figure.source.file for figure in map(cluster.figure, inputs) if figure is not None]
+        if name in REGION_MEASURES:
+            files += [
+                POPULATION_SOURCE,
+                *(key for key, s in data.sources.items() if s.listing and name == "listed_per_100k"),
+            ]
+    return list(dict.fromkeys(files))
 
 
 def measure_value(value: Figure | Derived | None) -> float | None:

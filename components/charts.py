@@ -7,6 +7,8 @@ arrow pointing back, never a solid bar as if exact.
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -14,17 +16,29 @@ from presentation.catalogue import t
 
 BOUND_MARKS = {">": "▶", "<": "◀", "~": "≈", "": ""}
 SOURCE_LINE_CHARS = 100
+SOURCE_LINES = 8
 
 
-def titled(title: str, source_line: str) -> alt.Title:
-    """A chart title with its sources underneath, inside the chart: a screenshot keeps them."""
+def titled(title: str, source_line: str, lang: str = "en") -> alt.Title:
+    """A chart title with its sources underneath, inside the chart: a screenshot keeps them. No line
+    is wider than the chart (Vega narrows the plot to fit a wide title), and a long list ends after
+    `SOURCE_LINES` lines with how many sources are left out."""
     lines, line = [], ""
-    for part in source_line.split("; "):
+    parts = source_line.split("; ")
+    for index, part in enumerate(parts):
         candidate = f"{line}; {part}" if line else part
         if line and len(candidate) > SOURCE_LINE_CHARS:
             lines.append(line + ";")
             candidate = part
-        line = candidate
+        pieces = textwrap.wrap(candidate, SOURCE_LINE_CHARS, break_long_words=True, break_on_hyphens=False) or [""]
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+        if len(lines) >= SOURCE_LINES:
+            rest = len(parts) - index - 1
+            lines = lines[:SOURCE_LINES]
+            if rest:
+                lines.append(t("chart.more_sources", lang, n=rest))
+            return alt.Title(title, subtitle=lines, anchor="start", subtitleColor="#4a4a4a")
     lines.append(line)
     return alt.Title(title, subtitle=lines, anchor="start", subtitleColor="#4a4a4a")
 
@@ -34,9 +48,8 @@ def bar_chart(frame: pd.DataFrame, title: str | alt.Title, axis_title: str, lang
     largest first, so that like is read beside like."""
     frame = frame.assign(mark=frame["qualifier"].map(BOUND_MARKS), exact=frame["qualifier"].isin(["", "~"]))
     frame = frame.sort_values(["counts", "value"], ascending=[True, False], kind="stable")
-    frame = frame.assign(order=range(len(frame)))
     base = alt.Chart(frame, title=title).encode(
-        y=alt.Y("name:N", sort=alt.EncodingSortField(field="order", order="ascending"), title=None),
+        y=alt.Y("name:N", sort=list(frame["name"]), title=None),
         x=alt.X("value:Q", title=axis_title),
         tooltip=[alt.Tooltip("name:N", title=t("col.name", lang)), alt.Tooltip("label:N", title=axis_title)],
     )

@@ -19,12 +19,16 @@ from presentation.safe_text import plain
 from .region_view import actors_side_by_side
 
 
-def cluster_profile(cluster: Cluster, data: Dataset, lang: str, *, profile_link: bool, actors: bool) -> None:
+def cluster_profile(
+    cluster: Cluster, data: Dataset, lang: str, *, profile_link: bool, actors: bool, status: bool = True
+) -> None:
     """What the sources say of the region, the key figures with their sources, the focus areas,
     the website; with `profile_link` a link to the full profile, with `actors` the actors the
-    sources name beside those in the region."""
+    sources name beside those in the region, with `status` its kind and status (the profile page
+    has them in its heading)."""
     section = cluster_section(cluster, data, lang)
-    st.caption(plain(f"{section.kind} · {section.status}" if section.kind else section.status))
+    if status:
+        st.caption(plain(f"{section.kind} · {section.status}" if section.kind else section.status))
     if section.region:
         st.markdown(f"**{t('atlas.region', lang)}:** {plain(section.region, limit=None)}")
     st.dataframe(figures_table(section, lang), hide_index=True, width="stretch")

@@ -20,6 +20,7 @@ from components.benchmark_view import (
     export_table,
     focus_frame,
     measure_label,
+    measure_sources,
     mixed_kinds_note,
     profile_frame,
     scatter_frame,
@@ -147,10 +148,11 @@ st.header(t("bench.charts", lang))
 st.selectbox(t("bench.bar_measure", lang), MEASURES, key="bench_figure", format_func=lambda n: measure_label(n, lang))
 bars = bar_frame(shown, rank_by, lang, data)
 sources = source_line((f for c in shown for f in c.sources), data, lang)
+bar_sources = source_line(measure_sources(shown, [rank_by], data), data, lang)
 st.altair_chart(
     charts.bar_chart(
         bars,
-        charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)), sources),
+        charts.titled(t("bench.bar_title", lang, figure=measure_label(rank_by, lang)), bar_sources, lang),
         axis_title(rank_by, lang),
         lang,
     ),
@@ -163,10 +165,11 @@ x_column.selectbox(t("bench.x", lang), MEASURES, key="bench_x", format_func=lamb
 y_column.selectbox(t("bench.y", lang), MEASURES, key="bench_y", format_func=lambda n: measure_label(n, lang))
 x_name, y_name = st.session_state.bench_x, st.session_state.bench_y
 points = scatter_frame(shown, x_name, y_name, lang, data)
+scatter_sources = source_line(measure_sources(shown, [x_name, y_name], data), data, lang)
 st.altair_chart(
     charts.scatter_chart(
         points,
-        charts.titled(t("bench.scatter_title", lang), sources),
+        charts.titled(t("bench.scatter_title", lang), scatter_sources, lang),
         axis_title(x_name, lang),
         axis_title(y_name, lang),
         lang,
@@ -176,14 +179,16 @@ st.altair_chart(
 st.caption(" ".join(filter(None, (t("bench.scatter_reading", lang), mixed_kinds_note(shown, [x_name, y_name], lang)))))
 
 st.altair_chart(
-    charts.focus_matrix(focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources), lang),
+    charts.focus_matrix(
+        focus_frame(shown, data, lang), charts.titled(t("bench.matrix_title", lang), sources, lang), lang
+    ),
     width="content",
 )
 st.caption(t("bench.matrix_reading", lang))
 st.altair_chart(
     charts.profile_chart(
         profile_frame(shown, lang),
-        charts.titled(t("bench.profile_title", lang), sources),
+        charts.titled(t("bench.profile_title", lang), sources, lang),
         t("bench.profile_axis", lang),
         lang,
     ),

@@ -58,7 +58,7 @@ with side:
     )
 with main:
     st.header(t("profile.figures", lang))
-    cluster_profile(cluster, data, lang, profile_link=False, actors=False)
+    cluster_profile(cluster, data, lang, profile_link=False, actors=False, status=False)
     if cluster.awards:
         st.header(t("profile.awards", lang))
         st.dataframe(awards_table(cluster, data, lang), hide_index=True, width="stretch")

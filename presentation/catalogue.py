@@ -230,6 +230,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cluster_kind.bioeconomy": {"en": "Bioeconomy", "de": "Bioökonomie"},
     "cluster_kind.project_consortium": {"en": "Funded project consortium", "de": "Gefördertes Projektkonsortium"},
     "lifecycle.active": {"en": "active", "de": "aktiv"},
+    "status_note.active_unconfirmed": {
+        "en": "active as far as known (no recent page found)",
+        "de": "aktiv, soweit bekannt (keine aktuelle Seite gefunden)",
+    },
     "lifecycle.ended": {"en": "ended", "de": "beendet"},
     "lifecycle.part_of": {"en": "part of {cluster}", "de": "Teil von {cluster}"},
     "lifecycle.renamed": {"en": "renamed: now {into}", "de": "umbenannt: heute {into}"},
@@ -248,6 +252,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Gelistete Akteure in der Region je 100.000 Einwohner",
     },
     "col.per_100k": {"en": "{type} per 100,000 inhabitants", "de": "{type} je 100.000 Einwohner"},
+    "chart.more_sources": {
+        "en": {
+            "one": "… and {n} more source: see “Where each figure comes from”",
+            "other": "… and {n} more sources: see “Where each figure comes from”",
+        },
+        "de": {
+            "one": "… und {n} weitere Quelle: siehe „Woher jede Zahl stammt“",
+            "other": "… und {n} weitere Quellen: siehe „Woher jede Zahl stammt“",
+        },
+    },
     "unit.inhabitants": {"en": "inhabitants", "de": "Einwohner"},
     "unit.per_100k": {"en": "per 100,000 inhabitants", "de": "je 100.000 Einwohner"},
     "figure.year_old": {"en": "{year}, old", "de": "{year}, alt"},
@@ -260,8 +274,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bench.rank_of": {"en": "{rank} of {of}", "de": "{rank} von {of}"},
     "bench.not_ranked": {"en": "not ranked ({why})", "de": "ohne Rang ({why})"},
     "bench.mixed_kinds": {
-        "en": "“{figure}” mixes what its figures count ({kinds}): ranks, shares and bars compare only figures of the same kind.",
-        "de": "„{figure}“ mischt, was die Zahlen zählen ({kinds}): Ränge, Anteile und Balken vergleichen nur Zahlen derselben Art.",
+        "en": "What the figures count differs between clusters ({kinds}) in {figure}: ranks, shares and bars compare only figures of the same kind.",
+        "de": "Was die Zahlen zählen, unterscheidet sich zwischen den Clustern ({kinds}) bei {figure}: Ränge, Anteile und Balken vergleichen nur Zahlen derselben Art.",
     },
     "bench.status_note": {
         "en": "Clusters that have ended, merged or are part of another stay in the table with their status and are not ranked. “old”: a figure more than five years old.",

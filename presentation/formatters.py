@@ -86,11 +86,14 @@ def change_text(change: Derived, earlier: Figure, lang: str = DEFAULT_LANGUAGE) 
 
 
 def status_text(cluster: Cluster, lang: str = DEFAULT_LANGUAGE, names: dict[str, str] | None = None) -> str:
-    """ "active", "ended 2015", "part of BioM", "renamed 2010: now BioRegioN"; `names` turns a
-    cluster id into its name."""
+    """ "active (2024)" with the year of the page that shows it at work, "active (no recent page says
+    so)" without one, "ended (2015)", "part of BioM", "renamed: now … (2010)"; `names` turns a cluster
+    id into its name."""
     status = cluster.status
     if status.value is Lifecycle.ACTIVE:
-        return t("lifecycle.active", lang)
+        if status.source is None:
+            return t("status_note.active_unconfirmed", lang)
+        return f"{t('lifecycle.active', lang)} ({status.year})" if status.year else t("lifecycle.active", lang)
     if status.value is Lifecycle.PART_OF:
         return t("lifecycle.part_of", lang, cluster=(names or {}).get(status.part_of, status.part_of))
     into = (names or {}).get(status.into or "", status.into or "")

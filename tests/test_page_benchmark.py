@@ -41,7 +41,7 @@ def test_table_renders_all_clusters_with_qualifiers_and_ranks(synthetic):
     assert gamma["Rank by Actors"] == "1 of 1 (companies in the region)"
     delta = frame[frame["Cluster"] == "Delta Life Testregion"].iloc[0]
     assert delta["Status"] == "part of Alpha Bio Testcluster" and delta["Rank by Actors"] == "n/a"
-    assert "“Actors” mixes what its figures count (members, companies in the region)" in " ".join(
+    assert "What the figures count differs between clusters (members, companies in the region) in “Actors”" in " ".join(
         c.value for c in at.caption
     )
 
@@ -111,7 +111,9 @@ def test_german_benchmark():
     assert "Akteure" in frame.columns and "KMU-Anteil" in frame.columns
     beta = frame[frame["Cluster"] == "Beta Health Testnetz"].iloc[0]
     assert beta["Beschäftigte im Clustermanagement"] == "6,5 (2020, alt)" and beta["Akteure"] == "~180 (2022)"
-    assert beta["Status"] == "aktiv" and beta["Akteure: zählt"] == "Mitglieder"
+    assert beta["Status"] == "aktiv (2022)" and beta["Akteure: zählt"] == "Mitglieder"
+    gamma = frame[frame["Cluster"] == "Gamma MedTech Testverbund"].iloc[0]
+    assert gamma["Status"] == "aktiv, soweit bekannt (keine aktuelle Seite gefunden)"
 
 
 def test_a_figure_with_two_years_shows_its_change_and_the_newest_is_compared():
@@ -133,3 +135,29 @@ def test_the_figures_sources_are_drawn_while_their_list_is_open():
     sources = [df.value for df in at.dataframe if "Source wording" in map(str, df.value.columns)]
     assert len(sources) == 2 and not at.exception
     assert at.get("download_button")  # the CSV and workbook are made on a click, not here
+
+
+def test_per_capita_indicators_stand_in_the_table_the_charts_and_the_region_comparison(synthetic):
+    at = open_chart_data(open_page(figure="members_per_100k"))
+    frame = table(at)
+    alpha = frame[frame["Cluster"] == "Alpha Bio Testcluster"].iloc[0]
+    population = synthetic.region_population("alpha-bio")
+    members = 300 / population.inhabitants * 100_000
+    assert alpha["Inhabitants of the region"] == f"{population.inhabitants:,} (2023)"
+    assert alpha["Members per 100,000 inhabitants"] == f">{members:.1f} (2022/2023)"
+    gamma = frame[frame["Cluster"] == "Gamma MedTech Testverbund"].iloc[0]
+    assert gamma["Members per 100,000 inhabitants"] == "n/a (“Actors” does not count members)"
+    bars = frame_with(at, "Qualifier")
+    assert round(
+        bars[bars["Cluster"] == "Alpha Bio Testcluster"].iloc[0]["Members per 100,000 inhabitants"], 1
+    ) == round(members, 1)
+    region = next(df.value for df in at.dataframe if "Companies per 100,000 inhabitants" in df.value.columns)
+    assert set(region["Cluster"]) == {c.name for c in synthetic.clusters.values()}
+    assert any("Destatis" in c.value for c in at.caption)
+
+
+def test_german_per_capita_figures_are_written_the_german_way(synthetic):
+    frame = table(open_page(lang="de", clusters="alpha-bio"))
+    inhabitants = synthetic.region_population("alpha-bio").inhabitants
+    assert frame.iloc[0]["Einwohner der Region"] == f"{inhabitants:,} (2023)".replace(",", ".")
+    assert frame.iloc[0]["Mitglieder je 100.000 Einwohner"].startswith(">14,6 (")

@@ -4,6 +4,7 @@ import pytest
 from conftest import SYNTHETIC_DIR, open_app, shown
 
 from clusters.readers.datafiles import load_dataset
+from presentation.formatters import format_number
 
 SYNTHETIC_CLUSTERS = list(load_dataset(SYNTHETIC_DIR).clusters.values())
 
@@ -82,3 +83,38 @@ def test_a_repeated_parameter_counts_with_its_first_value(synthetic):
     first, second = list(synthetic.clusters)[:2]
     at = open_app("profile", cluster=[first, second])
     assert not at.exception and shown(at.title[0].value) == synthetic.clusters[first].name
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "population", "members"),
+    [
+        (
+            "en",
+            "Biotechnology · Founded 2001 · active (2022)",
+            "inhabitants in the region (31 Dec 2023)",
+            "Members per 100,000 inhabitants",
+        ),
+        (
+            "de",
+            "Biotechnologie · Gründung 2001 · aktiv (2022)",
+            "Einwohner in der Region (31.12.2023)",
+            "Mitglieder je 100.000 Einwohner",
+        ),
+    ],
+)
+def test_profile_sets_the_cluster_against_its_region_population(synthetic, lang, heading, population, members):
+    at = open_app("profile", cluster="alpha-bio", lang=lang)
+    assert not at.exception
+    assert heading in shown(at.caption[0].value)
+    inhabitants = format_number(synthetic.region_population("alpha-bio").inhabitants, lang)
+    assert any(f"{inhabitants} {population}" in shown(m.value) for m in at.markdown)
+    assert any(members in set(df.value.iloc[:, 0].astype(str)) for df in at.dataframe if len(df.value.columns) == 2)
+    assert any("Destatis" in shown(c.value) for c in at.caption)
+
+
+def test_profile_of_a_part_says_whose_part_it_is_and_keeps_region_statistics_apart():
+    at = open_app("profile", cluster="delta-life")
+    assert "part of Alpha Bio Testcluster" in shown(at.caption[0].value) and "Founded 1999 (renamed)" in shown(
+        at.caption[0].value
+    )
+    assert "About the state or region (not the cluster's own figures)" in [s.value for s in at.subheader]

@@ -168,3 +168,10 @@ def test_cli_rejects_unknown_cluster(tmp_path):
     )
     assert result.returncode == 2 and "unknown cluster 'atlantis'" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_sets_the_cluster_against_its_region_population(synthetic):
+    _, text = pdf_text(profile_pdf(synthetic, synthetic.clusters["alpha-bio"], "de"))
+    flat = " ".join(text.split())
+    assert "Einwohner in der Region (31.12.2023)" in flat and "Mitglieder je 100.000 Einwohner: >14,6" in flat
+    assert "Destatis" in flat and "aktiv (2022)" in flat and "Akteure (Mitglieder)" in flat

@@ -297,7 +297,8 @@ class ClusterStatus(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     value: Lifecycle = Lifecycle.ACTIVE
     year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_FIGURE_YEAR)
-    """The year it ended, was renamed or merged; for an active funded project the year its funding ends."""
+    """The year it ended, was renamed or merged; for an active cluster the year of the page that shows
+    it at work."""
     part_of: RecordId | None = None
     """For `part_of`: the cluster (its id) that runs this one."""
     into: str | None = None

@@ -143,6 +143,7 @@ CLUSTERS = [
         "large_companies": fig(14, counts="members"),
         "research_institutions": fig(30, "~", counts="members"),
         "kind": "biotech",
+        "status": {"value": "active", "year": 2022, "source": ref(), "quote": "synthetisch: Alpha arbeitet 2022"},
         "focus": [{"area": "biotechnology", "wording": "Biotechnologie"}, {"area": "pharma", "wording": "Pharma"}],
         "region": text("Synthetic region around Munich.", "Synthetische Region um München."),
     },
@@ -159,6 +160,7 @@ CLUSTERS = [
         "actors": fig(180, "~", counts="members"),
         "smes": fig(90, "<", counts="members"),
         "kind": "medtech",
+        "status": {"value": "active", "year": 2022, "source": ref(), "quote": "synthetisch: Beta arbeitet 2022"},
         "focus": [
             {"area": "medtech", "wording": "Medizintechnik"},
             {"area": "digital-health", "wording": "Digitale Gesundheit"},
