@@ -14,6 +14,7 @@ from clusters.records.model import ActorStatus
 from presentation.catalogue import t, text
 from presentation.citations import cite
 from presentation.formatters import figure_text
+from presentation.project_section import project_section
 from presentation.safe_text import plain
 from presentation.tables import actor_table, area_labels, focus_labels, state_name, state_names
 from presentation.views import link as page_link
@@ -175,24 +176,24 @@ def actor_provenance(actor: Actor, data: Dataset, lang: str) -> None:
 
 
 def selected_project_panel(project: LighthouseProject, data: Dataset, lang: str) -> bool:
-    """A lighthouse project's profile. Returns True when the user clears the selection."""
+    """A lighthouse project's short profile and the link to its full Steckbrief. Returns True when
+    the user clears the selection."""
+    section = project_section(project, data, lang)
     with st.container(border=True, key="atlas_selection"):
         cleared = _panel_head(project.name, lang)
-        themes = ", ".join(text(data.themes[x].label, lang) for x in data.project_themes(project))
-        st.caption(f"{t('atlas.project', lang)} · {plain(project.place.city)} · {plain(themes)}")
-        st.markdown(plain(text(project.description, lang), limit=None))
-        if project.lead:
-            st.markdown(f"**{t('col.lead', lang)}:** {plain(data.actors[project.lead].name)}")
-        if project.partners:
-            partners = ", ".join(plain(data.actors[a].name) for a in project.partners)
-            st.markdown(f"**{t('atlas.partners', lang)}:** {partners}")
+        st.caption(f"{t('atlas.project', lang)} · {plain(section.place)} · {plain(section.themes)}")
+        st.markdown(plain(section.summary, limit=None))
+        if section.lead:
+            st.markdown(f"**{t('fact.lead', lang)}:** {plain(section.lead, limit=300)}")
+        if section.since:
+            st.markdown(f"**{t('fact.start', lang)}:** {t('lh.since', lang, year=section.since)}")
         if project.clusters:
             links = ", ".join(
                 f"[{plain(data.clusters[c].name)}]({page_link('profile', lang, cluster=c)})" for c in project.clusters
             )
             st.markdown(f"**{t('col.clusters', lang)}:** {links}")
-        st.markdown(f"[{t('atlas.project_link', lang)}]({page_link('lighthouses', lang, project=project.id)})")
-        st.caption(f"{t('col.source', lang)}: {plain(cite(project.source, data, lang), limit=None)}")
+        st.markdown(f"[{t('atlas.project_link', lang)}]({section.link})")
+        st.caption(t("lh.count_facts", lang, n=len(section.facts)))
     return cleared
 
 

@@ -140,6 +140,19 @@ def _profile_pdf_at(key: tuple, cluster_id: str, lang: str) -> bytes:
     return profile_pdf(data, data.clusters[cluster_id], lang)
 
 
+def project_pdf_bytes(project_id: str, lang: str) -> bytes:
+    """A project's one-page Steckbrief, made once per project and language."""
+    return _project_pdf_at(data_key(), project_id, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _project_pdf_at(key: tuple, project_id: str, lang: str) -> bytes:
+    from presentation.pdf import project_pdf
+
+    data = dataset()
+    return project_pdf(data, data.projects[project_id], lang)
+
+
 def dataset_exports() -> dict[str, bytes | str]:
     """Every download of the /data page, made once per dataset instead of on every rerun."""
     return _exports_at(data_key())

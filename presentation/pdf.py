@@ -21,7 +21,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 import geodata
-from clusters import Cluster, Dataset
+from clusters import Cluster, Dataset, LighthouseProject
 from clusters.metrics import peers
 from geodata.locator import locator_png
 
@@ -29,6 +29,7 @@ from .catalogue import t
 from .citations import cite_document
 from .cluster_section import ClusterSection, cluster_section
 from .formatters import format_date
+from .project_section import ProjectSection, project_section
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -227,4 +228,118 @@ def profile_pdf(dataset: Dataset, cluster: Cluster, lang: str = "en") -> bytes:
         if pdf.page_no() == 1:
             break
     # If even the tightest budget overflows, a second page (with its own footer) beats a cut-off profile.
+    return bytes(pdf.output())
+
+
+# --- a lighthouse project's one-page Steckbrief ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactBudget:
+    """How much of a project's facts the page shows; tighter budgets are tried until one page suffices."""
+
+    facts: int
+    quote_chars: int
+    summary_chars: int
+
+
+FACT_BUDGETS = (
+    FactBudget(14, 260, 900),
+    FactBudget(12, 180, 700),
+    FactBudget(10, 120, 500),
+    FactBudget(8, 80, 400),
+    FactBudget(6, 0, 300),
+    FactBudget(4, 0, 200),
+)
+
+
+def _project_header(pdf: FPDF, project: LighthouseProject, section: ProjectSection, lang: str) -> None:
+    """Name, place, owners, themes and the key facts in the left column; the locator map in the right one."""
+    column = pdf.epw - MAP_WIDTH - MAP_GAP
+    placed = pdf.image(
+        locator_png(((project.place.lat, project.place.lon),), width_px=320, attribution=False),
+        x=pdf.w - pdf.r_margin - MAP_WIDTH,
+        y=TOP,
+        w=MAP_WIDTH,
+    )
+    pdf.set_font(FONT, "B", 15)
+    pdf.multi_cell(column, 6.5, section.title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
+    caption = " · ".join(part for part in (section.place, section.owners, section.themes) if part)
+    pdf.multi_cell(column, 4.5, caption, align="L", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, t("pdf.key_facts", lang), column)
+    period = t("lh.period", lang, start=section.since, end=section.until) if section.since and section.until else None
+    rows = [
+        (t("fact.lead", lang), section.lead),
+        (t("fact.start", lang), period or section.since),
+        (t("fact.end", lang), None if period else section.until),
+        (t("fact.status", lang), section.status),
+        (t("fact.size", lang), section.size),
+        (t("fact.website", lang), section.website),
+    ]
+    pdf.set_draw_color(200, 200, 200)
+    with pdf.table(
+        width=column,
+        col_widths=(28, column - 28),
+        align="LEFT",
+        text_align="LEFT",
+        line_height=3.4,
+        padding=(0.8, 1, 0.8, 0),
+        v_align="TOP",
+        borders_layout="HORIZONTAL_LINES",
+        first_row_as_headings=False,
+    ) as table:
+        for label, value in rows:
+            if value:
+                row = table.row()
+                row.cell(label, style=FontFace(emphasis="BOLD", size_pt=7.5))
+                row.cell(value, style=FontFace(size_pt=7.5))
+    pdf.set_y(max(pdf.get_y(), TOP + placed.rendered_height) + 1)
+
+
+def _render_project(dataset: Dataset, project: LighthouseProject, lang: str, budget: FactBudget) -> _ProfilePDF:
+    pdf = _pdf(
+        project.name,
+        t("pdf.project_footer", lang, attribution=geodata.ATTRIBUTION, date=format_date(dataset.data_date, lang)),
+    )
+    section = project_section(project, dataset, lang)
+    _project_header(pdf, project, section, lang)
+    _heading(pdf, t("fact.what", lang), pdf.epw)
+    _paragraph(pdf, _shorten(section.summary, budget.summary_chars))
+    if section.offers:
+        _heading(pdf, t("lh.offers", lang), pdf.epw)
+        _lines(pdf, [f"• {offer}" for offer in section.offers], 4, lang)
+    _heading(pdf, t("lh.facts", lang), pdf.epw)
+    pdf.set_draw_color(200, 200, 200)
+    with pdf.table(
+        width=pdf.epw,
+        col_widths=(24, pdf.epw - 24 - 62, 62),
+        align="LEFT",
+        text_align="LEFT",
+        line_height=3.2,
+        padding=(0.8, 1, 0.8, 0),
+        v_align="TOP",
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="BOLD", color=GREEN, size_pt=7),
+    ) as table:
+        table.row([t("col.fact", lang), t("col.value", lang), t("col.source", lang)])
+        for line in section.facts[: budget.facts]:
+            row = table.row()
+            row.cell(line.kind, style=FontFace(emphasis="BOLD", size_pt=7))
+            quote = f"\n„{_shorten(line.quote, budget.quote_chars)}“" if budget.quote_chars else ""
+            row.cell(f"{line.text}{quote}", style=FontFace(size_pt=7))
+            row.cell(line.citation + (f"\n{line.url}" if line.url else ""), style=FontFace(size_pt=6))
+    if len(section.facts) > budget.facts:
+        pdf.set_text_color(*GREY)
+        _paragraph(pdf, t("pdf.more_facts", lang, n=len(section.facts) - budget.facts, link=section.link), size=7)
+        pdf.set_text_color(0, 0, 0)
+    return pdf
+
+
+def project_pdf(dataset: Dataset, project: LighthouseProject, lang: str = "en") -> bytes:
+    """The project's Steckbrief on one A4 page: the longest budget that fits."""
+    for budget in FACT_BUDGETS:
+        pdf = _render_project(dataset, project, lang, budget)
+        if pdf.page_no() == 1:
+            break
     return bytes(pdf.output())

@@ -67,6 +67,7 @@ DYNAMIC_PREFIXES: dict[str, Prefix] = {
     "counts.": Prefix("f'counts.{figure.counts.value}': what a size figure counts", "Counts"),
     "cluster_kind.": Prefix("f'cluster_kind.{cluster.kind.value}': what kind of cluster a record is", "ClusterKind"),
     "lifecycle.": Prefix("f'lifecycle.{cluster.status.value.value}': whether a cluster works now", "Lifecycle"),
+    "fact.": Prefix("f'fact.{fact.kind.value}': a project fact's kind in profiles and the PDF", "FactKind"),
     "event.": Prefix("f'event.{founded.event.value}': what a founding year means", "FoundingEvent"),
     "actor_type_plural.": Prefix(
         "f'actor_type_plural.{kind}': the listed actor types in per-capita labels",

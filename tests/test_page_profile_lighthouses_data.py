@@ -43,20 +43,33 @@ def headers(at) -> list[str]:
 def test_lighthouses_grouped_by_theme_and_filtered(synthetic):
     at = open_app("lighthouses")
     assert not at.exception
-    assert [h.split(" (")[0] for h in headers(at)] == [t.label.en for t in synthetic.themes.values()]
+    assert [h.split(" · ")[0] for h in headers(at)] == [t.label.en for t in synthetic.themes.values()]
     at.multiselect(key="lh_themes").set_value(["digital-health"]).run()
-    assert headers(at) == ["Digital Health (2)"]  # beta-telemed, omega-data
+    assert headers(at) == ["Digital Health · 2 projects"]  # beta-telemed, omega-data
     assert at.query_params["theme"] == "digital-health"
     at.multiselect(key="lh_clusters").set_value(["beta-health"]).run()
-    assert headers(at) == ["Digital Health (1)"]
+    assert headers(at) == ["Digital Health · 1 project"]
 
 
-def test_lighthouse_deep_links(synthetic):
+def test_a_card_shows_the_key_facts_and_opens_the_profile(synthetic):
+    at = open_app("lighthouses", theme="digital-health")
+    text_shown = " ".join(shown(m.value) for m in at.markdown)
+    assert "**Start:** 2019–2023" in text_shown and "Funded with 1.5 million euros. (2023)" in text_shown
+    at.button(key="lh_card_digital-health_beta-telemed_open").click().run()
+    assert at.query_params["project"] == "beta-telemed"
+    assert [shown(h) for h in headers(at)] == ["Beta Telemedizin-Test"]
+
+
+def test_lighthouse_deep_links_open_the_full_profile(synthetic):
     at = open_app("lighthouses", project="beta-telemed", lang="de")
     assert not at.exception
-    themes = synthetic.project_themes(synthetic.projects["beta-telemed"])
-    assert len(themes) >= 2
-    assert sum(int(h.split("(")[1].rstrip(")")) for h in headers(at)) == len(themes)
+    assert [shown(h) for h in headers(at)] == ["Beta Telemedizin-Test"]
+    facts = next(df.value for df in at.dataframe if "Wortlaut der Quelle" in df.value.columns)
+    assert len(facts) == len(synthetic.projects["beta-telemed"].facts)
+    assert "synthetische Förderung von 1,5 Millionen Euro" in set(facts["Wortlaut der Quelle"])
+    assert at.get("download_button")
+    at.button(key="lh_show_all").click().run()
+    assert "project" not in at.query_params and len(headers(at)) == len(synthetic.themes)
     at = open_app("lighthouses", theme="space,medtech", project="nope")
     assert "theme:space" in at.info[0].value and "project:nope" in at.info[0].value
     assert headers(at)[0].startswith("MedTech")

@@ -79,6 +79,7 @@ def test_projects_and_leads_follow_the_seeds(dataset):
         "berlin-key-account-strategy",
     }
     assert not berlin & {p.id for p in dataset.projects_of("healthcapital")}  # a 2005 plan, HealthCapital is 2007
+    # A lead beyond the seeds only where a quote names it: the lead actor of each project is quoted.
     assert dataset.projects["lsn-hiheal"].lead is None and dataset.projects["lsn-northopedics"].lead is None
     assert dataset.projects["berlin-telemedicine"].lead == "tsb"
     assert dataset.projects["berlin-telemedicine"].partners == ["investitionsbank-berlin"]

@@ -199,3 +199,25 @@ def unused_exceptions(dataset: Dataset, exceptions: Mapping[FigureKey, float | i
         if figure is None or figure.value != value or figure_problem(figure, lang, key[2]) is None:
             unused.append(key)
     return unused
+
+
+def fact_problems(dataset: Dataset) -> list[DataIssue]:
+    """A project fact's number must stand in its quote (read in German or English, a date's year
+    counting as a year): `fact-number-not-in-quote: number N, numbers in quote: A, B`."""
+    issues = []
+    for project in dataset.projects.values():
+        for index, fact in enumerate(project.facts):
+            if fact.number is None:
+                continue
+            read = {n.value for lang in ("de", "en") for n in quoted_numbers(fact.quote, lang, years_in_dates=True)}
+            if fact.number not in read:
+                shown = ", ".join(str(n) for n in sorted(read)) or "-"
+                issues.append(
+                    DataIssue(
+                        FILES["projects"],
+                        project.id,
+                        f"facts.{index}.number",
+                        f"fact-number-not-in-quote: number {fact.number}, numbers in quote: {shown}",
+                    )
+                )
+    return issues

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import geodata
 
 from ..dataset import FILES, DataIssue, Dataset
-from ..records.model import Cluster, Region
+from ..records.model import Cluster, LighthouseProject, Region
 from ..regions import region_problems
 
 
@@ -67,8 +67,15 @@ def check_references(
         )
         need(ds.actors, [project.lead] if project.lead else [], f["projects"], project.id, "lead", "actor")
         need(ds.actors, project.partners, f["projects"], project.id, "partners", "actor")
-        need(ds.sources, [project.source.file], f["projects"], project.id, "source", "source file")
+        _fact_sources(project, ds, need)
     return issues
+
+
+def _fact_sources(project: LighthouseProject, ds: Dataset, need) -> None:
+    """A fact from a source document names a document of sources.yaml."""
+    for index, fact in enumerate(project.facts):
+        if fact.source is not None:
+            need(ds.sources, [fact.source.file], FILES["projects"], project.id, f"facts.{index}.source", "source file")
 
 
 def check_regions(

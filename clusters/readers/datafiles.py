@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..checks.places import at_postcode, locate_all
-from ..checks.quotes import quote_problems
+from ..checks.quotes import fact_problems, quote_problems
 from ..checks.references import check_references, check_regions
 from ..checks.relations import checked_links, merge_same_as
 from ..checks.statuses import status_problems
@@ -243,7 +243,7 @@ def read_actor_rows(
     return records
 
 
-_FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
+_FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_][a-z0-9_.]*): (.*)$", re.DOTALL)
 
 
 def issues_from(exc: ValidationError, file: str, record: str) -> list[DataIssue]:
@@ -469,7 +469,7 @@ def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
 
     dataset = Dataset(sources, focus_areas, themes, clusters, initiatives, actors, projects, load.data_dir, regions)
     issues = load.issues + check_references(dataset, frozenset(load.broken), frozenset(load.unreadable), actor_files)
-    issues += quote_problems(dataset)
+    issues += quote_problems(dataset) + fact_problems(dataset)
     issues += status_problems(dataset)
     if issues:
         raise DataValidationError(issues)

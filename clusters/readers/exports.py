@@ -18,7 +18,7 @@ import geodata
 
 from ..dataset import Dataset
 from ..records.citation import citation_text, document_citation
-from ..records.model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, Source
+from ..records.model import FIGURE_FIELDS, Actor, Cluster, LighthouseProject, ProjectFact, Source
 
 CLUSTER_CONTEXT_COLUMNS: tuple[str, ...] = (
     "status",
@@ -93,12 +93,14 @@ PROJECT_COLUMNS: tuple[str, ...] = (
     "focus_areas",
     "clusters",
     "initiative",
-    "status",
+    "website",
     "start",
     "end",
     "description_en",
     "description_de",
-    "source",
+    "facts",
+    "source_urls",
+    "sources",
 )
 KINDS = ("clusters", "actors", "lighthouses")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -208,6 +210,8 @@ def actor_row(actor: Actor, sources: Mapping[str, Source], in_region: list[str] 
 
 
 def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
+    """A project's row: `facts` is the number of its quoted facts, `source_urls` the addresses of their
+    pages, `sources` every source as cited; the description is its opening facts' statements."""
     return {
         "id": project.id,
         "name": project.name,
@@ -221,13 +225,37 @@ def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
         "focus_areas": ";".join(project.focus_areas),
         "clusters": ";".join(project.clusters),
         "initiative": project.initiative or "",
-        "status": project.status or "",
-        "start": project.start or "",
-        "end": project.end or "",
-        "description_en": project.description.en,
-        "description_de": project.description.de,
-        "source": citation_text(project.source, dataset.sources),
+        "website": project.website or "",
+        "start": project.start_year,
+        "end": project.end_year,
+        "description_en": project.summary.en,
+        "description_de": project.summary.de,
+        "facts": len(project.facts),
+        "source_urls": ";".join(dict.fromkeys(f.page.url for f in project.facts if f.page is not None)),
+        "sources": "; ".join(dict.fromkeys(fact_citation(f, dataset.sources) for f in project.facts)),
     }
+
+
+def fact_record(fact: ProjectFact, sources: Mapping[str, Source]) -> dict:
+    """A fact with its quote and where it stands, for the JSON export."""
+    return {
+        "kind": fact.kind.value,
+        "text_en": fact.text.en,
+        "text_de": fact.text.de,
+        "number": fact.number,
+        "unit": fact.unit,
+        "year": fact.year,
+        "quote": fact.quote,
+        "url": fact.page.url if fact.page is not None else None,
+        "source": fact_citation(fact, sources),
+    }
+
+
+def fact_citation(fact: ProjectFact, sources: Mapping[str, Source]) -> str:
+    if fact.page is not None:
+        who = ": ".join(part for part in (fact.page.publisher, fact.page.title) if part)
+        return f"{who}, {fact.year or 'undated'}, {fact.page.url}"
+    return citation_text(fact.source, sources)
 
 
 def clusters_frame(dataset: Dataset, with_sources: bool = False) -> pd.DataFrame:
@@ -246,7 +274,11 @@ def actors_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def projects_frame(dataset: Dataset) -> pd.DataFrame:
-    return pd.DataFrame([project_row(p, dataset) for p in dataset.projects.values()], columns=list(PROJECT_COLUMNS))
+    frame = pd.DataFrame([project_row(p, dataset) for p in dataset.projects.values()], columns=list(PROJECT_COLUMNS))
+    # Years stay whole numbers, empty where no fact states one.
+    for column in ("start", "end"):
+        frame[column] = pd.Series([getattr(p, f"{column}_year") for p in dataset.projects.values()], dtype=object)
+    return frame
 
 
 def frame_for(dataset: Dataset, kind: str, with_sources: bool = False) -> pd.DataFrame:
@@ -360,6 +392,11 @@ def export(dataset: Dataset, kind: str, fmt: str = "csv", with_sources: bool = F
         return to_xlsx(with_sources_sheet({kind: frame}, dataset.sources))
     if fmt not in writers:
         raise ValueError(f"unknown format '{fmt}': choose csv, json, geojson or xlsx")
+    if kind == "lighthouses" and fmt == "json":
+        records = _json_ready(frame)
+        for record, project in zip(records, dataset.projects.values(), strict=True):
+            record["quoted_facts"] = [fact_record(f, dataset.sources) for f in project.facts]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     return writers[fmt](frame)
 
 

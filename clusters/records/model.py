@@ -604,21 +604,107 @@ class Actor(BaseModel):
         return [link.relation for link in self.links if link.cluster == cluster_id]
 
 
+class FactKind(str, Enum):
+    """What a quoted fact of a project says, in the order a profile lists them."""
+
+    WHAT = "what"
+    LEAD = "lead"
+    PARTNER = "partner"
+    PLACE = "place"
+    START = "start"
+    END = "end"
+    STATUS = "status"
+    STAFF = "staff"
+    SIZE = "size"
+    """Beds, patients, users, floor space …"""
+    PARTNERS_COUNT = "partners_count"
+    FUNDING = "funding"
+    PROGRAMME = "programme"
+    AWARD = "award"
+    OFFER = "offer"
+    """What an outside visitor or partner can do with it: partnering, open facilities, calls."""
+    CONTACT = "contact"
+    """The point of contact a page states for outside partners (an office or a programme, no private data)."""
+    WEBSITE = "website"
+
+
+FACT_ORDER: tuple[FactKind, ...] = tuple(FactKind)
+SUMMARY_FACTS = 3
+SIZE_FACTS: tuple[FactKind, ...] = (FactKind.FUNDING, FactKind.STAFF, FactKind.PARTNERS_COUNT, FactKind.SIZE)
+"""The facts a card shows as the project's size, first found first."""
+
+
+class ProjectFact(BaseModel):
+    """One statement about a project and the words of the page (or source document) that back it.
+    `text` says no more than `quote`; `number` is the number the quote states (a year for start and end)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: FactKind
+    text: Text
+    number: float | int | None = None
+    unit: str = ""
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_FIGURE_YEAR)
+    """The page's year (the source document's for a seed fact); None where the page shows no date."""
+    quote: str = Field(min_length=1)
+    page: WebPage | None = None
+    source: SourceRef | None = None
+    """A source document (`sources.yaml`) and its section, for facts from the seed documents."""
+
+    _finite_number = field_validator("number", mode="before")(_not_nan_or_inf)
+
+    @model_validator(mode="after")
+    def _has_one_source(self) -> ProjectFact:
+        if (self.page is None) == (self.source is None):
+            raise ValueError("page: a fact needs the address of its page, or else the source document (not both)")
+        return self
+
+
 class LighthouseProject(BaseModel):
+    """A flagship project's Steckbrief: everything it says is one of its quoted `facts`."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: RecordId
     name: str
     lead: str | None = None
+    """An actor id, where the leading organisation is one of the dataset's actors."""
     partners: list[str] = Field(default_factory=list)
     place: Place
     focus_areas: list[str] = Field(min_length=1)
     clusters: list[str] = Field(default_factory=list)
     initiative: str | None = None
-    description: Text
-    status: str | None = None
-    start: str | None = None
-    end: str | None = None
-    source: SourceRef
+    website: str | None = None
+    facts: list[ProjectFact] = Field(min_length=1)
+
+    def facts_of(self, *kinds: FactKind) -> list[ProjectFact]:
+        return [fact for fact in self.facts if fact.kind in kinds]
+
+    @property
+    def summary(self) -> Text:
+        """What it is, in the words of its first "what" facts (up to three; the first two facts where
+        none says what it is): a profile's opening says nothing its facts do not."""
+        opening = self.facts_of(FactKind.WHAT)[:SUMMARY_FACTS] or self.facts[:2]
+        return Text(en=" ".join(f.text.en for f in opening), de=" ".join(f.text.de for f in opening))
+
+    def _year(self, kind: FactKind) -> int | None:
+        years = [int(f.number) for f in self.facts_of(kind) if f.number is not None]
+        return (min if kind is FactKind.START else max)(years) if years else None
+
+    @property
+    def start_year(self) -> int | None:
+        """The earliest start year its facts state."""
+        return self._year(FactKind.START)
+
+    @property
+    def end_year(self) -> int | None:
+        return self._year(FactKind.END)
+
+    @model_validator(mode="after")
+    def _starts_before_it_ends(self) -> LighthouseProject:
+        start, end = self.start_year, self.end_year
+        if start is not None and end is not None and start > end:
+            index = next(i for i, f in enumerate(self.facts) if f.kind is FactKind.START and f.number == start)
+            raise ValueError(f"facts.{index}.number: the start year {start} lies after the end year {end}")
+        return self
 
 
 class Initiative(BaseModel):

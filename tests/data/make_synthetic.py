@@ -739,6 +739,58 @@ projects across the themes.
 """
 
 
+SYNTHETIC_PAGE = {
+    "url": "https://example.org/synthetic-projects",
+    "title": "Synthetic project page",
+    "publisher": "Testverband Nord",
+}
+
+
+def project_facts(name: str, status: str | None, start: str | None, end: str | None) -> list[dict]:
+    """Quoted facts as the shipped profiles hold them: what it is (from the synthetic report), then a
+    start, an end and a status where the project has them, and a synthetic funding figure."""
+    facts = [
+        {
+            "kind": "what",
+            "text": text(f"Synthetic project {name}.", f"Synthetisches Projekt {name}."),
+            "year": 2023,
+            "quote": f"synthetisches Projekt {name}",
+            "source": ref(REPORT, "Projekte"),
+        },
+        {
+            "kind": "funding",
+            "text": text("Funded with 1.5 million euros.", "Mit 1,5 Millionen Euro gefördert."),
+            "number": 1.5,
+            "unit": "m EUR",
+            "year": 2023,
+            "quote": "synthetische Förderung von 1,5 Millionen Euro",
+            "page": SYNTHETIC_PAGE,
+        },
+    ]
+    for kind, year in (("start", start), ("end", end)):
+        if year:
+            facts.append(
+                {
+                    "kind": kind,
+                    "text": text(f"{kind.title()} {year}.", f"{'Beginn' if kind == 'start' else 'Ende'} {year}."),
+                    "number": int(year),
+                    "unit": "year",
+                    "year": 2023,
+                    "quote": f"synthetisch {kind} {year}",
+                    "page": SYNTHETIC_PAGE,
+                }
+            )
+    facts.append(
+        {
+            "kind": "status",
+            "text": text(f"Status: {status or 'not given'}.", f"Stand: {status or 'nicht angegeben'}."),
+            "quote": f"synthetischer Stand {status or '-'}",
+            "page": SYNTHETIC_PAGE,
+        }
+    )
+    return facts
+
+
 def slug(name: str) -> str:
     plain = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
@@ -849,11 +901,7 @@ def main() -> None:
             "focus_areas": areas,
             "clusters": clusters_,
             "initiative": initiative,
-            "description": text(f"Synthetic project {name}.", f"Synthetisches Projekt {name}."),
-            "status": status,
-            "start": start,
-            "end": end,
-            "source": ref(REPORT, "Projekte"),
+            "facts": project_facts(name, status, start, end),
         }
         for pid, name, lead, partners, city, state, areas, clusters_, initiative, status, start, end in PROJECTS
     ]
