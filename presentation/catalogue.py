@@ -29,7 +29,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "booth.choose": {"en": "Cluster", "de": "Cluster"},
     "booth.progress": {"en": "Slide {i} of {n}", "de": "Folie {i} von {n}"},
     "booth.qr": {"en": "Scan for the full profile: {url}", "de": "Scannen für das vollständige Profil: {url}"},
-    "lh.title": {"en": "Lighthouse projects by theme", "de": "Leuchtturmprojekte nach Themen"},
+    "lh.title": {"en": "Lighthouse projects by theme", "de": "Leuchtturm\u00adprojekte nach Themen"},
     "lh.intro": {
         "en": "Profiles of {n} lighthouse and flagship projects of {owners} clusters and initiatives across Germany, in the five International Health Ruhr themes. Every statement is a quoted fact with its page and year. A project appears under every theme its focus areas map to.",
         "de": "Steckbriefe von {n} Leuchtturm- und Vorzeigeprojekten aus {owners} Clustern und Initiativen in ganz Deutschland, in den fünf Themen von International Health Ruhr. Jede Aussage ist ein zitierter Fakt mit Seite und Jahr. Ein Projekt erscheint unter jedem Thema, auf das seine Schwerpunkte abbilden.",

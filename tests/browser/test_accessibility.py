@@ -20,6 +20,7 @@ PAGES = {
     "atlas-selected": "/?cluster=alpha-bio",
     "benchmark": "/benchmark",
     "lighthouses": "/lighthouses",
+    "lighthouse-profile": "/lighthouses?project=beta-telemed",
     "profile": "/profile?cluster=alpha-bio",
     "clusters": "/clusters",
     "booth": "/booth?dwell=600",

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     ("path", "text", "pictures"),
     [
-        ("/lighthouses?theme=digital-health", "Lighthouse projects by theme", 2),
+        ("/lighthouses?theme=digital-health", "Digital Health · 2 projects", 0),
+        ("/lighthouses?project=beta-telemed&lang=de", "Fakten und ihre Quellen", 1),
         ("/profile?cluster=gamma-med&lang=de", "Gamma MedTech Testverbund", 1),
         ("/profile?cluster=atlantis", "There is no cluster with the id atlantis", 0),
         ("/data", "Source documents", 0),
@@ -44,3 +45,12 @@ def test_profile_pdf_downloads(offline_page, app_url):
         offline_page.get_by_text("Download PDF profile (A4)").click()
     content = Path(download.value.path()).read_bytes()
     assert content.startswith(b"%PDF") and download.value.suggested_filename == "alpha-bio-en.pdf"
+
+
+def test_project_pdf_downloads(offline_page, app_url):
+    offline_page.goto(f"{app_url}/lighthouses?project=beta-telemed")
+    wait_for_app(offline_page)
+    with offline_page.expect_download() as download:
+        offline_page.get_by_text("Profile as PDF (A4)").click()
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith(b"%PDF") and download.value.suggested_filename == "beta-telemed-en.pdf"
