@@ -5,6 +5,7 @@ review the change unless given `--apply`)."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import unicodedata
 from pathlib import Path
@@ -121,7 +122,14 @@ def _printable(text: str) -> str:
     return "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else repr(c)[1:-1] for c in text)
 
 
+def _exit_on_terminate(signum, frame) -> None:
+    """SIGTERM (a killed job, a stopped container) ends the command like Ctrl-C does, so its
+    temporary copies are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_terminate)
     data_help = "data directory (default: the shipped data)"
     parser = argparse.ArgumentParser(prog="python -m cli", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help=data_help)

@@ -821,6 +821,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{text}' is no qualifier; leave the cell empty or use >, < or ~ — this row was skipped.",
         "de": "„{text}“ ist keine Qualifizierung; lassen Sie die Zelle leer oder verwenden Sie >, < oder ~ — diese Zeile wurde übersprungen.",
     },
+    "upload.nul_byte": {
+        "en": "Line {line} holds a NUL byte (a character a text file should not contain): remove it and upload the file again.",
+        "de": "Zeile {line} enthält ein NUL-Byte (ein Zeichen, das in einer Textdatei nicht vorkommen sollte): entfernen Sie es und laden Sie die Datei erneut hoch.",
+    },
+    "upload.mixed_encoding": {
+        "en": "The file mixes two encodings: from line {line} on some rows are not UTF-8, so umlauts may read wrong (e.g. “MÃ¼nchen”). Save it once as “CSV UTF-8” and upload again.",
+        "de": "Die Datei mischt zwei Kodierungen: ab Zeile {line} sind einige Zeilen nicht UTF-8, Umlaute können falsch gelesen werden (z. B. „MÃ¼nchen“). Speichern Sie sie einmal als „CSV UTF-8“ und laden Sie sie erneut hoch.",
+    },
+    "upload.control_character": {
+        "en": "This cell holds a control character ({character}), which a spreadsheet cannot store — remove it; this row was skipped.",
+        "de": "Diese Zelle enthält ein Steuerzeichen ({character}), das eine Tabellenkalkulation nicht speichern kann — entfernen Sie es; diese Zeile wurde übersprungen.",
+    },
+    "upload.mixed_scripts": {
+        "en": "The name mixes Latin with Greek or Cyrillic letters in {words}: look-alike letters can pass for another name — please check it.",
+        "de": "Der Name mischt lateinische mit griechischen oder kyrillischen Buchstaben in {words}: ähnlich aussehende Buchstaben können einen anderen Namen vortäuschen — bitte prüfen.",
+    },
     "upload.bad_counts": {
         "en": "'{text}' is not something a figure counts here; use one of {allowed} — this row was skipped.",
         "de": "„{text}“ ist keine Angabe, was eine Zahl zählt; verwenden Sie eine von {allowed} — diese Zeile wurde übersprungen.",

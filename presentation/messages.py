@@ -126,6 +126,10 @@ CLI_TEXTS: dict[str, str | dict[str, str]] = {
     # Codes of clusters.keeping: refusals (EditError), problems and notes of a review, changes.
     "keeping.cannot_read": "cannot read {path}: {reason}",
     "keeping.changed_meanwhile": "{file} changed while this command ran; nothing was written: run it again",
+    "keeping.locked": (
+        "another data command is writing to this data folder; waited {seconds} s, nothing was written:"
+        " run it again when that one is done"
+    ),
     "keeping.unknown_source": "unknown source '{source}': add it to {file} first (known: {known})",
     "keeping.unknown_cluster": "unknown cluster '{cluster}'; known: {known}",
     "keeping.not_a_stored_relation": "'{relation}' is not a stored relation",
@@ -265,7 +269,7 @@ def review_text(review: Review) -> str:
             )
             for row in rows
         )
-    lines.extend("\n" + cli_text("review.note", note=notice_text(note)) for note in review.notes)
+    lines.extend("\n" + cli_text("review.note", note=_file_problem_text(note)) for note in review.notes)
     counts = {status: len(review.of(status)) for status in ("new", "changed", "matched")}
     lines.append("\n" + cli_text("review.counts", n=problems, **counts))
     return "\n".join(lines)

@@ -14,15 +14,18 @@ profile fits one page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import matplotlib
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 import geodata
 from clusters import Cluster, Dataset, LighthouseProject
 from clusters.metrics import peers
+from clusters.records.text import neutralised
 from geodata.locator import locator_png
 
 from .catalogue import t
@@ -44,26 +47,53 @@ GREY = (90, 90, 90)
 
 @dataclass(frozen=True)
 class Budget:
-    """How much of the long lists a profile shows; tighter budgets are tried until one page suffices."""
+    """How much of the long lists and texts a profile shows; tighter budgets are tried until one
+    page suffices (a name of 500 characters, 500 focus areas or 78 sources included)."""
 
     actors: int
     projects: int
     region_chars: int
+    focus_chars: int = 1200
+    sources: int = 40
+    title_chars: int = 160
+    citation_chars: int = 600
 
 
 BUDGETS = (
     Budget(16, 10, 1200),
     Budget(12, 8, 900),
     Budget(10, 6, 700),
-    Budget(8, 5, 500),
-    Budget(6, 4, 400),
-    Budget(4, 3, 300),
-    Budget(3, 2, 200),
+    Budget(8, 5, 500, 900, 30),
+    Budget(6, 4, 400, 700, 20, 120),
+    Budget(4, 3, 300, 500, 12, 100),
+    Budget(3, 2, 200, 300, 8, 80),
+    Budget(0, 0, 0, 120, 3, 50, 200),
 )
+
+
+@cache
+def _font_characters() -> frozenset[int]:
+    """The characters DejaVu Sans can draw (it has no emoji)."""
+    font = TTFont(FONT_DIR / "DejaVuSans.ttf", lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+MISSING_GLYPH = "\u25a1"
+"""□: drawn where the font has no glyph (an emoji), so a character never vanishes without a trace."""
 
 
 class _ProfilePDF(FPDF):
     footer_text = ""
+
+    def normalize_text(self, text: str) -> str:
+        drawable = _font_characters()
+        text = neutralised(text)
+        return "".join(
+            c if ord(c) in drawable or c in "\n\r\t" else MISSING_GLYPH for c in super().normalize_text(text)
+        )
 
     def footer(self) -> None:
         # fpdf calls this for every page, so even an overflowing profile keeps its attribution.
@@ -109,16 +139,20 @@ def _shorten(value: str, limit: int) -> str:
     return value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
+LINE_CHARS = 200
+"""A list line (an actor, a project) longer than this is shortened: a name is not a paragraph."""
+
+
 def _lines(pdf: FPDF, items: list[str], shown: int, lang: str) -> None:
     for item in items[:shown]:
-        _paragraph(pdf, item)
+        _paragraph(pdf, _shorten(item, LINE_CHARS))
     if len(items) > shown:
         pdf.set_text_color(*GREY)
         _paragraph(pdf, t("pdf.more", lang, n=len(items) - shown))
         pdf.set_text_color(0, 0, 0)
 
 
-def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> None:
+def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str, budget: Budget) -> None:
     """Name, seat and the key-figure table in the left column; the locator map alone in the right one."""
     column = pdf.epw - MAP_WIDTH - MAP_GAP
     map_x = pdf.w - pdf.r_margin - MAP_WIDTH
@@ -131,12 +165,12 @@ def _header(pdf: FPDF, cluster: Cluster, section: ClusterSection, lang: str) -> 
     )
 
     pdf.set_font(FONT, "B", 15)
-    pdf.multi_cell(column, 6.5, section.title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(column, 6.5, _shorten(section.title, budget.title_chars), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 9)
     pdf.multi_cell(
         column,
         4.5,
-        section.heading,
+        _shorten(section.heading, budget.title_chars * 2),
         align="L",
         new_x="LMARGIN",
         new_y="NEXT",
@@ -185,10 +219,10 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
         cluster.name, t("pdf.footer", lang, attribution=geodata.ATTRIBUTION, date=format_date(dataset.data_date, lang))
     )
     section = cluster_section(cluster, dataset, lang)
-    _header(pdf, cluster, section, lang)
+    _header(pdf, cluster, section, lang, budget)
 
     _heading(pdf, t("col.focus_areas", lang), pdf.epw)
-    _paragraph(pdf, section.focus)
+    _paragraph(pdf, _shorten(section.focus, budget.focus_chars))
     if cluster.awards:
         _heading(pdf, t("profile.awards", lang), pdf.epw)
         _paragraph(
@@ -198,7 +232,7 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
                 for a in sorted(cluster.awards, key=lambda a: a.year)
             ),
         )
-    if section.region:
+    if section.region and budget.region_chars:
         _heading(pdf, t("atlas.region", lang), pdf.epw)
         _paragraph(pdf, _shorten(section.region, budget.region_chars))
 
@@ -214,11 +248,17 @@ def _render(dataset: Dataset, cluster: Cluster, lang: str, budget: Budget) -> _P
     _heading(pdf, t("pdf.projects", lang, shown=min(len(projects), budget.projects), n=len(projects)), pdf.epw)
     _lines(pdf, [project.name for project in projects] or [t("pdf.none", lang)], budget.projects, lang)
     _heading(pdf, t("pdf.peers", lang), pdf.epw)
-    _paragraph(pdf, ", ".join(dataset.clusters[p.cluster].name for p in peers(cluster, dataset.clusters.values())))
+    peer_names = ", ".join(dataset.clusters[p.cluster].name for p in peers(cluster, dataset.clusters.values()))
+    _paragraph(pdf, _shorten(peer_names, budget.focus_chars))
 
     _heading(pdf, t("col.sources", lang), pdf.epw)
-    for file in cluster.sources:
-        _paragraph(pdf, cite_document(dataset.sources[file], lang), size=7, line=3.5)
+    documents = [cite_document(dataset.sources[file], lang) for file in cluster.sources if file in dataset.sources]
+    for document in documents[: budget.sources]:
+        _paragraph(pdf, _shorten(document, budget.citation_chars), size=7, line=3.5)
+    if len(documents) > budget.sources:
+        pdf.set_text_color(*GREY)
+        _paragraph(pdf, t("pdf.more", lang, n=len(documents) - budget.sources), size=7, line=3.5)
+        pdf.set_text_color(0, 0, 0)
     return pdf
 
 

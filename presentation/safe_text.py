@@ -9,12 +9,16 @@ and control characters become one space (no new block can start), and overlong v
 Escapes do not stop GFM's autolinks (Streamlit finds `http://…`, `www.…` and e-mail addresses in
 the text after escapes are resolved), so an invisible zero-width space breaks those patterns.
 `literal()` shows a value from a link as a code span: what the visitor typed, visibly verbatim.
+Both drop bidi controls and zero-width characters first: a right-to-left override in a link would
+otherwise reverse the app's own sentence around it.
 """
 
 from __future__ import annotations
 
 import re
 import string
+
+from clusters.records.text import neutralised
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f\u2028\u2029]+")
@@ -26,7 +30,7 @@ DEFAULT_LIMIT = 120
 def plain(value: object, limit: int | None = DEFAULT_LIMIT) -> str:
     """`value` as Markdown that shows exactly its characters (one line, at most `limit` of them;
     `limit=None` for the long texts of the data files)."""
-    flat = _BREAKS.sub(" ", str(value)).strip()
+    flat = _BREAKS.sub(" ", neutralised(str(value))).strip()
     flat = _cut(flat, limit)
     flat = _AUTOLINK_STARTS.sub(lambda match: match.group(1)[:-1] + _ZERO_WIDTH_SPACE + match.group(1)[-1], flat)
     return _PUNCTUATION.sub(r"\\\1", flat)
@@ -34,7 +38,7 @@ def plain(value: object, limit: int | None = DEFAULT_LIMIT) -> str:
 
 def literal(value: object, limit: int | None = DEFAULT_LIMIT) -> str:
     """`value` as an inline code span: no Markdown, link or directive inside is interpreted."""
-    flat = _cut(_BREAKS.sub(" ", str(value)).strip(), limit)
+    flat = _cut(_BREAKS.sub(" ", neutralised(str(value))).strip(), limit)
     fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     return f"{fence} {flat} {fence}"
 

@@ -11,6 +11,7 @@ notice (`name:value`), never an exception; notices are not part of a view's iden
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
@@ -258,9 +259,10 @@ MAX_QR_BASE = 200  # characters: a public profile address, not a payload; keeps 
 
 
 def allowed_qr_base(value: str, allowed_hosts: frozenset[str]) -> str | None:
-    """A base address for the QR codes: http(s), a host, no user info, short; and, where the
-    booth names its hosts (CLUSTER_ATLAS_QR_HOSTS), one of those."""
-    if len(value) > MAX_QR_BASE:
+    """A base address for the QR codes: http(s), a host the operator named, no user info, short,
+    and no control character or space anywhere (`…org%0A.evil.test`). With no host named, none:
+    a QR code sends a stranger's phone somewhere, so only the operator chooses where."""
+    if len(value) > MAX_QR_BASE or not allowed_hosts or re.search(r"[\x00-\x20\x7f-\x9f]", value):
         return None
     try:
         parts = urlsplit(value)
@@ -271,9 +273,20 @@ def allowed_qr_base(value: str, allowed_hosts: frozenset[str]) -> str | None:
         return None
     if parts.query or parts.fragment:
         return None
-    if allowed_hosts and host.lower() not in allowed_hosts:
+    if host.lower() not in allowed_hosts:
         return None
     return value
+
+
+def qr_hosts_of(qr_default: str | None, qr_hosts: str | None) -> frozenset[str]:
+    """The hosts a QR code may point to: CLUSTER_ATLAS_QR_HOSTS, and the host of the operator's
+    own base address (CLUSTER_ATLAS_QR_BASE)."""
+    hosts = {host.strip().lower() for host in (qr_hosts or "").split(",") if host.strip()}
+    try:
+        own = urlsplit(qr_default or "").hostname
+    except ValueError:
+        own = None
+    return frozenset(hosts | ({own.lower()} if own else set()))
 
 
 DEFAULT_DWELL = 12.0
@@ -323,7 +336,7 @@ class BoothView:
         clusters = notices.known(params, "clusters", dataset.clusters)
         theme = notices.one(params, "theme", dataset.themes, None)
         qr_base = (first_of(params, "qr_base") or qr_default or "").rstrip("/") or None
-        allowed = frozenset(host.strip().lower() for host in (qr_hosts or "").split(",") if host.strip())
+        allowed = qr_hosts_of(qr_default, qr_hosts)
         if qr_base and allowed_qr_base(qr_base, allowed) is None:
             notices.append(f"qr_base:{qr_base}")
             qr_base = None

@@ -32,6 +32,7 @@ def test_parameters_choose_subset_order_theme_and_qr(synthetic):
             "qr_base": "https://atlas.example.org/",
         },
         synthetic,
+        qr_hosts="atlas.example.org",
     )
     slides = build_slides(synthetic, config)
     assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
@@ -139,8 +140,23 @@ def test_non_finite_timings_fall_back_with_a_notice(synthetic, name, value):
     ],
 )
 def test_unusable_qr_bases_are_refused_with_a_notice(synthetic, qr_base):
-    config = BoothView.parse({"qr_base": qr_base}, synthetic)
+    config = BoothView.parse({"qr_base": qr_base}, synthetic, qr_hosts="atlas.example.org")
     assert config.qr_base is None and config.notices == (f"qr_base:{qr_base.rstrip('/')}",)
+
+
+def test_qr_codes_point_only_to_hosts_the_operator_named(synthetic):
+    # Without CLUSTER_ATLAS_QR_HOSTS or CLUSTER_ATLAS_QR_BASE no link may choose where a QR code leads.
+    refused = BoothView.parse({"qr_base": "https://evil.test"}, synthetic)
+    assert refused.qr_base is None and refused.notices == ("qr_base:https://evil.test",)
+    # The operator's own base address names its host.
+    own = BoothView.parse({}, synthetic, qr_default="https://atlas.example.org")
+    assert own.qr_base == "https://atlas.example.org"
+    assert BoothView.parse({"qr_base": "https://evil.test"}, synthetic, qr_default="https://atlas.example.org").notices
+    # A control character hidden in the host (%0A in the link) is never accepted.
+    sneaky = BoothView.parse(
+        {"qr_base": "https://atlas.example.org\n.evil.test"}, synthetic, qr_hosts="atlas.example.org"
+    )
+    assert sneaky.qr_base is None and sneaky.notices
 
 
 def test_qr_hosts_allow_list(synthetic):

@@ -104,7 +104,7 @@ def test_booth_view_round_trips(synthetic, data):
         theme=data.draw(maybe(synthetic.themes)),
         qr_base=data.draw(st.none() | st.sampled_from(["https://atlas.example.org", "http://localhost:8501"])),
     )
-    assert BoothView.parse(view.to_params(), synthetic) == view
+    assert BoothView.parse(view.to_params(), synthetic, qr_hosts="atlas.example.org,localhost") == view
 
 
 def test_default_views_write_no_parameters(synthetic):

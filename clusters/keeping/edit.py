@@ -17,12 +17,15 @@ must be equal, the edited one exactly what was meant.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import fcntl
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +72,8 @@ def write_validated(
     EditError) accepted it. `originals` are the bytes the changes were made from: a file that has
     changed since is not overwritten. Raises DataValidationError or EditError; then nothing is written."""
     data_dir = Path(data_dir)
-    with tempfile.TemporaryDirectory(prefix="cluster-atlas-check-") as tmp:
+    remove_stale_copies()
+    with tempfile.TemporaryDirectory(prefix=CHECK_PREFIX) as tmp:
         copy_dir = Path(tmp) / "data"
         shutil.copytree(data_dir, copy_dir, ignore=shutil.ignore_patterns(".*"))
         for name, content in changes.items():
@@ -77,12 +81,54 @@ def write_validated(
         dataset = load_dataset(copy_dir)
         if check is not None:
             check(dataset)
-    for name in changes:
-        if (data_dir / name).read_bytes() != originals[name]:
-            raise EditError("changed_meanwhile", file=name)
-    for name, content in changes.items():
-        _replace_file(data_dir / name, content)
+    # The check and the replace under one lock: two writers at once would both pass the check and
+    # the second would overwrite the first one's change.
+    with data_lock(data_dir):
+        for name in changes:
+            if (data_dir / name).read_bytes() != originals[name]:
+                raise EditError("changed_meanwhile", file=name)
+        for name, content in changes.items():
+            _replace_file(data_dir / name, content)
     return dataset
+
+
+CHECK_PREFIX = "cluster-atlas-check-"
+STALE_AFTER_SECONDS = 3600
+LOCK_WAIT_SECONDS = 30.0
+
+
+def remove_stale_copies(older_than: float = STALE_AFTER_SECONDS) -> None:
+    """Temporary copies of a check that was killed before it could clean up (SIGKILL, power loss)."""
+    cutoff = time.time() - older_than
+    for stale in Path(tempfile.gettempdir()).glob(f"{CHECK_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if stale.is_dir() and not stale.is_symlink() and stale.stat().st_mtime < cutoff:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def data_lock(data_dir: Path, wait: float | None = None) -> Iterator[None]:
+    """An exclusive lock on the data folder for a check-and-replace: a second writer waits for the
+    first (up to `wait` seconds, `CLUSTER_ATLAS_LOCK_WAIT` or 30 s) and is then refused."""
+    wait = float(os.environ.get("CLUSTER_ATLAS_LOCK_WAIT", LOCK_WAIT_SECONDS)) if wait is None else wait
+    deadline = time.monotonic() + wait
+    # The folder itself is locked (flock on its descriptor): no lock file is left in the data.
+    folder = os.open(data_dir, os.O_RDONLY)
+    try:
+        while True:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise EditError("locked", seconds=round(wait)) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(folder, fcntl.LOCK_UN)
+    finally:
+        os.close(folder)
 
 
 def _replace_file(path: Path, content: bytes) -> None:

@@ -30,7 +30,7 @@ from geodata.postcodes import postcode_districts, postcode_points
 
 from ..dataset import FILES, Dataset
 from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
-from ..readers.tables import MAX_BYTES, TableRejected, UploadMessage, read_table
+from ..readers.tables import MAX_BYTES, Table, TableRejected, UploadMessage, read_table
 from ..records.model import STORED_RELATIONS, WEBSITE, ActorType, Relation
 from ..records.text import fold, has_control_or_bidi
 from .edit import EditError, Notice, read_data_file, require_source, write_validated
@@ -211,9 +211,9 @@ def _map_columns(header: list[object]) -> tuple[dict[str, int], list[Notice], li
     return found, problems, ignored
 
 
-def read_member_file(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]]:
-    """Header and (row number, cells) of the file's first table; raises TableRejected (the table
-    reader's code) or EditError (the file cannot be opened)."""
+def read_member_file(path: Path) -> Table:
+    """The file's first table (header, rows, what the reader noticed); raises TableRejected (the
+    table reader's code) or EditError (the file cannot be opened)."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -222,8 +222,7 @@ def read_member_file(path: Path) -> tuple[list[object], list[tuple[int, list[obj
         raise EditError("cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
     if path.suffix.lower() in (".xlsx", ".xlsm") and not content.startswith(b"PK\x03\x04") and content.strip():
         raise TableRejected("xlsx_unreadable")
-    table = read_table(path.name, content)
-    return table.header, table.rows
+    return read_table(path.name, content)
 
 
 @dataclass
@@ -265,7 +264,9 @@ def review_import(path: Path, dataset: Dataset, cluster_id: str, relation: Relat
         raise EditError("not_a_stored_relation", relation=relation.value)
     review = Review(Path(path).name, cluster_id, relation)
     try:
-        header, rows = read_member_file(path)
+        table = read_member_file(path)
+        header, rows = table.header, table.rows
+        review.notes.extend(table.warnings)
     except TableRejected as rejected:
         review.file_problems.append(rejected.message)
         return review

@@ -39,6 +39,7 @@ from ..records.model import (
     parts_exceed_actors,
 )
 from ..records.numbers import NumberError, check_number, parse_figure_text
+from ..records.text import control_character, mixed_script_words, neutralised
 
 REQUIRED_COLUMNS = ("id", "name")
 COUNTS_COLUMNS: tuple[str, ...] = tuple(f"{name}_counts" for name in SIZE_FIELDS)
@@ -99,6 +100,7 @@ def parse_upload(filename: str, content: bytes, dataset: Dataset, today: dt.date
     result = UploadResult()
     try:
         table = read_table(filename, content)
+        result.warnings.extend(table.warnings)
     except TableRejected as rejected:
         result.errors.append(rejected.message)
         return result
@@ -247,6 +249,15 @@ def _seat(row: _Row, published: Cluster | None) -> Place | None:
     return Place(city=city, state=state, ags=town.ags, lat=town.lat, lon=town.lon)
 
 
+def _check_cells(row: _Row) -> None:
+    """Cells too long to be a name or a figure, and control characters (a workbook cannot hold them)."""
+    for column, value in row.record.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            row.error(column, "cell_too_long", limit=MAX_CELL_CHARS)
+        elif isinstance(value, str) and (character := control_character(value)):
+            row.error(column, "control_character", character=character)
+
+
 def _row_to_cluster(
     record: dict[str, object],
     number: int,
@@ -258,13 +269,13 @@ def _row_to_cluster(
 ) -> Cluster | None:
     errors_before = len(result.errors)
     row = _Row(record, number, result)
-    for column, value in record.items():
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            row.error(column, "cell_too_long", limit=MAX_CELL_CHARS)
+    _check_cells(row)
     if len(result.errors) > errors_before:
         return None
 
-    raw_id, name = row.text("id"), row.text("name")
+    raw_id, name = row.text("id"), neutralised(row.text("name"))
+    if look_alikes := mixed_script_words(name):
+        result.warnings.append(UploadMessage(number, "name", "mixed_scripts", {"words": look_alikes}))
     if not raw_id:
         row.error("id", "empty_id")
     elif raw_id in seen:

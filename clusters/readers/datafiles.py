@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from ..records.model import (
     Source,
     Theme,
 )
+from ..records.text import control_character
 from .files import MAX_CSV_BYTES, read_text, read_yaml
 
 ACTOR_COLUMNS = (
@@ -367,6 +368,19 @@ def _data_folder(data_dir: Path | str) -> Path:
     return data_dir
 
 
+def control_characters(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, `U+000B`) for each text in a record that holds a control character."""
+    if isinstance(value, str):
+        if character := control_character(value):
+            yield path or "-", character
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from control_characters(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from control_characters(item, f"{path}.{index}" if path else str(index))
+
+
 @dataclass
 class _Loading:
     """One load of a data folder: the problems found so far, the records that failed (`broken`)
@@ -387,6 +401,17 @@ class _Loading:
             records = read_yaml(path, self.issues)
         if records is None:
             self.unreadable.add(kind)
+        for record in records or []:
+            for field_name, character in control_characters(record):
+                self.issues.append(
+                    DataIssue(
+                        FILES[kind],
+                        record_id(record),
+                        field_name,
+                        f"holds the control character {character}: remove it (a spreadsheet cannot store it,"
+                        " and it has no place in the data)",
+                    )
+                )
         return records or []
 
     def build(self, model: type[M], kind: str, prepare: Callable[[dict], dict] = lambda r: r) -> dict[str, M]:

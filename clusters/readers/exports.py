@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Mapping
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 import geodata
 
@@ -313,11 +314,20 @@ def to_geojson(frame: pd.DataFrame) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
 
 
+def _storable(value):
+    """A text a workbook can hold: the control characters openpyxl refuses become U+FFFD. Data and
+    uploads refuse them already; this keeps one slipped through from taking the download down."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            safe_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            safe = safe_frame(frame)
+            for column in safe.select_dtypes(include="object").columns:
+                safe[column] = safe[column].map(_storable)
+            safe.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
 
 

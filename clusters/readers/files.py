@@ -6,6 +6,7 @@ Every problem becomes a `DataIssue` for the file; nothing here raises.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from pathlib import Path
@@ -31,14 +32,20 @@ def read_text(path: Path, issues: list[DataIssue], max_bytes: int) -> str | None
 
     limit = f"at most {max_bytes / 2**20:g} MB"
     try:
-        info = path.stat()
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            # A link may lead anywhere (a secrets file, /proc/self/status): the loader reads only
+            # regular files that lie in the data folder itself.
+            return fail("is a link: the data folder must hold its files themselves, not links to them")
         if stat.S_ISDIR(info.st_mode):
             return fail("is a directory, not a file")
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
             return fail("is not a regular file")
         if info.st_size > max_bytes:
             return fail(f"file is too large ({info.st_size / 2**20:.1f} MB, {limit})")
-        with path.open("rb") as handle:
+        # O_NOFOLLOW: the file cannot be swapped for a link between the check and the open.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except FileNotFoundError:
         return fail("file is missing")
@@ -91,8 +98,13 @@ def read_yaml(path: Path, issues: list[DataIssue]) -> list[dict] | None:
 
     try:
         records = yaml.load(text, Loader=_DataLoader)  # a SafeLoader with one more plain type
+    except yaml.MarkedYAMLError as exc:
+        # Where and what, never the parser's snippet of the file: a message must not show content.
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return fail(f"cannot be read as YAML{where}: {exc.problem or exc.context}")
     except yaml.YAMLError as exc:
-        return fail(f"cannot be read as YAML: {exc}")
+        return fail(f"cannot be read as YAML: {type(exc).__name__}")
     except RecursionError:
         return fail("cannot be read as YAML: lists or mappings are nested too deeply")
     except MemoryError:

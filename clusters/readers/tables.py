@@ -99,6 +99,8 @@ class TableRejected(Exception):
 class Table:
     header: list[str]
     rows: list[tuple[int, list[object]]]  # (spreadsheet row number, cells)
+    warnings: list[UploadMessage] = field(default_factory=list)
+    """What the reader noticed but could read (a file mixing two encodings)."""
 
 
 def read_table(filename: str, content: bytes) -> Table:
@@ -127,10 +129,29 @@ def _decode(content: bytes) -> str:
         return content.decode("cp1252", errors="replace")  # German Excel's "ANSI" CSV
 
 
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+
+
+def _mixed_encoding_line(content: bytes) -> int | None:
+    """The first line that is not UTF-8 in a file whose other lines are (rows pasted together from
+    two exports): read as Windows-1252 throughout, its UTF-8 rows would turn into "MÃ¼nchen"."""
+    lines = content.split(b"\n")
+    utf8_letters = False
+    first_other = None
+    for number, line in enumerate(lines, start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            first_other = first_other or number
+        else:
+            utf8_letters = utf8_letters or bool(_UTF8_LETTER.search(line))
+        if utf8_letters and first_other:
+            return first_other
+    return None
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    if "\x00" in sample:
-        return True
     controls = sum(1 for char in sample if char < " " and char not in "\t\n\r")
     return controls > len(sample) * 0.05
 
@@ -139,6 +160,11 @@ def _read_csv(filename: str, content: bytes) -> Table:
     text = _decode(content)
     if _looks_binary(text):
         raise TableRejected("not_csv", file=filename)
+    if "\x00" in text:  # one stray NUL in a text file: say where, not "not a CSV file"
+        raise TableRejected("nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1)
+    warnings = []
+    if (line := _mixed_encoding_line(content)) is not None:
+        warnings.append(UploadMessage(line, None, "mixed_encoding", {"line": line}))
     first_line = text[:4096].lstrip("\r\n").split("\n", 1)[0]
     separator = max(";,\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=separator)
@@ -158,7 +184,7 @@ def _read_csv(filename: str, content: bytes) -> Table:
         raise TableRejected("csv_unreadable", line=reader.line_num) from None
     if header is None:
         raise TableRejected("empty")
-    return Table(header, rows)
+    return Table(header, rows, warnings)
 
 
 def _read_workbook(content: bytes) -> Table:

@@ -33,7 +33,7 @@ def streamlit_server(script: str = "app.py", cwd: Path = ROOT, **env: str) -> It
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    with streamlit_server(CLUSTER_ATLAS_DATA=str(SYNTHETIC_DIR)) as url:
+    with streamlit_server(CLUSTER_ATLAS_DATA=str(SYNTHETIC_DIR), CLUSTER_ATLAS_QR_HOSTS="atlas.example.org") as url:
         yield url
 
 
