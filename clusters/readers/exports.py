@@ -232,7 +232,8 @@ def project_row(project: LighthouseProject, dataset: Dataset) -> dict:
         "description_en": project.summary.en,
         "description_de": project.summary.de,
         "facts": len(project.facts),
-        "source_urls": ";".join(dict.fromkeys(f.page.url for f in project.facts if f.page is not None)),
+        # Space-separated: an address may hold ";" (`…?art=1;2`), never a space.
+        "source_urls": " ".join(dict.fromkeys(f.page.url for f in project.facts if f.page is not None)),
         "sources": "; ".join(dict.fromkeys(fact_citation(f, dataset.sources) for f in project.facts)),
     }
 

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import wait_for_app
 
@@ -66,6 +67,22 @@ def test_payloads_in_names_and_focus_areas_stay_text(benchmark_page):
     assert benchmark_page.locator("img[src=x]").count() == 0
 
 
+def click_for_download(page, name: str, attempts: int = 3):
+    """The download a button gives. A click that lands while a rerun replaces the button gives none
+    (seen on loaded CI runners, after every wait for the run to end): then the page settles and the
+    button is clicked again — a button that never downloads still fails."""
+    for attempt in range(attempts):
+        try:
+            with page.expect_download(timeout=30_000) as saved:
+                page.get_by_role("button", name=name).click()
+            return saved.value
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
+            wait_for_app(page)
+    raise AssertionError("unreachable")
+
+
 @pytest.mark.parametrize(
     ("lang", "label", "shown_value", "download"),
     [
@@ -96,9 +113,8 @@ def test_german_thousands_are_read_shown_and_exported_right(offline_page, app_ur
     # The table can show the upload while the script still runs on: a click then lands on a button
     # the run is about to replace, and no download comes (seen twice on a loaded CI runner).
     wait_for_app(offline_page)
-    with offline_page.expect_download(timeout=60_000) as saved:
-        offline_page.get_by_role("button", name=download).click()
-    rows = list(csv.DictReader(io.StringIO(Path(saved.value.path()).read_text(encoding="utf-8"))))
+    saved = click_for_download(offline_page, download)
+    rows = list(csv.DictReader(io.StringIO(Path(saved.path()).read_text(encoding="utf-8"))))
     mine = next(row for row in rows if row["id"].startswith("yours-"))
     assert mine["actors"] == "1250" and mine["actors_q"] == ""
 
