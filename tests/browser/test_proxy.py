@@ -1,6 +1,8 @@
 """Two app processes behind Debian's nginx with the project's own config (deploy/nginx.conf), the
-way compose.yaml serves a public site: pages load and rerun through the proxy, a visitor stays on
-one process, and when that process dies a new visitor is served by the other."""
+way compose.yaml serves a public site: pages load and rerun through the proxy under its security
+headers, a visitor stays on one process by a cookie while visitors behind one address spread over
+the processes, when a process dies its visitors are served by the other, and the proxy refuses
+internal endpoints, foreign host names and oversized uploads."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def render_config(tmp: Path, listen_port: int, app_ports: list[int]) -> Path:
     servers = "\n".join(f"{indent}server 127.0.0.1:{port} {options};" for port in app_ports)
     text = text[: match.start()] + servers + text[match.end() :]
     text = _replace_once(text, "listen 8080;", f"listen 127.0.0.1:{listen_port};")
+    text = _replace_once(text, "listen 8080 default_server;", f"listen 127.0.0.1:{listen_port} default_server;")
     text = _replace_once(text, "error_log /dev/stderr warn;", f"error_log {tmp}/error.log warn;")
     text = _replace_once(text, "access_log /dev/stdout atlas;", f"access_log {tmp}/access.log atlas;")
     temp_paths = "".join(
@@ -138,3 +141,113 @@ def test_two_replicas_behind_nginx_survive_the_loss_of_one(browser, offline_page
         survivor = next(port for port in ports if port != sticky_port)
         assert set(upstreams(tmp_path, before)) == {f"127.0.0.1:{survivor}"}
         assert not network.outside
+
+
+def _raw_request(url: str, path: str, host: str | None = None, method: str = "GET", body: bytes = b""):
+    """(status, headers) of one request through the proxy; status 0 when nginx closed the connection."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        headers = {"Host": host} if host else {}
+        if body:
+            headers["Content-Type"] = "application/octet-stream"
+        connection.request(method, path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}
+    except (http.client.RemoteDisconnected, ConnectionResetError, http.client.BadStatusLine):
+        return 0, {}
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def proxied(tmp_path):
+    with contextlib.ExitStack() as stack:
+        replicas = [stack.enter_context(streamlit_process()) for _ in range(2)]
+        ports = {int(url.rsplit(":", 1)[1]): process for url, process in replicas}
+        yield stack.enter_context(nginx(tmp_path, list(ports))), ports, tmp_path
+
+
+def test_pages_carry_the_security_headers_and_work_under_them(proxied, offline_page, network):
+    proxy, _, _ = proxied
+    status, headers = _raw_request(proxy, "/")
+    csp = headers["content-security-policy"]
+    assert (
+        status == 200 and "default-src 'self'" in csp and "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+    )
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "SAMEORIGIN"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "strict-transport-security" not in headers  # plain HTTP: no HSTS
+    violations = []
+    offline_page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    for path in ("/", "/benchmark", "/profile?cluster=bio-m", "/lighthouses?project=ihr-ikim"):
+        offline_page.goto(f"{proxy}{path}")
+        wait_for_app(offline_page)
+        if path == "/":
+            map_frame(offline_page)
+    assert offline_page.locator('[data-testid="stException"]').count() == 0
+    assert not violations, violations[:5]
+    assert not network.outside
+
+
+def test_hsts_is_sent_where_the_site_is_served_over_tls(proxied):
+    proxy, _, _ = proxied
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(proxy)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.request("GET", "/_stcore/health", headers={"X-Forwarded-Proto": "https"})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.getheader("Strict-Transport-Security") == "max-age=31536000"
+
+
+def test_the_proxy_refuses_internal_endpoints_foreign_hosts_and_oversized_uploads(proxied):
+    proxy, _, _ = proxied
+    assert _raw_request(proxy, "/_stcore/health")[0] == 200
+    assert _raw_request(proxy, "/_stcore/metrics")[0] == 404
+    assert _raw_request(proxy, "/", host="evil.test")[0] == 0  # dropped: a DNS-rebinding name
+    assert _raw_request(proxy, "/", host="localhost")[0] == 200
+    status, _ = _raw_request(proxy, "/_stcore/upload_file/x/y", method="PUT", body=b"x" * (7 * 1024 * 1024))
+    assert status == 413
+
+
+def test_visitors_behind_one_address_spread_over_the_replicas_and_keep_their_sessions(proxied, browser, network):
+    proxy, ports, tmp = proxied
+    served: dict[str, object] = {}
+    contexts = []
+    try:
+        for _ in range(12):  # a fresh browser is placed at random: two replicas show up within a few
+            context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+            guard_localhost(context, network)
+            contexts.append(context)
+            page = context.new_page()
+            before = log_length(tmp)
+            page.goto(f"{proxy}/")
+            visit(page)
+            replicas = set(upstreams(tmp, before))
+            assert len(replicas) == 1, f"one visitor was spread over {replicas}"  # each keeps its session
+            assert any(c["name"] == "atlas_route" for c in context.cookies())
+            served.setdefault(replicas.pop(), page)
+            if len(served) == 2:
+                break
+        assert len(served) == 2, "every visitor from this address landed on one replica"
+        # A killed replica's visitor reconnects to the other and goes on.
+        victim_address, page = next(iter(served.items()))
+        victim = ports[int(victim_address.rsplit(":", 1)[1])]
+        victim.kill()
+        victim.wait(timeout=10)
+        before = log_length(tmp)
+        page.reload()
+        visit(page)
+        assert victim_address not in set(upstreams(tmp, before)[-3:])
+    finally:
+        for context in contexts:
+            context.close()
+    assert not network.outside
