@@ -169,7 +169,10 @@ CLI_TEXTS: dict[str, str | dict[str, str]] = {
     "keeping.no_data_rows": "the file has a header but no data rows",
     "keeping.ignored_columns": {"one": "ignored column: {columns}", "other": "ignored columns: {columns}"},
     "keeping.empty_name": "the name is empty",
-    "keeping.name_has_controls": "the name holds control characters; write it as plain text",
+    "keeping.name_has_controls": "the name holds control, bidi or zero-width characters; write it as plain text",
+    "keeping.name_mixes_scripts": (
+        "the name mixes Latin with Greek or Cyrillic letters in {words}: look-alikes pass for another name"
+    ),
     "keeping.name_too_long": "the name has {length} characters (at most {limit})",
     "keeping.name_without_letters": "the name holds no letters or digits",
     "keeping.duplicate_row": "duplicate row: the same organisation as row {first_row}",

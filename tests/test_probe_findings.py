@@ -175,3 +175,15 @@ def test_the_architecture_note_says_how_repeated_parameters_are_read(synthetic):
     # …and the views do what it says.
     view = AtlasView.parse({"focus": ["medtech", "pharma"], "cluster": ["alpha-bio", "beta-health"]}, synthetic)
     assert set(view.filter.focus) == {"medtech", "pharma"} and view.cluster == "alpha-bio"
+
+
+def test_import_refuses_zero_width_characters_and_look_alike_letters_in_names(tmp_path, dataset):
+    from clusters.keeping.importer import review_import
+
+    members = tmp_path / "members.csv"
+    members.write_text(
+        "name,type,city\nBio\u200bTech GmbH,company,Kiel\nВayer AG,company,Leverkusen\n", encoding="utf-8"
+    )
+    review = review_import(members, dataset, "life-science-nord")
+    codes = {row.code for row in review.rows}
+    assert {"name_has_controls", "name_mixes_scripts"} <= codes

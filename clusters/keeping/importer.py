@@ -32,7 +32,7 @@ from ..dataset import FILES, Dataset
 from ..readers.datafiles import OPTIONAL_ACTOR_COLUMNS
 from ..readers.tables import MAX_BYTES, Table, TableRejected, UploadMessage, read_table
 from ..records.model import STORED_RELATIONS, WEBSITE, ActorType, Relation
-from ..records.text import fold, has_control_or_bidi
+from ..records.text import fold, has_control_or_bidi, mixed_script_words, neutralised
 from .edit import EditError, Notice, read_data_file, require_source, write_validated
 from .places import PlaceMatch, locate, state_code, stored_city
 
@@ -325,8 +325,10 @@ def _checked_name(name: str, number: int, seen: dict[str, int]) -> str:
     """The name's key, after the checks of the name itself and against the rows before."""
     if not name:
         raise EditError("empty_name")
-    if has_control_or_bidi(name):
+    if has_control_or_bidi(name) or neutralised(name) != name:
         raise EditError("name_has_controls")
+    if look_alikes := mixed_script_words(name):
+        raise EditError("name_mixes_scripts", words=tuple(look_alikes))
     if len(name) > MAX_NAME_CHARS:
         raise EditError("name_too_long", length=len(name), limit=MAX_NAME_CHARS)
     key = name_key(name)
