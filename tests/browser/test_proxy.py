@@ -220,6 +220,18 @@ def test_the_proxy_refuses_internal_endpoints_foreign_hosts_and_oversized_upload
     assert status == 413
 
 
+def test_the_request_limit_spares_a_visitor_who_opens_pages_quickly_but_stops_a_flood(proxied):
+    proxy, _, _ = proxied
+    # Static files come by the hundred when a visitor opens a few pages: never refused.
+    assert {_raw_request(proxy, "/app/static/leaflet/leaflet.css")[0] for _ in range(300)} == {200}
+    # Requests to the app itself beyond the burst (200, then 20 a second) are: 400 at once.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(lambda _: _raw_request(proxy, "/_stcore/health")[0], range(400)))
+    assert 429 in statuses and 200 in statuses
+
+
 def test_visitors_behind_one_address_spread_over_the_replicas_and_keep_their_sessions(proxied, browser, network):
     proxy, ports, tmp = proxied
     served: dict[str, object] = {}
