@@ -3,17 +3,16 @@
     .venv/bin/python -m bench.soak [--slides 2400] [--dwell 1]
 
 Starts the app (shipped data), opens `/booth?dwell=S&idle=2` in headless Chromium and lets the tour
-run until N slides were shown. What is simulated is the number of script runs, not the wall time:
-the default 2400 slides are 8 hours of a booth at the default 12 s dwell, run at 1 s dwell in about
-40 minutes. Memory that grows per run, a timer that stops, a page that fills up show after as many
-runs whatever the dwell; what depends on the clock alone (caches that expire, session timeouts) is
-not simulated. Slides are counted from the caption "Slide i of n", so one that rendered between two
-looks of the browser still counts (and is reported as not seen).
+run until N slides were shown. The tour runs in the browser (static/booth/tour.js), so what grows
+with the slides is the page's heap and DOM, not the server's: both are watched. The default 2400
+slides are 8 hours of a booth at the default 12 s dwell, run at 1 s dwell in about 45 minutes.
+Slides are counted by the tour's own counter (`data-shown`), so one that changed between two looks
+of the browser still counts (and is reported as not seen).
 
 Every 60 slides it samples the server's RSS and CPU seconds (/proc), the page's JS heap after a
-garbage collection and its DOM nodes (Chromium's DevTools protocol: in the document, and all alive
-including detached ones), and the slide caption. A stall is no new slide for 10× the dwell. Every
-300 slides it touches the screen ("Touch here to explore") and waits until the tour resumes by
+garbage collection and its DOM nodes (Chromium's DevTools protocol: in the document and its frames,
+and all alive including detached ones), and the slide. A stall is no new slide for 10× the dwell.
+Every 300 slides it touches the screen, waits for the chooser, and waits until the tour resumes by
 itself after ?idle=2 s. It prints the samples and a summary: RSS start/end/max and the growth of the
 last third of the samples over the first third (target < 10 %), the JS heap and DOM trends, stalls,
 exception boxes and page errors. A benchmark, not a test: it reports, it does not fail.
@@ -22,7 +21,6 @@ exception boxes and page errors. A benchmark, not a test: it reports, it does no
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import time
 from dataclasses import dataclass
@@ -35,26 +33,23 @@ TOUCH_EVERY = 300  # slides
 IDLE = 2  # seconds without input after a touch until the tour resumes
 STALL_DWELLS = 10  # no new slide for this many dwells is a stall
 GIVE_UP = 5  # stalls in a row: the tour is dead, stop and report
-CAPTION = re.compile(r"Slide (\d+) of (\d+)")
-# The slide caption once it differs from `last`, with the number of exception boxes; null until then.
+# The tour's slide counter once it differs from `last`, with the page's exception boxes; null until then.
 NEXT_SLIDE = """last => {
-  for (const element of document.querySelectorAll('[data-testid="stCaptionContainer"]')) {
-    const caption = element.innerText.match(/Slide \\d+ of \\d+/)?.[0];
-    if (caption && caption !== last)
-      return {caption, exceptions: document.querySelectorAll('[data-testid="stException"]').length};
-  }
+  const frame = document.querySelector('iframe');
+  const tour = frame && frame.contentDocument && frame.contentDocument.getElementById('tour');
+  const shown = tour && tour.dataset.state === 'tour' ? Number(tour.dataset.shown || 0) : 0;
+  if (shown && shown !== last)
+    return {shown, key: tour.dataset.key, exceptions: document.querySelectorAll('[data-testid="stException"]').length};
   return null;
 }"""
-# The explore view has replaced the slide: no slide caption left, not even a stale one.
-NO_SLIDE = """() => ![...document.querySelectorAll('[data-testid="stCaptionContainer"]')]
-  .some(element => /Slide \\d+ of \\d+/.test(element.innerText))"""
+TOUR_STATE = "() => document.querySelector('iframe')?.contentDocument?.getElementById('tour')?.dataset.state"
 
 
 @dataclass
 class Sample:
     slide: int
     seconds: float
-    caption: str
+    caption: str  # the slide shown
     rss: float  # MB, server
     cpu: float  # seconds, server
     heap: float  # MB, page, after a garbage collection
@@ -74,7 +69,10 @@ def next_slide(page, last: str | None, timeout: float) -> dict | None:
 def take_sample(page, cdp, pid: int, slide: int, seconds: float, caption: str) -> Sample:
     cdp.send("HeapProfiler.collectGarbage")
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    dom = page.evaluate("document.getElementsByTagName('*').length")
+    dom = page.evaluate(
+        "document.getElementsByTagName('*').length"
+        " + (document.querySelector('iframe')?.contentDocument?.getElementsByTagName('*').length || 0)"
+    )
     heap = metrics["JSHeapUsedSize"] / 2**20
     return Sample(slide, seconds, caption, rss_mb(pid), cpu_seconds(pid), heap, dom, int(metrics["Nodes"]))
 
@@ -109,35 +107,34 @@ def soak(slides: int, dwell: float) -> None:
         cdp = page.context.new_cdp_session(page)
         cdp.send("Performance.enable")
         page.goto(f"{url}/booth?dwell={dwell:g}&idle={IDLE}")
-        seen = next_slide(page, None, 120)  # the first run loads the data
+        seen = next_slide(page, None, 120)  # the first load fetches the tour's data
         if seen is None:
             print("no slide within 120 s: the booth did not start")
             return
         start = changed = time.monotonic()
         rss_cold, cpu_start = rss_mb(pid), cpu_seconds(pid)
-        count, last, exception_slides = 1, seen["caption"], int(seen["exceptions"] > 0)
+        count, last, exception_slides = 1, seen["shown"], int(seen["exceptions"] > 0)
         unseen = stalls = in_a_row = 0
         longest, pauses, samples = 0.0, [], []
         print(f"Booth tour, dwell {dwell:g} s, {slides} slides; server RSS {rss_cold:.0f} MB at the first slide")
-        print(" slide  time s  caption          RSS MB  CPU s  CPU %  JS heap MB  DOM elements  DOM nodes")
+        print(" slide  time s  slide            RSS MB  CPU s  CPU %  JS heap MB  DOM elements  DOM nodes")
         while count < slides:
             seen = next_slide(page, last, STALL_DWELLS * dwell)
             now = time.monotonic()
             if seen is None:
                 stalls, in_a_row = stalls + 1, in_a_row + 1
-                print(f"stall: no new slide for {now - changed:.0f} s after {last}", flush=True)
+                print(f"stall: no new slide for {now - changed:.0f} s after slide {last}", flush=True)
                 if in_a_row >= GIVE_UP:
                     print(f"{GIVE_UP} stalls in a row: giving up")
                     break
                 continue
-            previous, last, in_a_row = CAPTION.search(last), seen["caption"], 0
-            current = CAPTION.search(last)
-            step = (int(current[1]) - int(previous[1])) % int(current[2]) or int(current[2])
+            step = max(1, seen["shown"] - last)
+            last, in_a_row = seen["shown"], 0
             count, unseen = count + step, unseen + step - 1
             longest, changed = max(longest, now - changed), now
             exception_slides += seen["exceptions"] > 0
             if count // SAMPLE_EVERY > (count - step) // SAMPLE_EVERY:
-                s = take_sample(page, cdp, pid, count, now - start, last)
+                s = take_sample(page, cdp, pid, count, now - start, seen["key"][:15])
                 before = samples[-1] if samples else Sample(1, 0.0, "", 0, cpu_start, 0, 0, 0)
                 cpu_percent = 100 * (s.cpu - before.cpu) / (s.seconds - before.seconds)
                 samples.append(s)
@@ -147,23 +144,20 @@ def soak(slides: int, dwell: float) -> None:
                     flush=True,
                 )
             if count // TOUCH_EVERY > (count - step) // TOUCH_EVERY and count < slides:
-                # A visitor: the tour pauses on the explore view and resumes at slide 1 after ?idle=.
+                # A visitor: the chooser opens, and the tour resumes at the overview after ?idle=.
                 touched = time.monotonic()
                 try:
-                    page.locator(".st-key-booth_explore button").click(timeout=STALL_DWELLS * dwell * 1000)
-                    page.locator(".st-key-booth_back button").wait_for(timeout=STALL_DWELLS * dwell * 1000)
-                    page.wait_for_function(NO_SLIDE, polling=100, timeout=STALL_DWELLS * dwell * 1000)
+                    tour = page.frame_locator("iframe")
+                    tour.locator("#touch").click(timeout=STALL_DWELLS * dwell * 1000)
+                    tour.locator("#chooser:not([hidden])").wait_for(timeout=STALL_DWELLS * dwell * 1000)
+                    page.wait_for_function(
+                        f"() => ({TOUR_STATE})() === 'tour'", polling=100, timeout=(IDLE + STALL_DWELLS * dwell) * 1000
+                    )
+                    pauses.append(time.monotonic() - touched)
                 except PlaywrightError as exc:
-                    errors.append(f"touch at slide {count}: {str(exc).splitlines()[0][:160]}")
-                seen = next_slide(page, None, IDLE + STALL_DWELLS * dwell)
-                changed = time.monotonic()
-                if seen is None:
                     stalls += 1
-                    print(f"stall: the tour did not resume after the touch at slide {count}", flush=True)
-                else:
-                    pauses.append(changed - touched)
-                    count, last = count + 1, seen["caption"]
-                    exception_slides += seen["exceptions"] > 0
+                    errors.append(f"touch at slide {count}: {str(exc).splitlines()[0][:160]}")
+                changed = time.monotonic()
         wall = time.monotonic() - start
         browser.close()
 

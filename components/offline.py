@@ -35,6 +35,11 @@ def _own_asset(path: str) -> str:
 
 ATLAS_JS = _own_asset("atlas/atlas.js")
 ATLAS_CSS = _own_asset("atlas/atlas.css")
+# The booth tour: its page (filled in by components/booth_frame.py), script and styles.
+BOOTH_HTML = STATIC_DIR / "booth" / "tour.html"
+BOOTH_JS = _own_asset("booth/tour.js")
+BOOTH_CSS = _own_asset("booth/tour.css")
+BOOTH_PAGE_CSS = STATIC_DIR / "booth" / "page.css"
 
 
 class OfflineMap(folium.Map):

@@ -109,6 +109,20 @@ def _actors_url(key: tuple) -> str | None:
     return url
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _booth_document_at(key: tuple) -> bytes:
+    from presentation.booth_tour import document_bytes, tour_document
+
+    return document_bytes(tour_document(dataset()))
+
+
+def booth_document() -> tuple[str | None, bytes]:
+    """The booth tour's data file: its URL (written again when another process pruned it; None
+    when the folder cannot be written) and its bytes, for sending inline then."""
+    content = _booth_document_at(data_key())
+    return in_use(publish_static("booth", content)), content
+
+
 def atlas_map(
     view_filter: AtlasFilter, size_by: str, lang: str, online_tiles: bool, selected: str | None = None
 ) -> dict:

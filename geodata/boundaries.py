@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import Point, shape
+from shapely.geometry import Point, Polygon, mapping, shape
 
 GEODATA_DIR = Path(__file__).resolve().parent
 # The states are the offline map's land, fetched by the browser as the map starts.
@@ -206,6 +206,31 @@ def germany_bounds() -> tuple[tuple[float, float], tuple[float, float]]:
     """((south, west), (north, east)) of the states, for fitting a map."""
     west, south, east, north = shapely.union_all(_state_index().shapes).bounds
     return (south, west), (north, east)
+
+
+@cache
+def region_shape(states: tuple[str, ...], districts: tuple[str, ...], tolerance: float = 0.01) -> dict | None:
+    """Whole states and districts (two-letter codes, 5-digit AGS) as one simplified GeoJSON
+    geometry with its bounds ((south, west), (north, east)); None when none of them is known.
+
+    For a map that shows a region large (the booth), not for point lookups: `tolerance` in degrees
+    (0.01 is about a kilometre) keeps a state-wide region to a few kilobytes."""
+    shapes = [s for p, s in zip(_state_index().properties, _state_index().shapes, strict=True) if p["code"] in states]
+    shapes += [
+        s for p, s in zip(_district_index().properties, _district_index().shapes, strict=True) if p["ags"] in districts
+    ]
+    if not shapes:
+        return None
+    # The simplified districts leave slivers between neighbours, which would show as specks inside
+    # the region: closed by a few hundred metres, and holes smaller than ~40 km² filled.
+    closed = shapely.union_all(shapes).buffer(0.003).buffer(-0.003)
+    parts = [closed] if closed.geom_type == "Polygon" else list(closed.geoms)
+    filled = shapely.MultiPolygon(
+        [Polygon(part.exterior, [ring for ring in part.interiors if Polygon(ring).area > 0.005]) for part in parts]
+    )
+    merged = shapely.set_precision(filled.simplify(tolerance), 0.0001)
+    west, south, east, north = merged.bounds
+    return {"geometry": mapping(merged), "bounds": ((south, west), (north, east))}
 
 
 def state_of_point(lat: float, lon: float) -> str | None:

@@ -315,13 +315,16 @@ def _seconds_text(value: float) -> str:
 @dataclass(frozen=True)
 class BoothView:
     """/booth: seconds per slide and before the tour resumes, the clusters (subset and order), a
-    theme, and the base address of the QR codes (checked by the page against the operator's hosts)."""
+    theme, the base address of the QR codes (checked by the page against the operator's hosts), and
+    whether the tour alternates English and German from loop to loop (`?lang=auto`, for an
+    international hall; the other pages read `lang` themselves)."""
 
     dwell: float = DEFAULT_DWELL
     idle: float = DEFAULT_IDLE
     clusters: tuple[str, ...] = ()
     theme: str | None = None
     qr_base: str | None = None
+    alternate: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
@@ -340,7 +343,8 @@ class BoothView:
         if qr_base and allowed_qr_base(qr_base, allowed) is None:
             notices.append(f"qr_base:{qr_base}")
             qr_base = None
-        return cls(dwell, idle, clusters, theme, qr_base, tuple(notices))
+        alternate = first_of(params, "lang") == "auto"
+        return cls(dwell, idle, clusters, theme, qr_base, alternate, tuple(notices))
 
     def profile_url(self, cluster_id: str, lang: str) -> str | None:
         """The public profile a cluster slide's QR code opens; none without a base address."""
@@ -353,5 +357,6 @@ class BoothView:
             "clusters": ",".join(self.clusters),
             "theme": self.theme or "",
             "qr_base": self.qr_base or "",
+            "lang": "auto" if self.alternate else "",
         }
         return _given(params)

@@ -1,25 +1,43 @@
-"""The booth tour: slides, pause, idle resume, parameters, QR codes — and a soak test."""
+"""The booth tour: slides, parameters, QR codes, the tour's data document and the page that hands
+it to the browser (which runs the tour itself: tests/browser/test_booth.py)."""
 
-import os
+import json
+import re
 
 import pytest
-from conftest import open_app, shown
+from conftest import ROOT, open_app
 
-from components.booth_tour import TourState, advance, build_slides, pause, qr_png, resume_if_idle, touch
+from presentation.booth_tour import (
+    SHOWN_ACTORS,
+    build_slides,
+    cluster_actors,
+    qr_codes,
+    qr_png,
+    settings_script,
+    tour_document,
+    tour_settings,
+)
+from presentation.catalogue import LANGUAGES
+from presentation.formatters import figure_words
 from presentation.views import DEFAULT_DWELL, DEFAULT_IDLE, BoothView
 
+TOUR_JS = ROOT / "static" / "booth" / "tour.js"
 
-def test_default_tour_is_overview_clusters_then_themes(synthetic):
+
+def test_default_tour_is_overview_active_clusters_then_themes(synthetic):
     slides = build_slides(synthetic, BoothView.parse({}, synthetic))
     themes = [s.ref for s in slides if s.kind == "theme"]
-    assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(synthetic.clusters) + ["theme"] * len(themes)
-    assert [s.ref for s in slides if s.kind == "cluster"] == list(synthetic.clusters)
+    active = [c.id for c in synthetic.clusters.values() if c.is_active]
+    assert len(active) < len(synthetic.clusters)  # else "only active ones" would prove nothing
+    assert [s.kind for s in slides] == ["overview"] + ["cluster"] * len(active) + ["theme"] * len(themes)
+    assert [s.ref for s in slides if s.kind == "cluster"] == active
     # Every theme that has projects, in the vocabulary's order; none without.
     assert themes == [
         theme
         for theme in synthetic.themes
         if any(theme in synthetic.project_themes(p) for p in synthetic.projects.values())
     ]
+    assert [s.key for s in slides[:2]] == ["overview", f"cluster:{active[0]}"]
 
 
 def test_parameters_choose_subset_order_theme_and_qr(synthetic):
@@ -30,6 +48,7 @@ def test_parameters_choose_subset_order_theme_and_qr(synthetic):
             "dwell": "5",
             "idle": "20",
             "qr_base": "https://atlas.example.org/",
+            "lang": "auto",
         },
         synthetic,
         qr_hosts="atlas.example.org",
@@ -38,6 +57,15 @@ def test_parameters_choose_subset_order_theme_and_qr(synthetic):
     assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
     assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
     assert config.profile_url("alpha-bio", "de") == "https://atlas.example.org/profile?cluster=alpha-bio&lang=de"
+    settings = tour_settings(slides, config, "/app/static/generated/booth-x.json", "en", config.alternate)
+    assert settings["lang"] == "auto" and settings["slides"] == [
+        "overview",
+        "cluster:gamma-med",
+        "cluster:alpha-bio",
+        "theme:medtech",
+    ]
+    assert settings["qr"]["alpha-bio"]["de"]["url"] == config.profile_url("alpha-bio", "de")
+    assert settings["qr"]["alpha-bio"]["de"]["image"].startswith("data:image/png;base64,")
 
 
 def test_bad_parameters_fall_back_with_notices(synthetic):
@@ -45,77 +73,67 @@ def test_bad_parameters_fall_back_with_notices(synthetic):
     assert config.dwell == DEFAULT_DWELL and config.theme is None and config.qr_base is None
     assert set(config.notices) == {"dwell:fast", "theme:space", "qr_base:javascript:alert(1)"}
     assert config.profile_url("alpha-bio", "en") is None  # no QR code without a public base URL
+    assert qr_codes(build_slides(synthetic, config), config) == {}
     assert BoothView.parse({"dwell": "0.01"}, synthetic).dwell == 1.0
-
-
-def test_pause_touch_and_idle_resume():
-    state = advance(advance(TourState(), 5), 5)
-    assert state.index == 2
-    paused = pause(state, now=100.0)
-    assert advance(paused, 5) == paused  # no advancing while a visitor explores
-    kept = touch(paused, now=150.0)
-    assert resume_if_idle(kept, now=200.0, idle=60) == kept
-    resumed = resume_if_idle(kept, now=210.0, idle=60)
-    assert resumed.index == 0 and not resumed.paused  # back to the overview
-
-
-def test_index_wraps_around():
-    state = TourState()
-    for _ in range(7):
-        state = advance(state, 3)
-    assert state.index == 1
+    assert not BoothView.parse({"lang": "de"}, synthetic).alternate
 
 
 def test_qr_code_is_a_png():
     assert qr_png("https://atlas.example.org/profile?cluster=alpha-bio").startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize(
-    ("lang", "title", "button"),
-    [
-        ("en", "Life science in Germany", "Touch here to explore"),
-        ("de", "Life Science in Deutschland", "Hier tippen und entdecken"),
-    ],
-)
-def test_booth_page_in_both_languages(lang, title, button):
-    at = open_app("booth", lang=lang)
-    assert not at.exception
-    assert shown(at.title[0].value) == title and at.button(key="booth_explore").label == button
-    at.run()
-    assert shown(at.title[0].value) == "Alpha Bio Testcluster"  # the next slide
+def test_the_document_holds_every_active_cluster_and_theme_in_both_languages(synthetic):
+    document = tour_document(synthetic)
+    active = {c.id for c in synthetic.clusters.values() if c.is_active}
+    assert {dot["id"] for dot in document["dots"]} == active
+    assert set(document["clusters"]) == set(synthetic.clusters)  # a chosen or listed one is never missing
+    assert set(document["themes"]) == {s.ref for s in build_slides(synthetic, BoothView()) if s.kind == "theme"}
+    assert document["totals"][0]["value"] == {"en": str(len(active)), "de": str(len(active))}
+    for entry in (*document["clusters"].values(), *document["themes"].values()):
+        assert set(entry["label" if "label" in entry else "focus"]) == set(LANGUAGES)
 
 
-def test_explore_pauses_and_back_resumes():
-    at = open_app("booth", clusters="gamma-med")
-    at.run()
-    assert shown(at.title[0].value) == "Gamma MedTech Testverbund"
-    at.button(key="booth_explore").click().run()
-    assert at.button(key="booth_back") and at.session_state.booth.paused
-    at.run()
-    assert at.session_state.booth.paused  # stays paused while the visitor is there
-    at.button(key="booth_back").click().run()
-    assert not at.session_state.booth.paused and shown(at.title[0].value) == "Life science in Germany"
+def test_key_figures_are_the_known_ones_in_words_with_what_they_count_and_their_year(synthetic):
+    document = tour_document(synthetic)
+    for cluster in synthetic.clusters.values():
+        shown = document["clusters"][cluster.id]["figures"]
+        size = [f for f in shown if not f["label"]["en"].startswith(("Founded", "Renamed", "Formed", "Project"))]
+        known = [cluster.figure(name) for name in ("actors", "smes", "large_companies", "research_institutions")]
+        expected = [figure_words(f, "de") for f in known if f is not None][:3]
+        if expected:
+            assert [f["value"]["de"] for f in size] == expected
+            assert all(re.search(r"\(\d{4}(, alt)?\)$", f["label"]["de"]) for f in size)
+        # Unknown is left out, never shown as 0.
+        assert all(f["value"]["en"] not in ("0", "n/a") for f in shown)
+    alpha = document["clusters"]["alpha-bio"]["figures"]
+    assert alpha[0]["label"]["de"].startswith(("Mitglieder", "Unternehmen", "Partner", "Akteure"))
 
 
-def rss_bytes() -> int:
-    with open(f"/proc/{os.getpid()}/statm") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+def test_the_region_lights_up_current_actors_a_visitor_would_call(synthetic):
+    for cluster in synthetic.clusters.values():
+        actors = cluster_actors(cluster, synthetic)
+        assert all(a.is_current and a.type in SHOWN_ACTORS and a.place.lat is not None for a in actors)
+        assert len(tour_document(synthetic)["clusters"][cluster.id]["actors"]) == len(actors)
+    assert any(cluster_actors(c, synthetic) for c in synthetic.clusters.values())
+    assert tour_document(synthetic)["clusters"]["alpha-bio"]["outline"]["type"] in ("Polygon", "MultiPolygon")
 
 
-def test_soak_thousands_of_advances_keep_memory_flat():
-    """Several thousand slide advances in one server process (AppTest runs the app in this
-    process): memory must not grow with the number of slides shown."""
-    at = open_app("booth", dwell="1")
-    for _ in range(300):  # warm-up: every slide's images and caches exist once
-        at.run()
-    before = rss_bytes()
-    seen = set()
-    for _ in range(2500):
-        at.run()
-        seen.add(shown(at.title[0].value))
-    growth = rss_bytes() - before
-    assert not at.exception and len(seen) >= 9  # overview, five clusters, three themes with projects
-    assert growth < 40 * 1024 * 1024, f"memory grew by {growth / 1e6:.1f} MB over 2,500 slides"
+def test_every_word_the_tour_script_asks_for_is_in_the_document(synthetic):
+    script = TOUR_JS.read_text()
+    asked = set(re.findall(r'words\("(\w+)"', script)) | set(re.findall(r'"(legend_\w+)"', script))
+    words = tour_document(synthetic)["words"]
+    assert asked and all(asked <= set(words[lang]) for lang in LANGUAGES), asked - set(words["en"])
+
+
+def test_settings_cannot_end_their_script_element():
+    hostile = {"slides": ["cluster:</script><script>alert(1)</script>", "<!--"], "data": "&"}
+    script = settings_script(hostile)
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script) == hostile
+
+
+def test_an_address_too_long_for_a_qr_code_gives_none_not_an_exception():
+    assert qr_png("https://atlas.example.org/" + "a" * 4000) is None
 
 
 @pytest.mark.parametrize("value", ["NaN", "nan", "inf", "-inf", "1e999"])
@@ -166,11 +184,48 @@ def test_qr_hosts_allow_list(synthetic):
     assert refused.qr_base is None and refused.notices == ("qr_base:https://evil.example",)
 
 
-def test_an_address_too_long_for_a_qr_code_gives_none_not_an_exception():
-    assert qr_png("https://atlas.example.org/" + "a" * 4000) is None
+# ---------------------------------------------------------------- the page (AppTest)
+
+
+def tour_frame(at) -> str:
+    frames = [element.proto for element in at.get("iframe")]
+    assert len(frames) == 1, "the booth page shows exactly one tour"
+    return frames[0].srcdoc
+
+
+def frame_settings(at) -> dict:
+    found = re.search(r'<script id="tour-settings" type="application/json">(.*?)</script>', tour_frame(at), re.S)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Booth tour: clusters"), ("de", "Messe-Rundgang: Cluster")])
+def test_booth_page_hands_the_tour_its_settings_in_both_languages(lang, title):
+    at = open_app("booth", lang=lang, dwell="5")
+    assert not at.exception
+    page = tour_frame(at)
+    assert f'<html lang="{lang}">' in page and f"<title>{title}" in page
+    assert re.search(r'src="/app/static/booth/tour\.js\?v=[0-9a-f]{12}"', page)
+    assert re.search(r'href="/app/static/leaflet/leaflet\.css"', page)
+    settings = frame_settings(at)
+    assert settings["lang"] == lang and settings["dwell"] == 5.0 and settings["slides"][0] == "overview"
+    assert re.fullmatch(r"/app/static/generated/booth-[0-9a-f]{16}\.json", settings["data"])
+    served = ROOT / settings["data"].removeprefix("/app/")
+    assert json.loads(served.read_text(encoding="utf-8"))["clusters"]["alpha-bio"]["name"] == "Alpha Bio Testcluster"
+    at.run()  # a second run changes nothing: the tour advances in the browser, not here
+    assert frame_settings(at) == settings
+
+
+def test_lang_auto_alternates_in_the_browser_and_the_page_stays_english():
+    at = open_app("booth", lang="auto")
+    assert not at.exception and frame_settings(at)["lang"] == "auto"
+    assert '<html lang="en">' in tour_frame(at)
+    assert not any("lang" in c.value for c in at.caption)  # "auto" is a setting, not an unknown value
 
 
 def test_booth_with_hostile_parameters_keeps_running():
     at = open_app("booth", dwell="NaN", idle="nan", clusters="alpha-bio", qr_base="https://" + "a" * 3000)
     assert not at.exception
     assert any("dwell" in c.value and "qr_base" in c.value for c in at.caption)
+    settings = frame_settings(at)
+    assert settings["slides"][:2] == ["overview", "cluster:alpha-bio"] and settings["qr"] == {}
+    assert (settings["dwell"], settings["idle"]) == (DEFAULT_DWELL, DEFAULT_IDLE)

@@ -64,6 +64,7 @@ DYNAMIC_PREFIXES: dict[str, Prefix] = {
     "unit.": Prefix("f'unit.{figure.unit}': a figure's unit as the data files write it", "data"),
     "kind.": Prefix("f'kind.{actor.kind.value}': a company's kind in the atlas filter and panel", "CompanyKind"),
     "status_reason.": Prefix("f'status_reason.{actor.status_reason.value}': what became of an actor", "StatusReason"),
+    "booth.": Prefix("f'booth.{word}': the words of the booth's tour, sent to the browser in its data", "literal"),
     "counts.": Prefix("f'counts.{figure.counts.value}': what a size figure counts", "Counts"),
     "cluster_kind.": Prefix("f'cluster_kind.{cluster.kind.value}': what kind of cluster a record is", "ClusterKind"),
     "lifecycle.": Prefix("f'lifecycle.{cluster.status.value.value}': whether a cluster works now", "Lifecycle"),

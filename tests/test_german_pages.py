@@ -9,6 +9,7 @@ The same search on the English page must find them, so an empty collection canno
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -17,7 +18,7 @@ from functools import cache
 import pandas as pd
 import pypdf
 import pytest
-from conftest import SYNTHETIC_DIR, open_app, shown
+from conftest import ROOT, SYNTHETIC_DIR, open_app, shown
 
 from clusters.keeping.upload import template_csv
 from clusters.readers.datafiles import load_dataset
@@ -36,7 +37,6 @@ PAGES = {
     "profile-delta": ("profile", {"cluster": "delta-life"}),
     "clusters": ("clusters", {}),
     "booth": ("booth", {}),
-    "booth-explore": ("booth", {}),
     "data": ("data", {}),
 }
 # The kinds of element in which the English page must show catalogue texts: proof that the
@@ -67,14 +67,13 @@ ENGLISH_KINDS = {
     "lighthouses": {"heading", "caption", "markdown", "dataframe", "expander", "info", "multiselect"},
     "profile-beta": {"heading", "caption", "markdown", "dataframe", "download_button", "chart"},
     "clusters": {"heading", "caption", "dataframe", "selectbox", "text_input", "toggle"},
-    "booth": {"heading", "caption", "markdown", "button"},
+    "booth": {"iframe"},
     "data": {"heading", "caption", "markdown", "dataframe", "download_button"},
 }
 ENGLISH_KINDS |= {
     "atlas-selected": ENGLISH_KINDS["atlas"] | {"dataframe"},
     "benchmark-upload": ENGLISH_KINDS["benchmark"] | {"success"},
     "profile-delta": ENGLISH_KINDS["profile-beta"] - {"chart"},
-    "booth-explore": {"button", "dataframe", "markdown"},
 }
 _HEADINGS = {"title", "header", "subheader"}
 _CODE_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
@@ -293,6 +292,33 @@ def map_texts(args) -> list[str]:
     return [re.sub(r"<[^>]*>", " ", text) for text in found]
 
 
+def tour_texts(page: str) -> list[str]:
+    """What the booth's tour shows in its page's language: the frame's title and first heading,
+    and from its data file the texts of that language, the names and the tour's own words."""
+    lang = re.search(r'<html lang="(\w+)">', page).group(1)
+    texts = re.findall(r"<title>(.*?)</title>|<h1[^>]*>(.*?)</h1>", page)
+    found = [html.unescape(a or b) for a, b in texts]
+    settings = json.loads(re.search(r'type="application/json">(.*?)</script>', page, re.S).group(1))
+    document = json.loads((ROOT / settings["data"].removeprefix("/app/")).read_text(encoding="utf-8"))
+
+    def walk(value, key=None) -> None:
+        if isinstance(value, dict):
+            for name, item in value.items():
+                if name in ("en", "de"):
+                    if name == lang:
+                        walk(item, name)
+                elif name not in ("outline", "bounds", "colour", "id", "point", "seat", "actors", "germany"):
+                    walk(item, name)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+        elif isinstance(value, str):
+            found.append(value)
+
+    walk(document)
+    return found
+
+
 def page_texts(at) -> list[tuple[str, str]]:
     """(element kind, text) for everything the page shows."""
     found: list[tuple[str, str]] = []
@@ -312,6 +338,8 @@ def page_texts(at) -> list[tuple[str, str]]:
             found.extend(("chart", text) for text in _proto_strings(proto))
         elif kind == "component_instance":
             found.extend((kind, text) for text in map_texts(json.loads(proto.json_args)))
+        elif kind == "iframe":
+            found.extend((kind, text) for text in tour_texts(proto.srcdoc))
         elif proto is not None and hasattr(proto, "ListFields"):
             found.extend((kind, shown(text)) for text in _proto_strings(proto))
         for child in getattr(node, "children", {}).values():
@@ -351,9 +379,6 @@ def render(name: str, lang: str):
     if name == "benchmark-upload":  # "your" rows, their notes and sources
         at.file_uploader(key="bench_upload").set_value(("mine.csv", template_csv().encode(), "text/csv")).run()
         assert not at.error
-    if name == "booth-explore":  # the visitor's view: a cluster's figures with their notes
-        at.button(key="booth_explore").click().run()
-        at.selectbox(key="booth_cluster").set_value("beta-health").run()
     assert not at.exception, at.exception
     return at
 

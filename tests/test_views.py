@@ -103,6 +103,7 @@ def test_booth_view_round_trips(synthetic, data):
         clusters=data.draw(subset(synthetic.clusters)),
         theme=data.draw(maybe(synthetic.themes)),
         qr_base=data.draw(st.none() | st.sampled_from(["https://atlas.example.org", "http://localhost:8501"])),
+        alternate=data.draw(st.booleans()),
     )
     assert BoothView.parse(view.to_params(), synthetic, qr_hosts="atlas.example.org,localhost") == view
 
