@@ -56,11 +56,13 @@ def wait_for_drawings(page) -> None:
 
 
 def first_heading(page) -> str:
-    """The first visible h1 of the page or of its frames (the booth's tour is one)."""
+    """The first visible h1 of the page or of its frames; in the booth's tour, the h1 of the slide
+    shown (the one before it stays visible while it fades out)."""
     for frame in page.frames:
-        heading = frame.locator("h1:visible").first
-        if heading.count():
-            return heading.inner_text()
+        for selector in (".panel.is-shown h1", "h1:visible"):
+            heading = frame.locator(selector).first
+            if heading.count():
+                return heading.inner_text()
     return ""
 
 
