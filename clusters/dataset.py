@@ -120,6 +120,15 @@ class Dataset:
         themes = {theme for area in project.focus_areas for theme in self.focus_areas[area].themes}
         return [theme for theme in self.themes if theme in themes]
 
+    @cached_property
+    def projects_by_theme(self) -> dict[str, list[LighthouseProject]]:
+        """The projects under each theme, for the themes that have any, in the vocabulary's order."""
+        grouped: dict[str, list[LighthouseProject]] = {theme: [] for theme in self.themes}
+        for project in self.projects.values():
+            for theme in self.project_themes(project):
+                grouped[theme].append(project)
+        return {theme: projects for theme, projects in grouped.items() if projects}
+
     def actors_of(self, cluster_id: str, relations: Iterable[Relation] | None = None) -> list[Actor]:
         """The actors a source links to the cluster, with any stored relation or only `relations`.
         Not the actors in its region: those are `region_actors`."""

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 
 from presentation.booth_tour import settings_script
 from presentation.catalogue import t
 
 from .offline import BOOTH_CSS, BOOTH_HTML, BOOTH_JS, LEAFLET_CSS, LEAFLET_JS
+
+
+@cache
+def _template() -> str:
+    return BOOTH_HTML.read_text(encoding="utf-8")
 
 
 def tour_page(settings: dict, lang: str, document: bytes | None = None) -> str:
@@ -28,7 +34,7 @@ def tour_page(settings: dict, lang: str, document: bytes | None = None) -> str:
         "__TOUR_JS__": BOOTH_JS,
         "__SETTINGS__": settings_script(settings),
     }
-    page = BOOTH_HTML.read_text(encoding="utf-8")
+    page = _template()
     for placeholder, value in fills.items():
         page = page.replace(placeholder, value)
     return page

@@ -28,18 +28,11 @@ import geodata
 from clusters import Actor, Cluster, Dataset, Figure, Qualifier
 from clusters.filters import Selection, main_theme
 from presentation.catalogue import t
+from presentation.colours import THEME_COLOURS
 from presentation.formatters import figure_words
 
 from .offline import ATLAS_CSS, ATLAS_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_DEFAULT_CSS, MARKERCLUSTER_JS, OfflineMap
 
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-THEME_COLOURS: dict[str, str] = {
-    "digital-health": "#0072B2",
-    "green-health": "#009E73",
-    "managed-care": "#CC79A7",
-    "life-science": "#D55E00",
-    "medtech": "#E69F00",
-}
 NO_THEME_COLOUR = "#6b6b6b"
 ACTOR_TYPE_COLOURS: dict[str, str] = {
     "company": "#0072B2",

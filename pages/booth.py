@@ -36,9 +36,7 @@ st.html(BOOTH_PAGE_CSS)  # the tour fills the screen: no sidebar, header, toolba
 unknown_notice(config.notices, lang, quiet=True)
 with st.container(key="booth_tour"):
     st.iframe(
-        tour_page(
-            tour_settings(slides, config, data_url, lang, config.alternate), lang, None if data_url else document
-        ),
+        tour_page(tour_settings(slides, config, data_url, lang), lang, None if data_url else document),
         height=600,
         alt=t("booth.frame_title", lang),
     )

@@ -21,21 +21,13 @@ from clusters.records.model import SIZE_FIELDS, Cluster
 from geodata import ATTRIBUTION, STATES_URL, germany_bounds, region_shape
 
 from .catalogue import LANGUAGES, t, text
+from .colours import DARK_GROUND_THEME_COLOURS
 from .formatters import figure_words, format_number, year_text
 from .project_section import project_section
 from .tables import state_name
 from .views import BoothView
 
-# A cluster's dot and a theme's slide on the booth's dark map: Okabe–Ito as on the atlas, but sky
-# blue for digital health, whose dark blue there reaches only 2.6:1 on the booth's navy ground.
-BOOTH_COLOURS: dict[str, str] = {
-    "digital-health": "#56B4E9",
-    "green-health": "#009E73",
-    "managed-care": "#CC79A7",
-    "life-science": "#D55E00",
-    "medtech": "#E69F00",
-}
-NO_THEME_COLOUR = "#BBBBBB"
+NO_THEME_COLOUR = "#BBBBBB"  # a cluster whose focus areas map to no theme
 # What lights up in a cluster's region: the kinds of actor a visitor would call.
 SHOWN_ACTORS = (
     ActorType.COMPANY,
@@ -63,9 +55,8 @@ def build_slides(dataset: Dataset, view: BoothView) -> tuple[Slide, ...]:
     """Overview -> each active cluster in turn (or the view's, in its order) -> lighthouse projects
     by theme (themes with projects)."""
     clusters = view.clusters or tuple(c.id for c in dataset.clusters.values() if c.is_active)
-    themes = [view.theme] if view.theme else list(dataset.themes)
-    with_projects = [t for t in themes if any(t in dataset.project_themes(p) for p in dataset.projects.values())]
-    return (Slide("overview"), *(Slide("cluster", c) for c in clusters), *(Slide("theme", t) for t in with_projects))
+    themes = [t for t in dataset.projects_by_theme if view.theme in (None, t)]
+    return (Slide("overview"), *(Slide("cluster", c) for c in clusters), *(Slide("theme", t) for t in themes))
 
 
 def _both(make) -> dict[str, str]:
@@ -73,7 +64,7 @@ def _both(make) -> dict[str, str]:
 
 
 def _colour(theme: str | None) -> str:
-    return BOOTH_COLOURS.get(theme or "", NO_THEME_COLOUR)
+    return DARK_GROUND_THEME_COLOURS.get(theme or "", NO_THEME_COLOUR)
 
 
 def _initial_capital(words: str) -> str:
@@ -168,7 +159,6 @@ def _cluster_entry(cluster: Cluster, dataset: Dataset) -> dict:
 
 def _theme_entry(theme_id: str, dataset: Dataset) -> dict:
     theme = dataset.themes[theme_id]
-    projects = [p for p in dataset.projects.values() if theme_id in dataset.project_themes(p)]
 
     def fact(project, lang: str) -> str:
         section = project_section(project, dataset, lang)
@@ -188,7 +178,7 @@ def _theme_entry(theme_id: str, dataset: Dataset) -> dict:
                 "point": [p.place.lat, p.place.lon] if p.place.lat is not None else None,
                 "fact": _both(lambda lang, p=p: fact(p, lang)),
             }
-            for p in projects
+            for p in dataset.projects_by_theme[theme_id]
         ],
     }
 
@@ -205,11 +195,7 @@ def tour_document(dataset: Dataset) -> dict:
         (current[ActorType.RESEARCH_INSTITUTE], "booth.total_institutes"),
         (dataset.figure_count(), "booth.total_figures"),
     ]
-    themes = [
-        theme_id
-        for theme_id in dataset.themes
-        if any(theme_id in dataset.project_themes(p) for p in dataset.projects.values())
-    ]
+    themes = list(dataset.projects_by_theme)
     words = (
         "overview_title",
         "overview_note",
@@ -286,7 +272,7 @@ def qr_codes(slides: tuple[Slide, ...], view: BoothView) -> dict[str, dict[str, 
     return codes
 
 
-def tour_settings(slides: tuple[Slide, ...], view: BoothView, data_url: str | None, lang: str, alternate: bool) -> dict:
+def tour_settings(slides: tuple[Slide, ...], view: BoothView, data_url: str | None, lang: str) -> dict:
     """What the page hands to the tour: where its data is, the slides, the timing, the language
     ("auto": English and German from loop to loop) and the QR codes."""
     return {
@@ -295,7 +281,7 @@ def tour_settings(slides: tuple[Slide, ...], view: BoothView, data_url: str | No
         "slides": [slide.key for slide in slides],
         "dwell": view.dwell,
         "idle": view.idle,
-        "lang": "auto" if alternate else lang,
+        "lang": "auto" if view.alternate else lang,
         "qr": qr_codes(slides, view),
     }
 

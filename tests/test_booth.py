@@ -57,7 +57,7 @@ def test_parameters_choose_subset_order_theme_and_qr(synthetic):
     assert [s.ref for s in slides] == [None, "gamma-med", "alpha-bio", "medtech"]
     assert (config.dwell, config.idle) == (5.0, 20.0) and config.notices == ("clusters:atlantis",)
     assert config.profile_url("alpha-bio", "de") == "https://atlas.example.org/profile?cluster=alpha-bio&lang=de"
-    settings = tour_settings(slides, config, "/app/static/generated/booth-x.json", "en", config.alternate)
+    settings = tour_settings(slides, config, "/app/static/generated/booth-x.json", "en")
     assert settings["lang"] == "auto" and settings["slides"] == [
         "overview",
         "cluster:gamma-med",
