@@ -11,7 +11,7 @@ from clusters.readers.datafiles import load_dataset
 from clusters.records.model import ClusterLink, Listing, Relation
 
 FUNDERS_AND_SHAREHOLDERS = {"bmwi", "freistaat-sachsen", "mwide-nrw", "hamburg-fhh", "land-schleswig-holstein"}
-NOT_MEMBERS = FUNDERS_AND_SHAREHOLDERS | {"wm-mv", "iit-berlin", "t5-interface", "gesundheitswirtschaft-hamburg"}
+NOT_MEMBERS = FUNDERS_AND_SHAREHOLDERS | {"wm-mv", "iit-berlin", "gesundheitswirtschaft-hamburg"}
 
 
 def problems(data_dir: Path) -> list[str]:
@@ -46,7 +46,7 @@ def test_relations_follow_the_seeds(dataset):
     assert relations["freistaat-sachsen"] == {("biosaxony", "funder")}
     assert relations["mwide-nrw"] == {("bio-nrw", "funder")}
     assert relations["hamburg-fhh"] == relations["land-schleswig-holstein"] == {("life-science-nord", "shareholder")}
-    assert relations["iit-berlin"] == relations["t5-interface"] == {("life-science-nord", "partner")}
+    assert relations["iit-berlin"] == {("life-science-nord", "partner")}
     assert relations["gesundheitswirtschaft-hamburg"] == {("life-science-nord", "partner")}
     assert relations["wm-mv"] == set()  # author of the master plan only
     assert relations["forschungszentrum-juelich"] == {("bio-nrw", "cluster_management")}
@@ -67,7 +67,7 @@ def test_actors_of_keeps_every_named_link_with_its_relation(dataset):
     )
     assert ("hamburg-fhh", Relation.SHAREHOLDER) in {(a.id, r) for a, r in pairs}
     # Only stored links are named: no register row turns up because it lies in the region.
-    assert all(a.links for a, _ in pairs) and len(pairs) == 10
+    assert all(a.links for a, _ in pairs) and len(pairs) == 9  # T5 Interface left out: no page gives its place
 
 
 def test_projects_and_leads_follow_the_seeds(dataset):
